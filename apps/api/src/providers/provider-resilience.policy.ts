@@ -1,0 +1,141 @@
+import {
+  BrokenCircuitError,
+  CircuitBreakerPolicy,
+  CircuitState,
+  ConsecutiveBreaker,
+  IPolicy,
+  TaskCancelledError,
+  TimeoutStrategy,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  timeout,
+  wrap,
+} from 'cockatiel';
+import { ProviderError } from './provider-error';
+import { RetryAfterBackoff } from './retry-after.backoff';
+
+export interface ResilienceSettings {
+  timeoutMs: number;
+  videoTimeoutMs: number;
+  retries: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  breakerThreshold: number;
+  breakerHalfOpenMs: number;
+}
+
+/** `standard` for text, image and audio; `video` has its own, longer budget; `stream` guards opening a stream. */
+export type CallProfile = 'standard' | 'video' | 'stream';
+
+export type CircuitStatus = 'closed' | 'open' | 'half-open' | 'isolated';
+
+/** What counts against a provider: failures another try might fix. A 4xx is our fault, an abort is the caller's. */
+function isTransient(err: Error): boolean {
+  if (err instanceof TaskCancelledError) return true;
+  return err instanceof ProviderError && err.retryable && err.code !== 'aborted' && err.code !== 'circuit_open';
+}
+
+/**
+ * One provider's timeout + retry + circuit breaker, created once and shared by every call to that provider,
+ * so the breaker sees all of its traffic. Order: retry(circuit breaker(timeout(call))), so each attempt is timed
+ * and counted, and an open circuit ends the retries at once.
+ */
+export class ProviderResiliencePolicy {
+  private readonly breaker: CircuitBreakerPolicy;
+  private readonly policies: Record<CallProfile, IPolicy>;
+  private readonly timeouts: Record<CallProfile, number>;
+
+  constructor(
+    readonly providerId: string,
+    settings: ResilienceSettings,
+  ) {
+    this.breaker = circuitBreaker(handleWhen(isTransient), {
+      halfOpenAfter: settings.breakerHalfOpenMs,
+      breaker: new ConsecutiveBreaker(settings.breakerThreshold),
+    });
+    const retryPolicy = retry(handleWhen(isTransient), {
+      maxAttempts: settings.retries,
+      backoff: new RetryAfterBackoff({ baseDelayMs: settings.retryBaseDelayMs, maxDelayMs: settings.retryMaxDelayMs }),
+    });
+    this.timeouts = { standard: settings.timeoutMs, video: settings.videoTimeoutMs, stream: settings.timeoutMs };
+    const attempt = (ms: number) => timeout(ms, TimeoutStrategy.Aggressive);
+    this.policies = {
+      standard: wrap(retryPolicy, this.breaker, attempt(settings.timeoutMs)),
+      video: wrap(retryPolicy, this.breaker, attempt(settings.videoTimeoutMs)),
+      // The stream outlives the guarded call (which ends at the first token), so its signal must stay usable.
+      stream: wrap(
+        retryPolicy,
+        this.breaker,
+        timeout(settings.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }),
+      ),
+    };
+  }
+
+  get circuit(): CircuitStatus {
+    switch (this.breaker.state) {
+      case CircuitState.Open:
+        return 'open';
+      case CircuitState.HalfOpen:
+        return 'half-open';
+      case CircuitState.Isolated:
+        return 'isolated';
+      default:
+        return 'closed';
+    }
+  }
+
+  /** A provider whose circuit is open is skipped without a request; half-open lets one trial call through. */
+  get healthy(): boolean {
+    return this.circuit === 'closed' || this.circuit === 'half-open';
+  }
+
+  /**
+   * Runs `call` under the policies. The caller's signal goes straight to the call rather than to cockatiel, so
+   * that a canceled job surfaces as an `aborted` error that neither counts against the provider nor is retried.
+   * Always rejects with a `ProviderError`.
+   */
+  async execute<T>(profile: CallProfile, call: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    try {
+      return await this.policies[profile].execute(({ signal: attemptSignal }) => {
+        if (signal?.aborted) throw this.aborted(signal.reason);
+        return call(signal ? AbortSignal.any([attemptSignal, signal]) : attemptSignal);
+      });
+    } catch (err) {
+      throw this.normalize(err, profile, signal);
+    }
+  }
+
+  private normalize(err: unknown, profile: CallProfile, signal?: AbortSignal): ProviderError {
+    if (signal?.aborted) return err instanceof ProviderError && err.code === 'aborted' ? err : this.aborted(err);
+    if (err instanceof ProviderError) return err;
+    const provider = this.providerId;
+    if (err instanceof BrokenCircuitError) {
+      return new ProviderError(`${provider}: circuit open, provider skipped`, {
+        provider,
+        code: 'circuit_open',
+        retryable: true,
+        cause: err,
+      });
+    }
+    if (err instanceof TaskCancelledError) {
+      return new ProviderError(`${provider}: timed out after ${this.timeouts[profile]} ms`, {
+        provider,
+        code: 'timeout',
+        retryable: true,
+        cause: err,
+      });
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    return new ProviderError(`${provider}: ${message}`, { provider, code: 'bad_output', retryable: true, cause: err });
+  }
+
+  private aborted(cause: unknown): ProviderError {
+    return new ProviderError(`${this.providerId}: aborted`, {
+      provider: this.providerId,
+      code: 'aborted',
+      retryable: false,
+      cause,
+    });
+  }
+}
