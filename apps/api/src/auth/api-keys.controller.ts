@@ -1,0 +1,49 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../common/auth/current-user.decorator';
+import type { Principal } from '../common/auth/principal';
+import { ProblemException } from '../common/errors/problem.exception';
+import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ApiKeysService } from './api-keys.service';
+import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
+
+const notFound = () => ProblemException.notFound('No such API key.');
+
+@ApiTags('api-keys')
+@ApiBearerAuth()
+@Controller('api-keys')
+export class ApiKeysController {
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: CreatedApiKeyDto, description: 'The key is shown once' })
+  @ApiProblems(400, 401, 403, 409)
+  create(@CurrentUser() user: Principal, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+    this.peopleOnly(user);
+    return this.apiKeys.create(user.userId, dto.name, dto.scopes);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [ApiKeyDto] })
+  @ApiProblems(401)
+  list(@CurrentUser() user: Principal): Promise<ApiKeyDto[]> {
+    return this.apiKeys.list(user.userId);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiProblems(401, 403, 404)
+  async revoke(
+    @CurrentUser() user: Principal,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
+  ): Promise<void> {
+    this.peopleOnly(user);
+    await this.apiKeys.revoke(user.userId, id);
+  }
+
+  /** A leaked key must not be able to mint or revoke keys. */
+  private peopleOnly(user: Principal) {
+    if (user.via !== 'jwt') throw ProblemException.forbidden('API keys are managed by signing in, not with an API key.');
+  }
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../common/auth/public.decorator';
+import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { AuthThrottle } from '../common/throttling/auth-throttle.decorator';
+import { AuthService } from './auth.service';
+import { AuthResponseDto, TokenPairDto } from './dto/auth-response.dto';
+import { LoginDto } from './dto/login.dto';
+import { RefreshDto } from './dto/refresh.dto';
+import { RegisterDto } from './dto/register.dto';
+
+@ApiTags('auth')
+@Public()
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('register')
+  @AuthThrottle()
+  @ApiOperation({ summary: 'Create an account (signup bonus credited) and log in' })
+  @ApiCreatedResponse({ type: AuthResponseDto })
+  @ApiProblems(400, 409)
+  register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
+    return this.auth.register(dto);
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @AuthThrottle()
+  @ApiOperation({ summary: 'Log in; the same 401 for an unknown email and a wrong password' })
+  @ApiOkResponse({ type: AuthResponseDto })
+  @ApiProblems(400, 401, 403)
+  login(@Body() dto: LoginDto): Promise<AuthResponseDto> {
+    return this.auth.login(dto);
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Trade a refresh token for a new pair; a reused token revokes its whole family' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, 401)
+  refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke the refresh token and its family' })
+  @ApiBody({ type: RefreshDto })
+  @ApiNoContentResponse({ description: 'Logged out' })
+  @ApiProblems(400)
+  async logout(@Body() dto: RefreshDto): Promise<void> {
+    await this.auth.logout(dto.refreshToken);
+  }
+}

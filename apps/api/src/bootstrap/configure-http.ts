@@ -1,0 +1,39 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROBLEM_CONTENT_TYPE } from '@megicai/contracts';
+import { ProblemException } from '../common/errors/problem.exception';
+import { toProblem } from '../common/errors/problem-details.filter';
+import { MetricsService } from '../health/metrics.service';
+
+/**
+ * What happens in Fastify outside Nest's routing: request metrics, and the SPA with its client-side routes.
+ * (Errors Fastify raises itself — malformed JSON, body too large — reach Nest's exception filter.)
+ */
+export async function configureHttp(app: NestFastifyApplication, webDist?: string): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService);
+
+  fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  });
+
+  const indexHtml = webDist ? join(webDist, 'index.html') : undefined;
+  if (webDist && indexHtml && existsSync(indexHtml)) {
+    app.useStaticAssets({ root: webDist, prefix: '/', wildcard: false, index: false });
+    // Client-side routes (/credits, /tools/…) get the SPA; unknown API paths keep their problem+json 404.
+    fastify.get('/*', (request, reply) => {
+      if (request.url.startsWith('/api/')) return sendNotFound(request, reply);
+      return reply.type('text/html').sendFile('index.html', webDist, { cacheControl: false });
+    });
+    fastify.get('/', (_request, reply) => reply.type('text/html').sendFile('index.html', webDist, { cacheControl: false }));
+  }
+}
+
+function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
+  const { problem } = toProblem(ProblemException.notFound(`No route ${request.method} ${request.url.split('?')[0]}.`), request.url);
+  return reply.status(404).type(PROBLEM_CONTENT_TYPE).send(problem);
+}

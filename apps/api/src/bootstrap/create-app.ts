@@ -1,0 +1,36 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../app.module';
+import { createValidationPipe } from '../common/validation/validation.pipe';
+import { configureHttp } from './configure-http';
+import { setupOpenApi } from './openapi';
+
+export interface CreateAppOptions {
+  /** Serve the built SPA from this folder at `/` (production and the e2e run). */
+  webDist?: string;
+  trustProxy?: boolean;
+  logger?: boolean;
+}
+
+/** Builds the HTTP application exactly as production runs it; tests call this too. */
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    // Ids come from pino-http (X-Request-Id or a new UUID); Fastify's own logger stays off.
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    bufferLogs: options.logger !== false,
+    ...(options.logger === false ? { logger: false as const } : {}),
+    abortOnError: false,
+  });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'api/health/ready', 'api/metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  await configureHttp(app, options.webDist);
+  setupOpenApi(app);
+  return app;
+}

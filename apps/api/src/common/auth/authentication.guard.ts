@@ -1,0 +1,27 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { ProblemException } from '../errors/problem.exception';
+import { IS_PUBLIC } from './public.decorator';
+
+/** Global guard: a valid Bearer JWT or X-API-Key on every route not marked @Public(). */
+@Injectable()
+export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    return super.canActivate(context);
+  }
+
+  override handleRequest<T>(err: unknown, user: T | false): T {
+    if (err instanceof ProblemException) throw err;
+    if (err || !user) {
+      throw ProblemException.unauthorized('A valid access token (Authorization: Bearer) or API key (X-API-Key) is required.');
+    }
+    return user;
+  }
+}

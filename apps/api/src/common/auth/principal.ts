@@ -1,0 +1,11 @@
+import type { ApiKeyScope, Role } from '@megicai/contracts';
+
+/** Who is calling: a person with an access token, or a third party with an API key acting as its owner. */
+export interface Principal {
+  userId: string;
+  role: Role;
+  via: 'jwt' | 'api-key';
+  /** null for a person: a person holds every scope. */
+  scopes: ApiKeyScope[] | null;
+  apiKeyId?: string;
+}

@@ -1,0 +1,70 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '@megicai/contracts';
+import { ProblemException } from './problem.exception';
+import { problemTitle, problemType } from './problem-titles';
+
+/** Every error leaves the API as RFC 9457 problem+json; unknown errors become a 500 without internals. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const { problem, headers } = toProblem(exception, request.url);
+    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
+    void reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+  }
+}
+
+export function toProblem(exception: unknown, instance?: string): { problem: Problem; headers: Record<string, string> } {
+  if (exception instanceof ProblemException) {
+    const p = exception.problem;
+    return {
+      problem: {
+        type: p.type ?? problemType(p.status),
+        title: p.title ?? problemTitle(p.status),
+        status: p.status,
+        detail: p.detail,
+        instance,
+        ...(p.errors ? { errors: p.errors } : {}),
+        ...p.extensions,
+      },
+      headers: p.headers ?? {},
+    };
+  }
+  const status = statusOf(exception);
+  const detail =
+    status >= 500 ? 'Something went wrong on our side. Try again later.' : friendlyDetail(status, messageOf(exception));
+  return { problem: { type: problemType(status), title: problemTitle(status), status, detail, instance }, headers: {} };
+}
+
+/** Fastify's own wording for parser errors is aimed at developers of Fastify, not of clients. */
+function friendlyDetail(status: number, message: string | undefined): string {
+  if (status === 400 && message && /JSON/.test(message)) return 'The request body is not valid JSON.';
+  if (status === 413) return 'The request body is too large.';
+  if (status === 415) return 'Send the body as application/json.';
+  return message ?? problemTitle(status);
+}
+
+function statusOf(exception: unknown): number {
+  if (exception instanceof HttpException) return exception.getStatus();
+  const code = (exception as { statusCode?: unknown })?.statusCode;
+  if (typeof code === 'number' && code >= 400 && code < 600) return code;
+  return HttpStatus.INTERNAL_SERVER_ERROR;
+}
+
+function messageOf(exception: unknown): string | undefined {
+  if (exception instanceof HttpException) {
+    const body = exception.getResponse();
+    if (typeof body === 'string') return body;
+    const message = (body as { message?: unknown }).message;
+    if (Array.isArray(message)) return message.join('; ');
+    if (typeof message === 'string') return message;
+  }
+  if (exception instanceof Error) return exception.message;
+  return undefined;
+}

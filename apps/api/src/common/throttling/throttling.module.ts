@@ -1,0 +1,61 @@
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { ExecutionContext } from '@nestjs/common';
+import { ThrottlerModule, seconds } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import { appConfig } from '../../config/app.config';
+import { redisConfig } from '../../config/redis.config';
+import type { Principal } from '../auth/principal';
+import { clientAddress } from '../http/client-address';
+import { AUTH_THROTTLE } from './auth-throttle.decorator';
+
+type Req = FastifyRequest & { user?: Principal };
+
+const isAuthRoute = (context: ExecutionContext) => Reflect.getMetadata(AUTH_THROTTLE, context.getHandler()) === true;
+
+/**
+ * Limits live in Redis so that they hold across API processes. `default` is per user or key (per address before
+ * login); `auth` and `authEmail` guard login and register per address and per email.
+ */
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [appConfig.KEY, redisConfig.KEY],
+      useFactory: (app: ConfigType<typeof appConfig>, redis: ConfigType<typeof redisConfig>) => ({
+        throttlers: [
+          {
+            name: 'default',
+            ttl: seconds(60),
+            limit: app.rateLimitPerMinute,
+            getTracker: (req: Record<string, unknown>) => {
+              const r = req as unknown as Req;
+              return r.user ? `user:${r.user.userId}` : `ip:${clientAddress(r)}`;
+            },
+          },
+          {
+            name: 'auth',
+            ttl: seconds(60),
+            limit: app.authRateLimitPerMinute,
+            skipIf: (context) => !isAuthRoute(context),
+            getTracker: (req: Record<string, unknown>) => `ip:${clientAddress(req as unknown as Req)}`,
+          },
+          {
+            name: 'authEmail',
+            ttl: seconds(60),
+            limit: app.authRateLimitPerMinute,
+            skipIf: (context) => !isAuthRoute(context),
+            getTracker: (req: Record<string, unknown>) => {
+              const body = (req as unknown as Req).body as { email?: unknown } | undefined;
+              const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+              return `email:${email}`;
+            },
+          },
+        ],
+        storage: new ThrottlerStorageRedisService(redis.url),
+        generateKey: (_context, tracker, name) => `${redis.prefix}:throttle:${name}:${tracker}`,
+      }),
+    }),
+  ],
+})
+export class ThrottlingModule {}

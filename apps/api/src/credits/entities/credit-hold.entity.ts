@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { bigintMilli } from './bigint-milli.transformer';
+
+export type HoldStatus = 'held' | 'captured' | 'released';
+
+/** Credits taken for a job that has not settled yet; settles once, by a conditional status change. */
+@Entity('credit_holds')
+export class CreditHold {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid') userId!: string;
+  @Column({ type: 'bigint', transformer: bigintMilli }) amount!: number;
+  @Column({ type: 'varchar' }) status!: HoldStatus;
+  @Column({ type: 'varchar' }) referenceType!: string;
+  @Column({ type: 'varchar' }) referenceId!: string;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @Column({ type: 'timestamptz', nullable: true }) settledAt!: Date | null;
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { databaseConfig } from '../config/database.config';
+import { baseDataSourceOptions } from './typeorm-options';
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [databaseConfig.KEY],
+      useFactory: (db: ConfigType<typeof databaseConfig>) => ({
+        ...baseDataSourceOptions(db.url),
+        autoLoadEntities: true,
+        // Pending migrations are applied before the app listens, so `npm start` works on an empty database.
+        migrationsRun: true,
+        migrationsTransactionMode: 'each',
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

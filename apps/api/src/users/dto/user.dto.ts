@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Role, UserView } from '@megicai/contracts';
+import { toCredits } from '@megicai/contracts';
+import type { User } from '../entities/user.entity';
+
+export class UserDto implements UserView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'ada@example.com' }) email!: string;
+  @ApiProperty({ example: 'Ada' }) displayName!: string;
+  @ApiProperty({ enum: ['user', 'admin'] }) role!: Role;
+  @ApiProperty({ example: 5, description: 'Credits, at most 3 decimals' }) balance!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) premiumUntil!: string | null;
+  @ApiProperty({ example: 'K7M2Q9XA' }) referralCode!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+
+  static from(user: User, balanceMilli: number): UserDto {
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      balance: toCredits(balanceMilli),
+      premiumUntil: user.premiumUntil ? user.premiumUntil.toISOString() : null,
+      referralCode: user.referralCode,
+      createdAt: user.createdAt.toISOString(),
+    };
+  }
+}

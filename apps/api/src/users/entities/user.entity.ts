@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Role } from '@megicai/contracts';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column() email!: string;
+  @Column() passwordHash!: string;
+  @Column() displayName!: string;
+  @Column({ type: 'varchar' }) role!: Role;
+  @Column() banned!: boolean;
+  @Column() referralCode!: string;
+  @Column({ type: 'uuid', nullable: true }) referredById!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) premiumUntil!: Date | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

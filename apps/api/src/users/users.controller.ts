@@ -1,0 +1,32 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../common/auth/current-user.decorator';
+import type { Principal } from '../common/auth/principal';
+import { ProblemException } from '../common/errors/problem.exception';
+import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { CreditsService } from '../credits/credits.service';
+import { UserDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('me')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly credits: CreditsService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(401)
+  async me(@CurrentUser() principal: Principal): Promise<UserDto> {
+    const [user, balance] = await Promise.all([
+      this.users.findById(principal.userId),
+      this.credits.balanceOf(principal.userId),
+    ]);
+    if (!user) throw ProblemException.unauthorized('This account no longer exists.');
+    return UserDto.from(user, balance);
+  }
+}

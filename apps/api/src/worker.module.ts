@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AppLoggerModule } from './bootstrap/logger.module';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { ProvidersModule } from './providers/providers.module';
+import { QueueModule } from './queue/queue.module';
+import { RedisModule } from './redis/redis.module';
+
+/**
+ * The BullMQ worker: processors for image, audio and video jobs. Runs as its own process (`npm run worker`) or,
+ * with RUN_WORKER=inline, beside the API in the same process.
+ */
+@Module({
+  imports: [AppConfigModule, AppLoggerModule, DatabaseModule, RedisModule, QueueModule, ProvidersModule],
+})
+export class WorkerModule {}

@@ -1,0 +1,10 @@
+// Defaults for every spec; a spec may override before it creates its app.
+process.env.NODE_ENV = 'test';
+process.env.LOG_LEVEL ??= 'silent';
+process.env.RATE_LIMIT_PER_MINUTE ??= '100000';
+process.env.AUTH_RATE_LIMIT_PER_MINUTE ??= '100000';
+process.env.RUN_WORKER ??= 'off';
+process.env.OFFLINE_DELAY_MS ??= '0';
+process.env.DATABASE_POOL_SIZE ??= '10';
+process.env.ADMIN_EMAIL ??= 'admin@megicai.test';
+process.env.ADMIN_PASSWORD ??= 'admin-password-test';

@@ -1,0 +1,4 @@
+export * from './auth';
+export * from './axe';
+export * from './platform';
+export * from './unique-email';

@@ -1,0 +1,59 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Role } from '@megicai/contracts';
+import { AppLayout } from '../components/app-layout';
+import { GuestOnly } from '../features/auth/guest-only';
+import { LoginPage } from '../features/auth/login-page';
+import { RegisterPage } from '../features/auth/register-page';
+import { RequireAuth } from '../features/auth/require-auth';
+import { HomePage } from '../routes/home-page';
+import { NotFoundPage } from '../routes/not-found-page';
+import { RouteErrorPage } from '../routes/route-error-page';
+
+/**
+ * Every route of the SPA. To add a page: create `src/routes/<name>-page.tsx` exporting `<Name>Page`, add it below
+ * in the right group (public, signed in, admin), and, if it belongs in the navigation, to `components/nav-items.ts`.
+ * Pages behind a login are loaded lazily so that the first load (home, login, register) stays small.
+ */
+const lazyPage =
+  <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  async () => ({ Component: (await load())[name] });
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
+          // Public
+          { index: true, element: <HomePage /> },
+          {
+            element: <GuestOnly />,
+            children: [
+              { path: 'login', element: <LoginPage /> },
+              { path: 'register', element: <RegisterPage /> },
+            ],
+          },
+          // Signed in
+          {
+            element: <RequireAuth />,
+            children: [
+              { path: 'tools', lazy: lazyPage(() => import('../routes/tools-page'), 'ToolsPage') },
+              { path: 'marketplace', lazy: lazyPage(() => import('../routes/marketplace-page'), 'MarketplacePage') },
+              { path: 'credits', lazy: lazyPage(() => import('../routes/credits-page'), 'CreditsPage') },
+            ],
+          },
+          // Admins only
+          {
+            element: <RequireAuth role={Role.Admin} />,
+            children: [{ path: 'admin', lazy: lazyPage(() => import('../routes/admin-page'), 'AdminPage') }],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './money';
+export * from './problem';
+export * from './pagination';
+export * from './auth';
