@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { BALANCE_NAME, loginViaUi, logoutViaUi, newUser, registerViaUi } from './support';
+import {
+  BALANCE_NAME,
+  loginAsAdmin,
+  loginViaUi,
+  logoutViaUi,
+  newUser,
+  registerViaApi,
+  registerViaUi,
+  signInWithTokens,
+} from './support';
 
 test.describe('authentication journey', () => {
   test('register, see the balance, log out, log in, see it again', async ({ page }) => {
@@ -55,5 +64,17 @@ test.describe('authentication journey', () => {
   test('a referral link fills in the code', async ({ page }) => {
     await page.goto('/register?ref=FRIEND42');
     await expect(page.getByLabel('Referral code')).toHaveValue('FRIEND42');
+  });
+
+  test('only admins see the Admin page', async ({ page, request }) => {
+    const user = await registerViaApi(request);
+    await signInWithTokens(page, user.auth, '/admin');
+    await expect(page.getByRole('heading', { level: 1, name: 'Not allowed' })).toBeVisible();
+    await logoutViaUi(page);
+
+    await loginAsAdmin(page);
+    await page.getByRole('banner').getByRole('link', { name: 'Admin' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeVisible();
+    await expect(page).toHaveTitle('Admin · MegicAI');
   });
 });
