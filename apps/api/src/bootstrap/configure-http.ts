@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PROBLEM_CONTENT_TYPE } from '@megicai/contracts';
 import { ProblemException } from '../common/errors/problem.exception';
 import { toProblem } from '../common/errors/problem-details.filter';
+import { registerResponseStatusHook } from '../common/http/response-status';
 import { MetricsService } from '../health/metrics.service';
 
 /**
@@ -15,6 +16,7 @@ import { MetricsService } from '../health/metrics.service';
 export async function configureHttp(app: NestFastifyApplication, webDist?: string): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);
+  registerResponseStatusHook(fastify);
 
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
     const route = request.routeOptions.url ?? 'unmatched';
