@@ -1,18 +1,18 @@
 import 'reflect-metadata';
-import { ConfigService } from '@nestjs/config';
 import { resolve } from 'node:path';
 import { createApp } from './bootstrap/create-app';
-import type { AllConfig } from './config/config.types';
+import { appConfig } from './config/app.config';
+import { readDatabaseConfig } from './config/database.config';
+import { ensureDatabase } from './database/ensure-database';
 import { startWorker } from './worker';
 
 async function bootstrap(): Promise<void> {
-  const webDist = process.env.WEB_DIST ?? resolve(__dirname, '..', '..', 'web', 'dist');
-  const app = await createApp({ webDist, trustProxy: ['1', 'true'].includes(process.env.TRUST_PROXY ?? '') });
-  const config = app.get<ConfigService<AllConfig, true>>(ConfigService);
-  const { port, runWorker } = config.get('app', { infer: true });
+  if (process.env.NODE_ENV !== 'production') await ensureDatabase(readDatabaseConfig().url);
+  // Read (and validated) before Nest starts: the HTTP adapter needs trustProxy when it is created.
+  const { port, runWorker, trustProxy, webDist } = appConfig();
+  const app = await createApp({ webDist: webDist ?? resolve(__dirname, '..', '..', 'web', 'dist'), trustProxy });
   if (runWorker === 'inline') await startWorker();
   await app.listen({ port, host: '0.0.0.0' });
-  app.get(ConfigService);
   console.log(`MegicAI listening on http://localhost:${port} (API /api/v1, docs /api/docs, worker ${runWorker})`);
 }
 

@@ -1,11 +1,12 @@
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import { Module } from '@nestjs/common';
+import { ExecutionContext, Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { ExecutionContext } from '@nestjs/common';
 import { ThrottlerModule, seconds } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
+import type Redis from 'ioredis';
 import { appConfig } from '../../config/app.config';
 import { redisConfig } from '../../config/redis.config';
+import { REDIS } from '../../redis/redis.module';
 import type { Principal } from '../auth/principal';
 import { clientAddress } from '../http/client-address';
 import { AUTH_THROTTLE } from './auth-throttle.decorator';
@@ -21,8 +22,8 @@ const isAuthRoute = (context: ExecutionContext) => Reflect.getMetadata(AUTH_THRO
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [appConfig.KEY, redisConfig.KEY],
-      useFactory: (app: ConfigType<typeof appConfig>, redis: ConfigType<typeof redisConfig>) => ({
+      inject: [appConfig.KEY, redisConfig.KEY, REDIS],
+      useFactory: (app: ConfigType<typeof appConfig>, redis: ConfigType<typeof redisConfig>, client: Redis) => ({
         throttlers: [
           {
             name: 'default',
@@ -52,7 +53,8 @@ const isAuthRoute = (context: ExecutionContext) => Reflect.getMetadata(AUTH_THRO
             },
           },
         ],
-        storage: new ThrottlerStorageRedisService(redis.url),
+        // The shared connection: closed with the app, and one socket fewer per process.
+        storage: new ThrottlerStorageRedisService(client),
         generateKey: (_context, tracker, name) => `${redis.prefix}:throttle:${name}:${tracker}`,
       }),
     }),

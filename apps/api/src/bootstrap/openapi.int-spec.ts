@@ -1,0 +1,74 @@
+import { createTestApp, TestApp } from '../../test/test-app';
+
+interface OpenApiDoc {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }>; requestBody?: unknown }>>;
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+}
+
+describe('OpenAPI document and operations endpoints (integration)', () => {
+  let t: TestApp;
+  let doc: OpenApiDoc;
+  beforeAll(async () => {
+    t = await createTestApp();
+    doc = (await t.http().get('/api/docs-json').expect(200)).body as OpenApiDoc;
+  });
+  afterAll(() => t.close());
+
+  it('is OpenAPI 3 with bearer and API-key security', () => {
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(expect.arrayContaining(['bearer', 'api-key']));
+  });
+
+  it.each([
+    ['/api/v1/auth/register', 'post', ['201', '400', '409', '429']],
+    ['/api/v1/auth/login', 'post', ['200', '400', '401', '429']],
+    ['/api/v1/auth/refresh', 'post', ['200', '400', '401']],
+    ['/api/v1/auth/logout', 'post', ['204', '400']],
+    ['/api/v1/me', 'get', ['200', '401']],
+    ['/api/v1/api-keys', 'post', ['201', '400', '401']],
+    ['/api/v1/api-keys', 'get', ['200', '401']],
+    ['/api/v1/api-keys/{id}', 'delete', ['204', '401', '404']],
+  ])('documents %s %s with its responses, errors as problem+json', (path, method, statuses) => {
+    const op = doc.paths[path]?.[method];
+    expect(op).toBeDefined();
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(statuses));
+    for (const status of statuses.filter((s) => Number(s) >= 400)) {
+      expect(op.responses[status].content).toHaveProperty(['application/problem+json']);
+    }
+  });
+
+  it('has the schemas of every auth request and response', () => {
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['RegisterDto', 'LoginDto', 'RefreshDto', 'AuthResponseDto', 'TokenPairDto', 'UserDto', 'ProblemDto', 'CreateApiKeyDto', 'CreatedApiKeyDto', 'ApiKeyDto']),
+    );
+  });
+
+  it('serves Swagger UI, liveness, readiness and Prometheus metrics', async () => {
+    await t.http().get('/api/docs').expect(200);
+    await t.http().get('/api/health').expect(200, { status: 'ok' });
+    const ready = await t.http().get('/api/health/ready').expect(200);
+    expect(ready.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
+    const metrics = await t.http().get('/api/metrics').expect(200);
+    expect(metrics.text).toContain('http_requests_total');
+    expect(metrics.text).toContain('http_request_duration_seconds_bucket');
+  });
+
+  it('answers unknown API routes with a problem+json 404', async () => {
+    const res = await t.http().get('/api/v1/no-such-thing');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+});
+
+describe('Readiness when Redis is down', () => {
+  it('answers 503', async () => {
+    const t = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      const res = await t.http().get('/api/health/ready');
+      expect(res.status).toBe(503);
+    } finally {
+      await t.close().catch(() => undefined);
+    }
+  });
+});

@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { JsonSchema, ToolKind } from '@megicai/contracts';
+
+const bigintNumber = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+
+@Entity('tools')
+export class Tool {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column() slug!: string;
+  @Column() name!: string;
+  @Column({ type: 'varchar' }) kind!: ToolKind;
+  @Column() description!: string;
+  /** milli-credits */
+  @Column({ type: 'bigint', transformer: bigintNumber }) creditCost!: number;
+  @Column({ type: 'bigint', nullable: true, transformer: bigintNumber }) offerCost!: number | null;
+  @Column({ type: 'timestamptz', nullable: true }) offerEndsAt!: Date | null;
+  @Column() premiumOnly!: boolean;
+  @Column() enabled!: boolean;
+  @Column({ type: 'text', array: true }) providers!: string[];
+  @Column({ type: 'varchar', nullable: true }) defaultModel!: string | null;
+  /** Instructions for text tools; `{{option}}` placeholders take the run's input options. */
+  @Column({ type: 'text', nullable: true }) systemPrompt!: string | null;
+  @Column({ type: 'jsonb' }) inputSchema!: JsonSchema;
+  @Column() sortOrder!: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Public } from '../common/auth/public.decorator';
+import { ProblemException } from '../common/errors/problem.exception';
+import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ToolDto } from './dto/tool.dto';
+import { ToolsService } from './tools.service';
+
+@ApiTags('tools')
+@Controller('tools')
+export class ToolsController {
+  constructor(private readonly tools: ToolsService) {}
+
+  @Get()
+  @Public()
+  @ApiOkResponse({ type: [ToolDto] })
+  @ApiProblems()
+  list(): Promise<ToolDto[]> {
+    return this.tools.list();
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiParam({ name: 'id', description: 'Tool UUID or slug' })
+  @ApiOkResponse({ type: ToolDto })
+  @ApiProblems(404)
+  async get(@Param('id') id: string): Promise<ToolDto> {
+    const tool = await this.tools.findById(id);
+    if (!tool || !tool.enabled) throw ProblemException.notFound('No such tool.');
+    return tool;
+  }
+}
