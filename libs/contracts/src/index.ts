@@ -3,3 +3,5 @@ export * from './money';
 export * from './problem';
 export * from './pagination';
 export * from './auth';
+export * from './tools';
+export * from './jobs';

@@ -1,0 +1,41 @@
+import { createTestApp, TestApp } from '../../test/test-app';
+import { ToolsService } from './tools.service';
+
+describe('Tools catalog', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('lists the seeded tools with prices and schemas, public', async () => {
+    const res = await t.http().get('/api/v1/tools').expect(200);
+    const slugs = (res.body as { slug: string }[]).map((x) => x.slug);
+    expect(slugs).toEqual(expect.arrayContaining(['chat', 'summarize', 'image', 'text-to-speech', 'short-video']));
+    const chat = (res.body as Record<string, unknown>[]).find((x) => x.slug === 'chat');
+    expect(chat).toMatchObject({ kind: 'text', creditCost: 1, premiumOnly: false, enabled: true });
+    expect(chat?.inputSchema).toMatchObject({ type: 'object', required: ['prompt'] });
+  });
+
+  it('finds a tool by UUID or slug; unknown → 404', async () => {
+    const bySlug = await t.http().get('/api/v1/tools/image').expect(200);
+    expect(bySlug.body).toMatchObject({ kind: 'image', creditCost: 5 });
+    await t.http().get(`/api/v1/tools/${bySlug.body.id as string}`).expect(200);
+    await t.http().get('/api/v1/tools/no-such-tool').expect(404);
+    await t.http().get('/api/v1/tools/00000000-0000-4000-8000-00000000ffff').expect(404);
+  });
+
+  it('validates input against the schema with field errors', async () => {
+    const tools = t.app.get(ToolsService);
+    const tool = await tools.findEntity('summarize');
+    expect(tool).not.toBeNull();
+    expect(tools.validateInput(tool!, { prompt: ' hi ' })).toEqual({ prompt: 'hi', length: 'short' });
+    expect(() => tools.validateInput(tool!, { prompt: 'x'.repeat(20001), length: 'huge', extra: 1 })).toThrow();
+    try {
+      tools.validateInput(tool!, { length: 'huge', extra: 1 });
+    } catch (e) {
+      const fields = (e as { problem: { errors: { field: string }[] } }).problem.errors.map((x) => x.field);
+      expect(fields).toEqual(expect.arrayContaining(['input.prompt', 'input.length', 'input.extra']));
+    }
+  });
+});
