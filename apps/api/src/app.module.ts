@@ -15,7 +15,6 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ProvidersModule } from './providers/providers.module';
 import { ToolsModule } from './tools/tools.module';
-import { ToolsModule } from './tools/tools.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
@@ -35,7 +34,6 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     CreditsModule,
     ProvidersModule,
-    ToolsModule,
     ToolsModule,
     AdminModule,
   ],
