@@ -18,6 +18,9 @@ export async function configureHttp(app: NestFastifyApplication, webDist?: strin
   const metrics = app.get(MetricsService);
   registerResponseStatusHook(fastify);
 
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000);

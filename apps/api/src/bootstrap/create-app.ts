@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
@@ -18,7 +19,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const adapter = new FastifyAdapter({
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
-    // Ids come from pino-http (X-Request-Id or a new UUID); Fastify's own logger stays off.
+    // A request id for every log line: the caller's X-Request-Id (a gateway's) or a new UUID; echoed in the response.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
     logger: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {

@@ -13,10 +13,8 @@ import { appConfig } from '../config/app.config';
       useFactory: (app: ConfigType<typeof appConfig>) => ({
         pinoHttp: {
           level: app.logLevel,
-          genReqId: (req: IncomingMessage) => {
-            const given = req.headers['x-request-id'];
-            return typeof given === 'string' && given.length <= 128 ? given : randomUUID();
-          },
+          // Fastify already assigned the id (X-Request-Id or a UUID) to the request this middleware sees.
+          genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? randomUUID(),
           redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
           autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/api/health') },
         },
