@@ -13,6 +13,7 @@ import { AppConfigModule } from './config/config.module';
 import { CreditsModule } from './credits/credits.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MarketplaceModule } from './marketplace/marketplace.module';
 import { ProvidersModule } from './providers/providers.module';
 import { ToolsModule } from './tools/tools.module';
 import { QueueModule } from './queue/queue.module';
@@ -35,6 +36,7 @@ import { UsersModule } from './users/users.module';
     CreditsModule,
     ProvidersModule,
     ToolsModule,
+    MarketplaceModule,
     AdminModule,
   ],
   providers: [

@@ -5,3 +5,4 @@ export * from './pagination';
 export * from './auth';
 export * from './tools';
 export * from './jobs';
+export * from './marketplace';

@@ -1,0 +1,128 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { toCredits, type CreatorEarningsView } from '@megicai/contracts';
+import { ProblemException } from '../common/errors/problem.exception';
+import { marketplaceConfig } from '../config/marketplace.config';
+import { CreditsService } from '../credits/credits.service';
+import { ToolsService } from '../tools/tools.service';
+import { PromptTemplate } from './entities/prompt-template.entity';
+import { asBadRequest, isUuid, templateNotFound } from './prompt-errors';
+import { renderTemplate, resolveValues } from './template-syntax';
+
+export interface RenderedPrompt {
+  prompt: string;
+  templateId: string;
+  version: number;
+  creatorId: string;
+}
+
+export interface TemplateRun {
+  jobId: string;
+  templateId: string;
+  version: number;
+  creatorId: string;
+  runnerId: string;
+  /** What the run cost the runner, in milli-credits (0 for a cache hit). */
+  costMilli: number;
+}
+
+/**
+ * What the jobs module uses: render a template for a run, and pay its creator when the run succeeds.
+ * Also the creator's earnings report.
+ */
+@Injectable()
+export class MarketplaceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly credits: CreditsService,
+    private readonly tools: ToolsService,
+    @Inject(marketplaceConfig.KEY) private readonly config: ConfigType<typeof marketplaceConfig>,
+  ) {}
+
+  /**
+   * The prompt for a run of `toolId` through a template. 404 when the template is unknown or not visible to the
+   * runner (someone else's draft or a hidden one), 400 when it is for another tool or a variable is missing or bad.
+   */
+  async renderForRun(
+    templateId: string,
+    variables: Record<string, string> | undefined,
+    toolId: string,
+    runnerId: string,
+  ): Promise<RenderedPrompt> {
+    const template = isUuid(templateId)
+      ? await this.dataSource.getRepository(PromptTemplate).findOneBy({ id: templateId })
+      : null;
+    if (!template || template.deletedAt) throw templateNotFound();
+    if (template.status !== 'published' && template.creatorId !== runnerId) throw templateNotFound();
+    if (template.toolId !== toolId) {
+      const tool = await this.tools.findById(toolId);
+      if (tool?.id !== template.toolId) {
+        throw ProblemException.badRequest('This template belongs to another tool.', [
+          { field: 'templateId', message: 'the template is for another tool' },
+        ]);
+      }
+    }
+    try {
+      const values = resolveValues(template.variables, variables);
+      return {
+        prompt: renderTemplate(template.template, values),
+        templateId: template.id,
+        version: template.version,
+        creatorId: template.creatorId,
+      };
+    } catch (error) {
+      throw asBadRequest(error);
+    }
+  }
+
+  /**
+   * Called inside the transaction that settles a successful run. Records the run once per job and credits the
+   * creator their share as a `creator_earning` entry; nothing for the creator's own runs, and no earning for a free
+   * run (a cache hit). Exactly once: the run row is keyed by job id and the ledger is unique per (kind, reference).
+   */
+  async payCreator(manager: EntityManager, run: TemplateRun): Promise<void> {
+    if (run.creatorId === run.runnerId) return;
+    const earning = Math.floor((run.costMilli * this.config.creatorSharePercent) / 100);
+    const inserted: { job_id: string }[] = await manager.query(
+      `INSERT INTO prompt_runs (job_id, template_id, version, creator_id, runner_id, cost_milli, earning_milli)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (job_id) DO NOTHING RETURNING job_id`,
+      [run.jobId, run.templateId, run.version, run.creatorId, run.runnerId, run.costMilli, earning],
+    );
+    if (inserted.length === 0) return;
+    await manager.query(
+      `UPDATE prompt_templates SET uses = uses + 1, runs_30d = runs_30d + 1 WHERE id = $1`,
+      [run.templateId],
+    );
+    if (earning > 0) {
+      await this.credits.grant(
+        { userId: run.creatorId, amount: earning, kind: 'creator_earning', reference: { type: 'job', id: run.jobId } },
+        manager,
+      );
+    }
+  }
+
+  /** The caller's earnings as a creator: all time, the last 30 days and per template (credits). */
+  async earnings(creatorId: string): Promise<CreatorEarningsView> {
+    const [totals]: { total: string; last30: string }[] = await this.dataSource.query(
+      `SELECT coalesce(sum(earning_milli), 0) AS total,
+              coalesce(sum(earning_milli) FILTER (WHERE created_at > now() - interval '30 days'), 0) AS last30
+         FROM prompt_runs WHERE creator_id = $1`,
+      [creatorId],
+    );
+    const rows: { id: string; title: string; runs: string; earnings: string }[] = await this.dataSource.query(
+      `SELECT t.id, t.title, count(r.job_id) AS runs, coalesce(sum(r.earning_milli), 0) AS earnings
+         FROM prompt_templates t LEFT JOIN prompt_runs r ON r.template_id = t.id
+        WHERE t.creator_id = $1 AND (t.deleted_at IS NULL OR r.job_id IS NOT NULL)
+        GROUP BY t.id, t.title, t.created_at
+        ORDER BY coalesce(sum(r.earning_milli), 0) DESC, t.created_at DESC`,
+      [creatorId],
+    );
+    return {
+      total: toCredits(totals.total),
+      last30Days: toCredits(totals.last30),
+      byTemplate: rows.map((r) => ({ templateId: r.id, title: r.title, runs: Number(r.runs), earnings: toCredits(r.earnings) })),
+    };
+  }
+}
