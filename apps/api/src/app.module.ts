@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AdminModule } from './admin/admin.module';
+import { AdsModule } from './ads/ads.module';
 import { AuthModule } from './auth/auth.module';
 import { AppLoggerModule } from './bootstrap/logger.module';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
@@ -34,6 +35,7 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     AuthModule,
     CreditsModule,
+    AdsModule,
     ProvidersModule,
     ToolsModule,
     MarketplaceModule,

@@ -5,4 +5,6 @@ export * from './pagination';
 export * from './auth';
 export * from './tools';
 export * from './jobs';
+export * from './credits';
+export * from './ads';
 export * from './marketplace';

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { adsConfig } from '../config/ads.config';
+import { creditsConfig } from '../config/credits.config';
+import { CreditsModule } from '../credits/credits.module';
+import { UsersModule } from '../users/users.module';
+import { AdRewardsService } from './ad-rewards.service';
+import { AdTiersService } from './ad-tiers.service';
+import { AdsController } from './ads.controller';
+import { AdsService } from './ads.service';
+import { AdCallbackRecord } from './entities/ad-callback.entity';
+import { AdCreativeRecord } from './entities/ad-creative.entity';
+import { AdSession } from './entities/ad-session.entity';
+import { AdTierSetting } from './entities/ad-tier.entity';
+import { GoogleAdManagerNetwork } from './networks/google-ad-manager.network';
+import { HouseNetwork } from './networks/house.network';
+
+/** Rewarded ads. Exports AdsService (offers, `offerFor` for a 402) and AdTiersService (admin edits). */
+@Module({
+  imports: [
+    ConfigModule.forFeature(adsConfig),
+    ConfigModule.forFeature(creditsConfig),
+    TypeOrmModule.forFeature([AdTierSetting, AdCreativeRecord, AdSession, AdCallbackRecord]),
+    CreditsModule,
+    UsersModule,
+  ],
+  controllers: [AdsController],
+  providers: [AdsService, AdTiersService, AdRewardsService, HouseNetwork, GoogleAdManagerNetwork],
+  exports: [AdsService, AdTiersService],
+})
+export class AdsModule {}

@@ -1,0 +1,247 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { type AdNetworkId, type AdOffer, type AdSessionView, type AdStatus, type AdTier, toCredits } from '@megicai/contracts';
+import { ProblemException } from '../common/errors/problem.exception';
+import { adsConfig } from '../config/ads.config';
+import { UsersService } from '../users/users.service';
+import { AdRewardsService } from './ad-rewards.service';
+import { AdTiersService } from './ad-tiers.service';
+import { UTC_DAY_START, isUniqueViolation, secondsUntilUtcMidnight } from './ads.sql';
+import { AdSession } from './entities/ad-session.entity';
+import type { AdTierSetting } from './entities/ad-tier.entity';
+import type { AdNetwork } from './networks/ad-network.interface';
+import { GoogleAdManagerNetwork } from './networks/google-ad-manager.network';
+import { HouseNetwork } from './networks/house.network';
+
+/** What a 402 offers (credits as decimals, as in GET /ads/offers). */
+export interface AdOfferFor {
+  tier: AdTier;
+  seconds: number;
+  credits: number;
+  remainingToday: number;
+}
+
+interface SessionClock {
+  remaining: number;
+  expired: boolean;
+}
+
+/**
+ * Rewarded ads. The server is the clock: a session records when it started (database time), `complete` pays only
+ * after the required seconds, once — a row lock plus the ledger's unique (user, ad_reward, session) reference.
+ */
+@Injectable()
+export class AdsService {
+  private readonly networks: AdNetwork[];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(adsConfig.KEY) private readonly cfg: ConfigType<typeof adsConfig>,
+    private readonly tiers: AdTiersService,
+    private readonly users: UsersService,
+    private readonly rewards: AdRewardsService,
+    house: HouseNetwork,
+    gam: GoogleAdManagerNetwork,
+  ) {
+    this.networks = [house, gam];
+  }
+
+  /** True while the user's premium runs: premium accounts are never shown ads. */
+  async isPremium(userId: string): Promise<boolean> {
+    const user = await this.users.findById(userId);
+    return Boolean(user?.premiumUntil && user.premiumUntil.getTime() > Date.now());
+  }
+
+  /** Tiers with what is left today for this user; empty for premium users. */
+  async offers(userId: string): Promise<AdOffer[]> {
+    if (await this.isPremium(userId)) return [];
+    const [tiers, done] = await Promise.all([this.tiers.list(), this.completedTodayByTier(userId)]);
+    return tiers.map((t) => ({
+      tier: t.tier,
+      seconds: t.seconds,
+      credits: toCredits(t.credits),
+      remainingToday: Math.max(0, t.dailyCap - (done.get(t.tier) ?? 0)),
+    }));
+  }
+
+  /**
+   * The ad to offer when a user lacks `neededMilli` milli-credits: the smallest tier that covers it (else the largest),
+   * preferring tiers with views left today. `credits` is in credits (decimal), as shown to clients. Null for premium.
+   */
+  async offerFor(userId: string, neededMilli: number): Promise<AdOfferFor | null> {
+    const offers = await this.offers(userId);
+    if (offers.length === 0) return null;
+    const open = offers.filter((o) => o.remainingToday > 0);
+    const pool = open.length > 0 ? open : offers;
+    const covering = pool.find((o) => o.credits * 1000 >= neededMilli);
+    const pick = covering ?? pool[pool.length - 1];
+    return { tier: pick.tier, seconds: pick.seconds, credits: pick.credits, remainingToday: pick.remainingToday };
+  }
+
+  async status(userId: string): Promise<AdStatus> {
+    const premium = await this.isPremium(userId);
+    const [tiers, totals, open] = await Promise.all([
+      this.tiers.list(),
+      this.dataSource.query(
+        `SELECT count(*)::int AS watched, coalesce(sum(credits), 0)::bigint AS credits FROM ad_sessions
+          WHERE user_id = $1 AND status = 'completed' AND completed_at >= ${UTC_DAY_START}`,
+        [userId],
+      ) as Promise<{ watched: number; credits: string }[]>,
+      this.dataSource.manager.findOne(AdSession, { where: { userId, status: 'open' } }),
+    ]);
+    const active = open && open.expiresAt.getTime() > Date.now() ? AdsService.view(open) : undefined;
+    return {
+      watchedToday: totals[0].watched,
+      creditsToday: toCredits(totals[0].credits),
+      dailyCap: premium ? 0 : tiers.reduce((sum, t) => sum + t.dailyCap, 0),
+      premium,
+      ...(active ? { activeSession: active } : {}),
+    };
+  }
+
+  /** Issues a session for `tier`, replacing the user's open one. */
+  async start(userId: string, tierName: AdTier, clientAddress: string, prefer?: AdNetworkId): Promise<AdSessionView> {
+    if (await this.isPremium(userId)) {
+      throw ProblemException.forbidden('Premium accounts are ad-free: there are no ads to watch while premium lasts.');
+    }
+    const tier = await this.tiers.get(tierName);
+    await this.checkCaps(this.dataSource.manager, userId, tier, clientAddress);
+    const network = this.pickNetwork(prefer);
+    const { creative, requiredSeconds } = await network.creativeFor(tier);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const session = await this.dataSource.transaction(async (m) => {
+          await m.query(`UPDATE ad_sessions SET status = 'replaced' WHERE user_id = $1 AND status = 'open'`, [userId]);
+          const rows: { id: string }[] = await m.query(
+            `INSERT INTO ad_sessions (user_id, tier, network, required_seconds, credits, creative, client_address, status, started_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', now(), now() + make_interval(secs => $4 + $8))
+             RETURNING id`,
+            [userId, tier.tier, network.id, requiredSeconds, tier.credits, JSON.stringify(creative), clientAddress, this.cfg.sessionGraceSeconds],
+          );
+          return m.findOneByOrFail(AdSession, { id: rows[0].id });
+        });
+        return AdsService.view(session);
+      } catch (error) {
+        // Two starts at once: the partial unique index let only one stay open; start again over it.
+        if (!isUniqueViolation(error) || attempt >= 2) throw error;
+      }
+    }
+  }
+
+  /** Pays for a watched session once; 404 not yours, 409 done or replaced, 410 expired, 425 too early. */
+  async complete(userId: string, sessionId: string): Promise<{ granted: number; balance: number }> {
+    if (!UUID.test(sessionId)) throw ProblemException.notFound('There is no such ad session.');
+    const paid = await this.dataSource.transaction(async (m) => {
+      const session = await this.lockSession(m, userId, sessionId);
+      const clock = await this.clock(m, session.id);
+      if (session.status === 'completed') throw ProblemException.conflict('This ad session was already claimed.');
+      if (session.status === 'replaced') throw ProblemException.conflict('This ad session was replaced by a newer one.');
+      if (session.status === 'expired' || clock.expired) {
+        throw ProblemException.gone('This ad session has expired: start a new ad to earn credits.');
+      }
+      if (clock.remaining > 0) {
+        throw ProblemException.tooEarly(`The ad is not finished yet: ${clock.remaining} s to go.`, {
+          remainingSeconds: clock.remaining,
+        });
+      }
+      const tier = await this.tiers.get(session.tier);
+      await this.checkCaps(m, userId, tier, session.clientAddress);
+      return this.finish(m, session);
+    });
+    return { granted: toCredits(paid.granted), balance: toCredits(paid.balance) };
+  }
+
+  /**
+   * A verified S2S reward for a session: the network vouches that the ad played, so its clock is not checked.
+   * Returns null when the session was already paid (e.g. claimed from the SPA first).
+   */
+  async completeFromNetwork(m: EntityManager, userId: string, sessionId: string): Promise<{ granted: number; balance: number } | null> {
+    if (!UUID.test(sessionId)) throw ProblemException.notFound('There is no such ad session.');
+    const session = await this.lockSession(m, userId, sessionId);
+    if (session.status === 'completed') return null;
+    const paid = await this.finish(m, session);
+    return { granted: toCredits(paid.granted), balance: toCredits(paid.balance) };
+  }
+
+  private async finish(m: EntityManager, session: AdSession) {
+    await m.query(`UPDATE ad_sessions SET status = 'completed', completed_at = now() WHERE id = $1`, [session.id]);
+    return this.rewards.pay(m, session);
+  }
+
+  /** Locks the row so that parallel claims of one session queue up and the second sees it completed. */
+  private async lockSession(m: EntityManager, userId: string, sessionId: string): Promise<AdSession> {
+    // One claim per user at a time, so that the daily caps hold under parallel claims of different sessions.
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('ads:' || $1::text))`, [userId]);
+    const session = await m
+      .getRepository(AdSession)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.id = :sessionId AND s.user_id = :userId', { sessionId, userId })
+      .getOne();
+    if (!session) throw ProblemException.notFound('There is no such ad session.');
+    return session;
+  }
+
+  private async clock(m: EntityManager, sessionId: string): Promise<SessionClock> {
+    const rows: { remaining: number; expired: boolean }[] = await m.query(
+      `SELECT greatest(0, ceil(extract(epoch FROM started_at + make_interval(secs => required_seconds) - now())))::int AS remaining,
+              now() > expires_at AS expired
+         FROM ad_sessions WHERE id = $1`,
+      [sessionId],
+    );
+    return rows[0];
+  }
+
+  private async checkCaps(m: EntityManager, userId: string, tier: AdTierSetting, address: string): Promise<void> {
+    const rows: { tier_done: number; address_done: number }[] = await m.query(
+      `SELECT (SELECT count(*) FROM ad_sessions WHERE user_id = $1 AND tier = $2 AND status = 'completed'
+                 AND completed_at >= ${UTC_DAY_START})::int AS tier_done,
+              (SELECT count(*) FROM ad_sessions WHERE client_address = $3 AND status = 'completed'
+                 AND completed_at >= ${UTC_DAY_START})::int AS address_done`,
+      [userId, tier.tier, address],
+    );
+    const retry = secondsUntilUtcMidnight();
+    if (rows[0].tier_done >= tier.dailyCap) {
+      throw ProblemException.tooManyRequests(
+        `Daily cap reached: ${tier.dailyCap} ${tier.tier} ads a day. Come back after midnight UTC.`,
+        retry,
+      );
+    }
+    if (rows[0].address_done >= this.cfg.addressDailyCap) {
+      throw ProblemException.tooManyRequests('Daily cap reached for this network address. Come back after midnight UTC.', retry);
+    }
+  }
+
+  private async completedTodayByTier(userId: string): Promise<Map<string, number>> {
+    const rows: { tier: string; n: number }[] = await this.dataSource.query(
+      `SELECT tier, count(*)::int AS n FROM ad_sessions
+        WHERE user_id = $1 AND status = 'completed' AND completed_at >= ${UTC_DAY_START} GROUP BY tier`,
+      [userId],
+    );
+    return new Map(rows.map((r) => [r.tier, r.n]));
+  }
+
+  private pickNetwork(prefer?: AdNetworkId): AdNetwork {
+    const wanted = prefer ?? this.cfg.webNetwork;
+    const network = this.networks.find((n) => n.id === wanted && n.available());
+    if (prefer && !network) throw ProblemException.badRequest(`The ad network "${prefer}" is not available.`, [{ field: 'network', message: 'not available' }]);
+    return network ?? this.networks[0];
+  }
+
+  static view(s: AdSession): AdSessionView {
+    return {
+      sessionId: s.id,
+      tier: s.tier,
+      requiredSeconds: s.requiredSeconds,
+      credits: toCredits(s.credits),
+      network: s.network,
+      creative: s.creative,
+      startedAt: s.startedAt.toISOString(),
+      expiresAt: s.expiresAt.toISOString(),
+    };
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
