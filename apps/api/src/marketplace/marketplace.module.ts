@@ -9,7 +9,14 @@ import { PromptRating } from './entities/prompt-rating.entity';
 import { PromptRun } from './entities/prompt-run.entity';
 import { PromptTemplateVersion } from './entities/prompt-template-version.entity';
 import { PromptTemplate } from './entities/prompt-template.entity';
+import { AdminPromptsController } from './admin-prompts.controller';
+import { MarketplaceController } from './marketplace.controller';
 import { MarketplaceService } from './marketplace.service';
+import { PromptRankingService } from './prompt-ranking.service';
+import { PromptRatingsService } from './prompt-ratings.service';
+import { PromptSearchService } from './prompt-search.service';
+import { PromptTemplatesService } from './prompt-templates.service';
+import { PromptViewsService } from './prompt-views.service';
 
 /** Prompt templates, their search and ratings, and creator earnings. Exports MarketplaceService to the jobs module. */
 @Module({
@@ -20,7 +27,15 @@ import { MarketplaceService } from './marketplace.service';
     ToolsModule,
     UsersModule,
   ],
-  providers: [MarketplaceService],
+  controllers: [MarketplaceController, AdminPromptsController],
+  providers: [
+    MarketplaceService,
+    PromptRankingService,
+    PromptViewsService,
+    PromptTemplatesService,
+    PromptSearchService,
+    PromptRatingsService,
+  ],
   exports: [MarketplaceService],
 })
 export class MarketplaceModule {}

@@ -35,10 +35,11 @@ export class Marketplace1764068000000 implements MigrationInterface {
         uses int NOT NULL DEFAULT 0,
         runs_30d int NOT NULL DEFAULT 0,
         deleted_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         updated_at timestamptz NOT NULL DEFAULT now(),
         search tsvector GENERATED ALWAYS AS (prompt_search_document(title, description, tags)) STORED
       )`);
+    // created_at is truncated to milliseconds so that keyset cursors (JavaScript dates) compare exactly.
     const listed = `WHERE status = 'published' AND deleted_at IS NULL`;
     await q.query(`CREATE INDEX prompt_templates_search_idx ON prompt_templates USING gin (search) ${listed}`);
     await q.query(`CREATE INDEX prompt_templates_top_idx ON prompt_templates (top_score DESC, id DESC) ${listed}`);

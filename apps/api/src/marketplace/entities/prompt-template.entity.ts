@@ -25,7 +25,7 @@ export class PromptTemplate {
   @Column({ type: 'int' }) ratingSum!: number;
   @Column({ type: 'double precision' }) topScore!: number;
   @Column({ type: 'int' }) uses!: number;
-  @Column({ type: 'int' }) runs30d!: number;
+  @Column({ type: 'int', name: 'runs_30d' }) runs30d!: number;
   @Column({ type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

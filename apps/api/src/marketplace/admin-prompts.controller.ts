@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/auth/roles.decorator';
+import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { AdminPromptsQueryDto, ModeratePromptDto } from './dto/prompt-queries.dto';
+import { PromptPageDto, PromptTemplateDto } from './dto/prompt-template.dto';
+import { PromptTemplatesService } from './prompt-templates.service';
+
+/** Moderation of the marketplace. Lives here (not in the admin module) because it only calls marketplace services. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/prompts')
+export class AdminPromptsController {
+  constructor(private readonly templates: PromptTemplatesService) {}
+
+  @Get()
+  @ApiOkResponse({ type: PromptPageDto, description: 'Templates of every creator, newest first' })
+  @ApiProblems(400, 401, 403)
+  list(@Query() query: AdminPromptsQueryDto): Promise<PromptPageDto> {
+    return this.templates.listForAdmin(query.status, query.limit, query.cursor);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: PromptTemplateDto })
+  @ApiProblems(400, 401, 403, 404)
+  moderate(@Param('id') id: string, @Body() body: ModeratePromptDto): Promise<PromptTemplateDto> {
+    return this.templates.moderate(id, body.action, body.reason);
+  }
+}

@@ -1,0 +1,132 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../common/auth/current-user.decorator';
+import type { Principal } from '../common/auth/principal';
+import { RequireScope } from '../common/auth/roles.decorator';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
+import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { SearchPromptsQueryDto } from './dto/prompt-queries.dto';
+import { CreatorEarningsDto, PromptRatingDto, PromptRatingPageDto, RatePromptDto } from './dto/prompt-rating.dto';
+import {
+  CreatePromptDto,
+  PreviewPromptDto,
+  PreviewResultDto,
+  PromptPageDto,
+  PromptTemplateDto,
+  PromptVersionDto,
+  UpdatePromptDto,
+} from './dto/prompt-template.dto';
+import { MarketplaceService } from './marketplace.service';
+import { PromptRatingsService } from './prompt-ratings.service';
+import { PromptSearchService } from './prompt-search.service';
+import { PromptTemplatesService } from './prompt-templates.service';
+
+@ApiTags('marketplace')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@RequireScope('marketplace')
+@Controller('marketplace')
+export class MarketplaceController {
+  constructor(
+    private readonly templates: PromptTemplatesService,
+    private readonly search: PromptSearchService,
+    private readonly ratings: PromptRatingsService,
+    private readonly marketplace: MarketplaceService,
+  ) {}
+
+  @Get('prompts')
+  @ApiOkResponse({ type: PromptPageDto, description: 'Published templates' })
+  @ApiProblems(400, 401, 403)
+  list(@Query() query: SearchPromptsQueryDto): Promise<PromptPageDto> {
+    return this.search.search(query);
+  }
+
+  @Post('prompts')
+  @ApiCreatedResponse({ type: PromptTemplateDto, description: 'A draft' })
+  @ApiProblems(400, 401, 403)
+  create(@CurrentUser() user: Principal, @Body() body: CreatePromptDto): Promise<PromptTemplateDto> {
+    return this.templates.create(user.userId, body);
+  }
+
+  @Get('my-prompts')
+  @ApiOkResponse({ type: PromptPageDto, description: "The caller's templates, any status, newest first" })
+  @ApiProblems(400, 401, 403)
+  mine(@CurrentUser() user: Principal, @Query() query: PageQueryDto): Promise<PromptPageDto> {
+    return this.templates.listMine(user.userId, query.limit, query.cursor);
+  }
+
+  @Get('earnings')
+  @ApiOkResponse({ type: CreatorEarningsDto })
+  @ApiProblems(401, 403)
+  earnings(@CurrentUser() user: Principal): Promise<CreatorEarningsDto> {
+    return this.marketplace.earnings(user.userId);
+  }
+
+  @Get('prompts/:id')
+  @ApiOkResponse({ type: PromptTemplateDto })
+  @ApiProblems(401, 403, 404)
+  get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<PromptTemplateDto> {
+    return this.templates.get(id, user);
+  }
+
+  @Patch('prompts/:id')
+  @ApiOkResponse({ type: PromptTemplateDto, description: 'A published template gets a new version' })
+  @ApiProblems(400, 401, 403, 404)
+  update(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: UpdatePromptDto): Promise<PromptTemplateDto> {
+    return this.templates.update(id, user, body);
+  }
+
+  @Delete('prompts/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiProblems(401, 403, 404)
+  async remove(@CurrentUser() user: Principal, @Param('id') id: string): Promise<void> {
+    await this.templates.remove(id, user);
+  }
+
+  @Post('prompts/:id/publish')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PromptTemplateDto, description: 'Published (a template hidden by moderation stays hidden)' })
+  @ApiProblems(401, 403, 404)
+  publish(@CurrentUser() user: Principal, @Param('id') id: string): Promise<PromptTemplateDto> {
+    return this.templates.publish(id, user);
+  }
+
+  @Post('prompts/:id/preview')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PreviewResultDto, description: 'The rendered text with these sample values (creator only)' })
+  @ApiProblems(400, 401, 403, 404)
+  preview(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: PreviewPromptDto): Promise<PreviewResultDto> {
+    return this.templates.preview(id, user, body.variables);
+  }
+
+  @Get('prompts/:id/versions')
+  @ApiOkResponse({ type: [PromptVersionDto], description: 'The history, newest first (creator only)' })
+  @ApiProblems(401, 403, 404)
+  async versions(@CurrentUser() user: Principal, @Param('id') id: string): Promise<PromptVersionDto[]> {
+    const rows = await this.templates.versions(id, user);
+    return rows.map((v) => ({
+      version: v.version,
+      title: v.title,
+      description: v.description,
+      tags: v.tags,
+      template: v.template,
+      variables: v.variables,
+      createdAt: v.createdAt.toISOString(),
+    }));
+  }
+
+  @Post('prompts/:id/ratings')
+  @ApiCreatedResponse({ type: PromptRatingDto, description: "The caller's rating (a second one replaces the first)" })
+  @ApiProblems(400, 401, 403, 404)
+  rate(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: RatePromptDto): Promise<PromptRatingDto> {
+    return this.ratings.rate(id, user, body.stars, body.review);
+  }
+
+  @Get('prompts/:id/ratings')
+  @ApiOkResponse({ type: PromptRatingPageDto, description: 'Ratings and reviews, most recent first' })
+  @ApiProblems(400, 401, 403, 404)
+  listRatings(@CurrentUser() user: Principal, @Param('id') id: string, @Query() query: PageQueryDto): Promise<PromptRatingPageDto> {
+    return this.ratings.list(id, user, query.limit, query.cursor);
+  }
+}
