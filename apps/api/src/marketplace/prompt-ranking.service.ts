@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -30,12 +30,13 @@ export interface RatingPrior {
  * runs that have aged out.
  */
 @Injectable()
-export class PromptRankingService {
+export class PromptRankingService implements OnApplicationShutdown {
   private readonly logger = new Logger(PromptRankingService.name);
   private cached: { prior: RatingPrior; at: number } | null = null;
   private appliedMean: number | null = null;
   private popularRefreshedAt = 0;
   private rescoring: Promise<void> | null = null;
+  private recounting: Promise<void> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -93,7 +94,7 @@ export class PromptRankingService {
     if (Date.now() - this.popularRefreshedAt < POPULAR_REFRESH_MS) return;
     this.popularRefreshedAt = Date.now();
     // A run committed while this statement runs may be missed once; the next recount counts it again.
-    this.dataSource
+    this.recounting = this.dataSource
       .query(
         `UPDATE prompt_templates t SET runs_30d = c.n
            FROM (SELECT t2.id, count(r.job_id)::int AS n
@@ -102,6 +103,12 @@ export class PromptRankingService {
                   WHERE t2.runs_30d > 0 GROUP BY t2.id) c
           WHERE t.id = c.id AND t.runs_30d <> c.n`,
       )
+      .then(() => undefined)
       .catch((error: unknown) => this.logger.warn(`recounting popular templates failed: ${String(error)}`));
+  }
+
+  /** Lets a background statement finish before the pool closes. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.rescoring, this.recounting]);
   }
 }

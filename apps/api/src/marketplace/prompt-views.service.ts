@@ -9,15 +9,34 @@ export interface ViewOptions {
   myRatings?: Map<string, { stars: number; review: string | null }>;
 }
 
+/** Public names change rarely; a minute of staleness saves a user lookup per creator on every listed page. */
+const NAME_TTL_MS = 60_000;
+const NAME_CACHE_MAX = 10_000;
+
 /** Shapes template rows for the API, with the creators' public names (read through UsersService). */
 @Injectable()
 export class PromptViewsService {
+  private readonly names = new Map<string, { creator: PromptCreator; at: number }>();
+
   constructor(private readonly users: UsersService) {}
 
   async creators(ids: string[]): Promise<Map<string, PromptCreator>> {
-    const unique = [...new Set(ids)];
-    const users = await Promise.all(unique.map((id) => this.users.findById(id)));
-    return new Map(unique.map((id, i) => [id, { id, displayName: users[i]?.displayName ?? 'Deleted user' }]));
+    const now = Date.now();
+    const result = new Map<string, PromptCreator>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const hit = this.names.get(id);
+      if (hit && now - hit.at < NAME_TTL_MS) result.set(id, hit.creator);
+      else missing.push(id);
+    }
+    const users = await Promise.all(missing.map((id) => this.users.findById(id)));
+    missing.forEach((id, i) => {
+      const creator = { id, displayName: users[i]?.displayName ?? 'Deleted user' };
+      result.set(id, creator);
+      if (this.names.size >= NAME_CACHE_MAX) this.names.delete(this.names.keys().next().value as string);
+      this.names.set(id, { creator, at: now });
+    });
+    return result;
   }
 
   async many(rows: PromptTemplate[], options: ViewOptions = {}): Promise<PromptTemplateView[]> {
