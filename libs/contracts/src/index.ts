@@ -8,3 +8,4 @@ export * from './jobs';
 export * from './credits';
 export * from './ads';
 export * from './marketplace';
+export * from './prompt-template';
