@@ -64,5 +64,5 @@ VOLUME ["/app/storage"]
 HEALTHCHECK --interval=15s --timeout=5s --start-period=40s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
-# Node is PID 1: Nest's shutdown hooks handle SIGTERM (requests in flight finish); run with `init: true` to reap zombies.
+# Nest's shutdown hooks handle SIGTERM (requests in flight finish); compose adds `init: true` to reap zombies.
 CMD ["node", "apps/api/dist/main.js"]
