@@ -41,6 +41,10 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'tools', lazy: lazyPage(() => import('../routes/tools-page'), 'ToolsPage') },
               { path: 'marketplace', lazy: lazyPage(() => import('../routes/marketplace-page'), 'MarketplacePage') },
+              { path: 'marketplace/mine', lazy: lazyPage(() => import('../routes/my-templates-page'), 'MyTemplatesPage') },
+              { path: 'marketplace/mine/new', lazy: lazyPage(() => import('../routes/prompt-editor-page'), 'PromptEditorPage') },
+              { path: 'marketplace/mine/:id/edit', lazy: lazyPage(() => import('../routes/prompt-editor-page'), 'PromptEditorPage') },
+              { path: 'marketplace/:id', lazy: lazyPage(() => import('../routes/prompt-template-page'), 'PromptTemplatePage') },
               { path: 'credits', lazy: lazyPage(() => import('../routes/credits-page'), 'CreditsPage') },
             ],
           },
