@@ -21,10 +21,10 @@ import { PromptRatingsService } from './prompt-ratings.service';
 import { PromptSearchService } from './prompt-search.service';
 import { PromptTemplatesService } from './prompt-templates.service';
 
+/** API keys: reading needs the `read` scope, creating, editing and rating need `marketplace`. */
 @ApiTags('marketplace')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
-@RequireScope('marketplace')
 @Controller('marketplace')
 export class MarketplaceController {
   constructor(
@@ -35,6 +35,7 @@ export class MarketplaceController {
   ) {}
 
   @Get('prompts')
+  @RequireScope('read')
   @ApiOkResponse({ type: PromptPageDto, description: 'Published templates' })
   @ApiProblems(400, 401, 403)
   list(@Query() query: SearchPromptsQueryDto): Promise<PromptPageDto> {
@@ -42,6 +43,7 @@ export class MarketplaceController {
   }
 
   @Post('prompts')
+  @RequireScope('marketplace')
   @ApiCreatedResponse({ type: PromptTemplateDto, description: 'A draft' })
   @ApiProblems(400, 401, 403)
   create(@CurrentUser() user: Principal, @Body() body: CreatePromptDto): Promise<PromptTemplateDto> {
@@ -49,6 +51,7 @@ export class MarketplaceController {
   }
 
   @Get('my-prompts')
+  @RequireScope('read')
   @ApiOkResponse({ type: PromptPageDto, description: "The caller's templates, any status, newest first" })
   @ApiProblems(400, 401, 403)
   mine(@CurrentUser() user: Principal, @Query() query: PageQueryDto): Promise<PromptPageDto> {
@@ -56,6 +59,7 @@ export class MarketplaceController {
   }
 
   @Get('earnings')
+  @RequireScope('read')
   @ApiOkResponse({ type: CreatorEarningsDto })
   @ApiProblems(401, 403)
   earnings(@CurrentUser() user: Principal): Promise<CreatorEarningsDto> {
@@ -63,6 +67,7 @@ export class MarketplaceController {
   }
 
   @Get('prompts/:id')
+  @RequireScope('read')
   @ApiOkResponse({ type: PromptTemplateDto })
   @ApiProblems(401, 403, 404)
   get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<PromptTemplateDto> {
@@ -70,6 +75,7 @@ export class MarketplaceController {
   }
 
   @Patch('prompts/:id')
+  @RequireScope('marketplace')
   @ApiOkResponse({ type: PromptTemplateDto, description: 'A published template gets a new version' })
   @ApiProblems(400, 401, 403, 404)
   update(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: UpdatePromptDto): Promise<PromptTemplateDto> {
@@ -77,6 +83,7 @@ export class MarketplaceController {
   }
 
   @Delete('prompts/:id')
+  @RequireScope('marketplace')
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
@@ -85,6 +92,7 @@ export class MarketplaceController {
   }
 
   @Post('prompts/:id/publish')
+  @RequireScope('marketplace')
   @HttpCode(200)
   @ApiOkResponse({ type: PromptTemplateDto, description: 'Published (a template hidden by moderation stays hidden)' })
   @ApiProblems(401, 403, 404)
@@ -93,6 +101,7 @@ export class MarketplaceController {
   }
 
   @Post('prompts/:id/preview')
+  @RequireScope('marketplace')
   @HttpCode(200)
   @ApiOkResponse({ type: PreviewResultDto, description: 'The rendered text with these sample values (creator only)' })
   @ApiProblems(400, 401, 403, 404)
@@ -101,6 +110,7 @@ export class MarketplaceController {
   }
 
   @Get('prompts/:id/versions')
+  @RequireScope('read')
   @ApiOkResponse({ type: [PromptVersionDto], description: 'The history, newest first (creator only)' })
   @ApiProblems(401, 403, 404)
   async versions(@CurrentUser() user: Principal, @Param('id') id: string): Promise<PromptVersionDto[]> {
@@ -117,6 +127,7 @@ export class MarketplaceController {
   }
 
   @Post('prompts/:id/ratings')
+  @RequireScope('marketplace')
   @ApiCreatedResponse({ type: PromptRatingDto, description: "The caller's rating (a second one replaces the first)" })
   @ApiProblems(400, 401, 403, 404)
   rate(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: RatePromptDto): Promise<PromptRatingDto> {
@@ -124,6 +135,7 @@ export class MarketplaceController {
   }
 
   @Get('prompts/:id/ratings')
+  @RequireScope('read')
   @ApiOkResponse({ type: PromptRatingPageDto, description: 'Ratings and reviews, most recent first' })
   @ApiProblems(400, 401, 403, 404)
   listRatings(@CurrentUser() user: Principal, @Param('id') id: string, @Query() query: PageQueryDto): Promise<PromptRatingPageDto> {

@@ -170,6 +170,8 @@ describe('Marketplace (integration)', () => {
       expect(earnings.body.byTemplate).toContainEqual({ templateId: tpl.id, title: 'Outline', runs: 1, earnings: 0.03 });
       const view = await api().get(`/api/v1/marketplace/prompts/${tpl.id}`).set(bearer(runner.accessToken)).expect(200);
       expect(view.body.uses).toBe(1);
+      const board = await market.topCreators(new Date(Date.now() - 60_000), 100);
+      expect(board).toContainEqual({ creatorId: creator.user.id, earnings: 30, runs: 1 });
     });
 
     it('writes nothing when the surrounding transaction aborts', async () => {

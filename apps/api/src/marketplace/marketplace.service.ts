@@ -18,6 +18,13 @@ export interface RenderedPrompt {
   creatorId: string;
 }
 
+export interface CreatorRanking {
+  creatorId: string;
+  /** Milli-credits earned in the period. */
+  earnings: number;
+  runs: number;
+}
+
 export interface TemplateRun {
   jobId: string;
   templateId: string;
@@ -124,5 +131,17 @@ export class MarketplaceService {
       last30Days: toCredits(totals.last30),
       byTemplate: rows.map((r) => ({ templateId: r.id, title: r.title, runs: Number(r.runs), earnings: toCredits(r.earnings) })),
     };
+  }
+
+  /** Creators by what they earned since a date (all time when null): the creators' board of the leaderboard. */
+  async topCreators(since: Date | null, limit: number): Promise<CreatorRanking[]> {
+    const rows: { creator_id: string; earnings: string; runs: string }[] = await this.dataSource.query(
+      `SELECT creator_id, sum(earning_milli) AS earnings, count(*) AS runs FROM prompt_runs
+        WHERE ($1::timestamptz IS NULL OR created_at >= $1)
+        GROUP BY creator_id HAVING sum(earning_milli) > 0
+        ORDER BY sum(earning_milli) DESC, count(*) DESC, creator_id LIMIT $2`,
+      [since, limit],
+    );
+    return rows.map((r) => ({ creatorId: r.creator_id, earnings: Number(r.earnings), runs: Number(r.runs) }));
   }
 }
