@@ -17,6 +17,7 @@ import { HealthModule } from './health/health.module';
 import { MarketplaceModule } from './marketplace/marketplace.module';
 import { ProvidersModule } from './providers/providers.module';
 import { ToolsModule } from './tools/tools.module';
+import { JobsModule } from './jobs/jobs.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
@@ -38,6 +39,7 @@ import { UsersModule } from './users/users.module';
     AdsModule,
     ProvidersModule,
     ToolsModule,
+    JobsModule,
     MarketplaceModule,
     AdminModule,
   ],

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppLoggerModule } from './bootstrap/logger.module';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { JobsWorkerModule } from './jobs/jobs-worker.module';
 import { ProvidersModule } from './providers/providers.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
@@ -11,6 +12,6 @@ import { RedisModule } from './redis/redis.module';
  * with RUN_WORKER=inline, beside the API in the same process.
  */
 @Module({
-  imports: [AppConfigModule, AppLoggerModule, DatabaseModule, RedisModule, QueueModule, ProvidersModule],
+  imports: [AppConfigModule, AppLoggerModule, DatabaseModule, RedisModule, QueueModule, ProvidersModule, JobsWorkerModule],
 })
 export class WorkerModule {}

@@ -1,0 +1,206 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { toCredits } from '@megicai/contracts';
+import { AdsService } from '../ads/ads.service';
+import type { Principal } from '../common/auth/principal';
+import { ProblemException } from '../common/errors/problem.exception';
+import { jobsConfig } from '../config/jobs.config';
+import { InsufficientCreditsError } from '../credits/credits.errors';
+import { CreditsService } from '../credits/credits.service';
+import { MarketplaceService, RenderedPrompt } from '../marketplace/marketplace.service';
+import { ProvidersService } from '../providers/providers.service';
+import type { Tool } from '../tools/entities/tool.entity';
+import type { ToolInput } from '../tools/tool-input.validator';
+import { ToolsService } from '../tools/tools.service';
+import { UsersService } from '../users/users.service';
+import type { RunToolDto } from './dto/run-tool.dto';
+import { Job } from './entities/job.entity';
+import { JobOutbox } from './entities/job-outbox.entity';
+import { JobCacheService } from './job-cache.service';
+import { JobQueueService } from './job-queue.service';
+import { jobReference, queueFor } from './jobs.constants';
+
+/** A run the platform took on: its job row (already charged, or a free cache hit) and its tool. */
+export interface AcceptedRun {
+  job: Job;
+  tool: Tool;
+  /** true when the answer came from the cache: the job is already `succeeded` at cost 0. */
+  fromCache: boolean;
+}
+
+/**
+ * Step one of every run: validate, check access, look in the cache, then in one transaction write the job and hold
+ * its cost (and, for media, an outbox row); after the commit, hand media jobs to BullMQ.
+ */
+@Injectable()
+export class JobAcceptanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(jobsConfig.KEY) private readonly config: ConfigType<typeof jobsConfig>,
+    private readonly tools: ToolsService,
+    private readonly users: UsersService,
+    private readonly credits: CreditsService,
+    private readonly providers: ProvidersService,
+    private readonly marketplace: MarketplaceService,
+    private readonly ads: AdsService,
+    private readonly cache: JobCacheService,
+    private readonly queue: JobQueueService,
+  ) {}
+
+  async accept(principal: Principal, toolIdOrSlug: string, dto: RunToolDto): Promise<AcceptedRun> {
+    const tool = await this.tools.findEntity(toolIdOrSlug);
+    if (!tool || !tool.enabled) throw ProblemException.notFound('No such tool.');
+    this.checkPreference(tool, dto);
+    const template = dto.templateId
+      ? await this.marketplace.renderForRun(dto.templateId, dto.variables, tool.id, principal.userId)
+      : null;
+    const input = this.tools.validateInput(tool, template ? { ...dto.input, prompt: template.prompt } : dto.input);
+    if (tool.premiumOnly) await this.checkPremium(principal.userId);
+
+    const cacheKey = JobCacheService.keyOf({
+      toolId: tool.id,
+      provider: dto.provider ?? null,
+      model: dto.model ?? null,
+      prompt: input.prompt,
+      input,
+    });
+    if (dto.cache !== false) {
+      const hit = await this.cache.get(cacheKey);
+      if (hit) {
+        const job = await this.dataSource.getRepository(Job).save(
+          this.newJob(principal.userId, tool, input, dto, template, cacheKey, {
+            status: 'succeeded',
+            progress: 100,
+            cost: 0,
+            cached: true,
+            output: hit.output,
+            provider: hit.provider,
+            model: hit.model,
+            startedAt: new Date(),
+            finishedAt: new Date(),
+          }),
+        );
+        return { job, tool, fromCache: true };
+      }
+    }
+
+    const cost = this.tools.costOf(tool);
+    const queue = queueFor(tool.kind);
+    const job = this.newJob(principal.userId, tool, input, dto, template, cacheKey, {
+      cost,
+      ...(queue ? { status: 'queued' } : { status: 'running', startedAt: new Date(), runs: 1 }),
+    });
+    try {
+      await this.dataSource.transaction(async (m) => {
+        if (queue) await this.checkMediaLimit(m, principal.userId);
+        await m.getRepository(Job).save(job);
+        await this.credits.hold({ userId: principal.userId, amount: cost, reference: jobReference(job.id) }, m);
+        if (queue) await m.getRepository(JobOutbox).insert({ jobId: job.id, queue });
+      });
+    } catch (error) {
+      if (error instanceof InsufficientCreditsError) throw await this.paymentRequired(principal.userId, error);
+      throw error;
+    }
+    if (queue) await this.queue.enqueue(job.id, queue);
+    return { job, tool, fromCache: false };
+  }
+
+  private newJob(
+    userId: string,
+    tool: Tool,
+    input: ToolInput,
+    dto: RunToolDto,
+    template: RenderedPrompt | null,
+    cacheKey: string,
+    state: Partial<Job>,
+  ): Job {
+    return this.dataSource.getRepository(Job).create({
+      id: randomUUID(),
+      userId,
+      toolId: tool.id,
+      kind: tool.kind,
+      status: 'queued',
+      progress: 0,
+      input,
+      prompt: input.prompt,
+      requestedProvider: dto.provider ?? null,
+      requestedModel: dto.model ?? null,
+      provider: null,
+      model: null,
+      output: null,
+      error: null,
+      cost: 0,
+      cached: false,
+      cacheKey,
+      attempts: [],
+      runs: 0,
+      templateId: template?.templateId ?? null,
+      templateVersion: template?.version ?? null,
+      creatorId: template?.creatorId ?? null,
+      startedAt: null,
+      finishedAt: null,
+      ...state,
+    });
+  }
+
+  /** A named provider or model is a request: one that cannot serve this tool is the caller's error (400). */
+  private checkPreference(tool: Tool, dto: RunToolDto): void {
+    const all = this.providers.list();
+    if (dto.provider !== undefined) {
+      const provider = all.find((p) => p.id === dto.provider);
+      const message = !provider
+        ? 'unknown provider'
+        : !provider.kinds.includes(tool.kind)
+          ? `does not offer ${tool.kind}`
+          : !provider.available
+            ? 'is not configured on this platform'
+            : null;
+      if (message) throw ProblemException.badRequest(`Provider "${dto.provider}" ${message}.`, [{ field: 'provider', message }]);
+    }
+    if (dto.model !== undefined) {
+      const candidates = dto.provider ? all.filter((p) => p.id === dto.provider) : all;
+      const known = candidates.some((p) => p.models.some((m) => m.id === dto.model && m.kind === tool.kind));
+      if (!known) {
+        throw ProblemException.badRequest(`Model "${dto.model}" is not offered for ${tool.kind}.`, [
+          { field: 'model', message: 'unknown model for this tool' },
+        ]);
+      }
+    }
+  }
+
+  private async checkPremium(userId: string): Promise<void> {
+    const user = await this.users.findById(userId);
+    if (!user?.premiumUntil || user.premiumUntil.getTime() <= Date.now()) {
+      throw ProblemException.forbidden('This tool is for premium members.');
+    }
+  }
+
+  /** Serialized per user (advisory lock) so that parallel submits cannot slip past the limit together. */
+  private async checkMediaLimit(m: EntityManager, userId: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('media-jobs:' || $1))`, [userId]);
+    const [{ active }]: { active: number }[] = await m.query(
+      `SELECT count(*)::int AS active FROM jobs WHERE user_id = $1 AND status IN ('queued', 'running') AND kind <> 'text'`,
+      [userId],
+    );
+    if (active >= this.config.maxActiveMediaJobs) {
+      throw ProblemException.tooManyRequests(
+        `You already have ${active} image, audio or video jobs in progress (limit ${this.config.maxActiveMediaJobs}). Wait for one to finish.`,
+        5,
+      );
+    }
+  }
+
+  private async paymentRequired(userId: string, error: InsufficientCreditsError): Promise<ProblemException> {
+    const missing = Math.max(1, error.needed - error.balance);
+    const adOffer = await this.ads.offerFor(userId, missing).catch(() => null);
+    return new ProblemException({
+      status: 402,
+      title: 'Payment Required',
+      detail: `This run costs ${toCredits(error.needed)} credits; your balance is ${toCredits(error.balance)}.`,
+      extensions: { needed: toCredits(error.needed), balance: toCredits(error.balance), adOffer },
+    });
+  }
+}

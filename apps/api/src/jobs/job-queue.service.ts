@@ -1,0 +1,69 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { jobsConfig } from '../config/jobs.config';
+import { MediaJobData, MediaQueue } from './jobs.constants';
+
+/**
+ * Hands committed media jobs to BullMQ. The job's outbox row is written in the job's transaction and deleted once
+ * the add succeeded; a row left behind (a crash or Redis down between commit and add) is re-added by the relay.
+ * Adding twice is harmless: the BullMQ job id is our job id, and a worker only starts a job that is still queued.
+ */
+@Injectable()
+export class JobQueueService {
+  private readonly logger = new Logger(JobQueueService.name);
+  private readonly queues: Record<MediaQueue, Queue<MediaJobData>>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(jobsConfig.KEY) private readonly config: ConfigType<typeof jobsConfig>,
+    @InjectQueue('image') image: Queue<MediaJobData>,
+    @InjectQueue('audio') audio: Queue<MediaJobData>,
+    @InjectQueue('video') video: Queue<MediaJobData>,
+  ) {
+    this.queues = { image, audio, video };
+  }
+
+  queue(name: MediaQueue): Queue<MediaJobData> {
+    return this.queues[name];
+  }
+
+  /** After commit. Never throws: a job that could not be added stays in the outbox for the relay. */
+  async enqueue(jobId: string, queue: MediaQueue): Promise<boolean> {
+    try {
+      await this.queues[queue].add(
+        'run',
+        { jobId },
+        {
+          jobId,
+          attempts: this.config.attempts,
+          backoff: { type: 'exponential', delay: this.config.backoffMs },
+          removeOnComplete: true,
+          removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+        },
+      );
+      await this.dataSource.query(`DELETE FROM job_outbox WHERE job_id = $1`, [jobId]);
+      return true;
+    } catch (error) {
+      this.logger.warn(`Job ${jobId} left in the outbox: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  }
+
+  /** Re-adds outbox rows older than `minAgeMs` (younger ones are probably being added right now). */
+  async relay(minAgeMs = this.config.outboxRelayIntervalMs): Promise<number> {
+    const rows: { job_id: string; queue: MediaQueue }[] = await this.dataSource.query(
+      `SELECT job_id, queue FROM job_outbox WHERE created_at < now() - make_interval(secs => $1::double precision / 1000)
+        ORDER BY created_at LIMIT 500`,
+      [minAgeMs],
+    );
+    let added = 0;
+    for (const row of rows) {
+      if (await this.enqueue(row.job_id, row.queue)) added += 1;
+    }
+    return added;
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CreditsService } from '../credits/credits.service';
+import { MarketplaceService } from '../marketplace/marketplace.service';
+import { Job, StoredAttempt, StoredOutput } from './entities/job.entity';
+import { JobCacheService } from './job-cache.service';
+import { jobReference } from './jobs.constants';
+import { returnedRows } from './sql-rows.util';
+
+export interface JobSuccess {
+  output: StoredOutput;
+  provider: string;
+  model: string;
+  attempts: StoredAttempt[];
+}
+
+export type CancelOutcome = 'canceled' | 'finished' | 'missing';
+
+/**
+ * The job state machine. Every transition is a conditional UPDATE, and the money moves in the same transaction as
+ * the transition that won: whatever runs twice (a retried worker, a cancel racing a success), credits move once.
+ */
+@Injectable()
+export class JobSettlementService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly credits: CreditsService,
+    private readonly marketplace: MarketplaceService,
+    private readonly cache: JobCacheService,
+  ) {}
+
+  /** queued (or running, for a retry after a crash) → running; null when the job already ended. */
+  async start(jobId: string): Promise<Job | null> {
+    const rows = returnedRows<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE jobs SET status = 'running', started_at = coalesce(started_at, now()), runs = runs + 1, updated_at = now()
+          WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
+        [jobId],
+      ),
+    );
+    return rows.length ? this.dataSource.getRepository(Job).findOneBy({ id: jobId }) : null;
+  }
+
+  /** Stores progress; false when the job is no longer running (canceled meanwhile), so the worker can stop. */
+  async progress(jobId: string, percent: number): Promise<boolean> {
+    const value = Math.max(0, Math.min(99, Math.round(percent)));
+    const rows = returnedRows<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE jobs SET progress = GREATEST(progress, $2), updated_at = now() WHERE id = $1 AND status = 'running' RETURNING id`,
+        [jobId, value],
+      ),
+    );
+    return rows.length > 0;
+  }
+
+  /** running → succeeded, capture the hold and pay the template's creator; false when another transition won. */
+  async succeed(job: Job, result: JobSuccess): Promise<boolean> {
+    const won = await this.dataSource.transaction(async (m) => {
+      const rows = returnedRows<{ id: string }>(
+        await m.query(
+          `UPDATE jobs SET status = 'succeeded', progress = 100, output = $2, provider = $3, model = $4,
+                  attempts = attempts || $5::jsonb, error = NULL, finished_at = now(), updated_at = now()
+            WHERE id = $1 AND status = 'running' RETURNING id`,
+          [job.id, JSON.stringify(result.output), result.provider, result.model, JSON.stringify(result.attempts)],
+        ),
+      );
+      if (rows.length === 0) return false;
+      await this.credits.capture(jobReference(job.id), m);
+      await this.payCreator(m, job);
+      return true;
+    });
+    if (won && job.cacheKey) {
+      await this.cache.set(job.cacheKey, { output: result.output, provider: result.provider, model: result.model });
+    }
+    return won;
+  }
+
+  /** queued/running → failed with a full refund; false when the job had already ended. */
+  async fail(jobId: string, error: string, attempts: StoredAttempt[] = []): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const rows = returnedRows<{ id: string }>(
+        await m.query(
+          `UPDATE jobs SET status = 'failed', error = $2, attempts = attempts || $3::jsonb, finished_at = now(),
+                  updated_at = now()
+            WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
+          [jobId, error.slice(0, 2000), JSON.stringify(attempts)],
+        ),
+      );
+      if (rows.length === 0) return false;
+      await this.credits.release(jobReference(jobId), m);
+      return true;
+    });
+  }
+
+  /** The owner's cancel: queued/running → canceled with a full refund. */
+  async cancel(jobId: string, userId: string): Promise<CancelOutcome> {
+    return this.dataSource.transaction(async (m) => {
+      const rows = returnedRows<{ id: string }>(
+        await m.query(
+          `UPDATE jobs SET status = 'canceled', finished_at = now(), updated_at = now()
+            WHERE id = $1 AND user_id = $2 AND status IN ('queued', 'running') RETURNING id`,
+          [jobId, userId],
+        ),
+      );
+      if (rows.length > 0) {
+        await this.credits.release(jobReference(jobId), m);
+        return 'canceled';
+      }
+      const exists: unknown[] = await m.query(`SELECT 1 FROM jobs WHERE id = $1 AND user_id = $2`, [jobId, userId]);
+      return exists.length ? 'finished' : 'missing';
+    });
+  }
+
+  private async payCreator(m: EntityManager, job: Job): Promise<void> {
+    if (!job.templateId || job.templateVersion === null || !job.creatorId) return;
+    await this.marketplace.payCreator(m, {
+      jobId: job.id,
+      templateId: job.templateId,
+      version: job.templateVersion,
+      creatorId: job.creatorId,
+      runnerId: job.userId,
+      costMilli: job.cost,
+    });
+  }
+}

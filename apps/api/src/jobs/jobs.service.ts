@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { JobOutput } from '@megicai/contracts';
+import { toCredits } from '@megicai/contracts';
+import { ProblemException } from '../common/errors/problem.exception';
+import { decodeCursor, toPage } from '../common/pagination/cursor';
+import { StorageService } from '../storage/storage.service';
+import type { StoredObject } from '../storage/storage-driver';
+import { JobDto, JobPageDto } from './dto/job.dto';
+import { Job, StoredAsset } from './entities/job.entity';
+import { JobSettlementService } from './job-settlement.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface AssetDownload {
+  object: StoredObject;
+  mimeType: string;
+  fileName: string;
+}
+
+/** Reading, listing and canceling jobs; every read is scoped to the owner (another user's job is a 404). */
+@Injectable()
+export class JobsService {
+  constructor(
+    @InjectRepository(Job) private readonly jobs: Repository<Job>,
+    private readonly settlement: JobSettlementService,
+    private readonly storage: StorageService,
+  ) {}
+
+  async get(userId: string, jobId: string): Promise<JobDto> {
+    return this.view(await this.owned(userId, jobId));
+  }
+
+  async list(userId: string, limit: number, cursor?: string): Promise<JobPageDto> {
+    const after = decodeCursor(cursor);
+    const query = this.jobs
+      .createQueryBuilder('j')
+      .where('j.user_id = :userId', { userId })
+      .orderBy('j.created_at', 'DESC')
+      .addOrderBy('j.id', 'DESC')
+      .take(limit + 1);
+    if (after) {
+      query.andWhere('(j.created_at, j.id) < (:createdAt, :id)', { createdAt: after.createdAt, id: after.id });
+    }
+    return toPage(await query.getMany(), limit, (j) => this.view(j));
+  }
+
+  async cancel(userId: string, jobId: string): Promise<JobDto> {
+    if (!UUID.test(jobId)) throw ProblemException.notFound('No such job.');
+    const outcome = await this.settlement.cancel(jobId, userId);
+    if (outcome === 'missing') throw ProblemException.notFound('No such job.');
+    const job = await this.owned(userId, jobId);
+    if (outcome === 'finished') {
+      throw ProblemException.conflict(`The job already ended (${job.status}).`, { job: this.view(job) });
+    }
+    return this.view(job);
+  }
+
+  /** The owner's asset n. */
+  async ownedAsset(userId: string, jobId: string, index: number): Promise<AssetDownload> {
+    return this.asset(await this.owned(userId, jobId), index);
+  }
+
+  /** Asset n through a signed link: the signature is the permission. */
+  async signedAsset(jobId: string, index: number, expires?: string, signature?: string): Promise<AssetDownload> {
+    if (!this.storage.verify(assetPath(jobId, index), expires, signature)) {
+      throw ProblemException.forbidden('This link is not valid or has expired.');
+    }
+    const job = UUID.test(jobId) ? await this.jobs.findOneBy({ id: jobId }) : null;
+    if (!job) throw ProblemException.notFound('No such asset.');
+    return this.asset(job, index);
+  }
+
+  view(job: Job): JobDto {
+    return {
+      id: job.id,
+      toolId: job.toolId,
+      status: job.status,
+      progress: job.progress,
+      output: job.output ? this.outputView(job.id, job.output) : null,
+      error: job.error,
+      cost: toCredits(job.cost),
+      cached: job.cached,
+      provider: job.provider,
+      model: job.model,
+      attempts: job.attempts.map(({ provider, model, error, status, code }) => ({ provider, model, error, status, code })),
+      templateId: job.templateId,
+      createdAt: job.createdAt.toISOString(),
+      startedAt: job.startedAt ? job.startedAt.toISOString() : null,
+      finishedAt: job.finishedAt ? job.finishedAt.toISOString() : null,
+    };
+  }
+
+  outputView(jobId: string, output: NonNullable<Job['output']>): JobOutput {
+    if ('text' in output) return output;
+    return {
+      offline: output.offline,
+      ...(output.label ? { label: output.label } : {}),
+      assets: output.assets.map(({ key: _key, ...asset }, n) => ({
+        ...asset,
+        url: this.storage.signedUrl(assetPath(jobId, n)),
+      })),
+    };
+  }
+
+  private async owned(userId: string, jobId: string): Promise<Job> {
+    const job = UUID.test(jobId) ? await this.jobs.findOneBy({ id: jobId, userId }) : null;
+    if (!job) throw ProblemException.notFound('No such job.');
+    return job;
+  }
+
+  private async asset(job: Job, index: number): Promise<AssetDownload> {
+    const assets: StoredAsset[] = job.output && 'assets' in job.output ? job.output.assets : [];
+    const asset = Number.isInteger(index) ? assets[index] : undefined;
+    const object = asset ? await this.storage.get(asset.key) : null;
+    if (!asset || !object) throw ProblemException.notFound('No such asset.');
+    const extension = asset.key.split('.').pop() ?? 'bin';
+    return { object, mimeType: asset.mimeType, fileName: `megicai-${job.id.slice(0, 8)}-${index}.${extension}` };
+  }
+}
+
+/** The signed path of asset n (the global prefix included, as the browser requests it). */
+export function assetPath(jobId: string, index: number): string {
+  return `/api/v1/assets/${jobId}/${index}`;
+}

@@ -1,0 +1,32 @@
+import type { FastifyReply } from 'fastify';
+import { toProblem } from '../common/errors/problem-details.filter';
+
+/**
+ * Writes a token stream as Server-Sent Events on the raw response (Fastify stops managing it: `hijack`):
+ * `token` events with `{text}`, then `done` with the job, or `error` with a problem document.
+ */
+export async function writeTextStream(reply: FastifyReply, tokens: AsyncGenerator<string, unknown, undefined>): Promise<void> {
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  try {
+    for (;;) {
+      const next = await tokens.next();
+      if (next.done) {
+        send('done', next.value);
+        break;
+      }
+      send('token', { text: next.value });
+    }
+  } catch (error) {
+    send('error', toProblem(error, reply.request.url).problem);
+  } finally {
+    raw.end();
+  }
+}
