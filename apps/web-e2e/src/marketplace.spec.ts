@@ -40,6 +40,7 @@ test('a creator publishes a template; another user finds it by search, runs and 
   await expect(creatorPage.getByRole('heading', { level: 1, name: 'My templates' })).toBeVisible();
   await creatorPage.getByRole('button', { name: `Publish ${title}` }).click();
   await expect(creatorPage.getByRole('row', { name: new RegExp(title) }).getByText('published')).toBeVisible();
+  expect(await seriousViolations(creatorPage, 'my templates')).toEqual([]);
 
   // Another user finds it by a word of its description, opens it and runs it through the Chat tool.
   const runnerContext = await browser.newContext();
@@ -50,6 +51,7 @@ test('a creator publishes a template; another user finds it by search, runs and 
   await expect(page).toHaveURL(new RegExp(`q=${word}`));
   const results = page.getByRole('list', { name: 'Templates' });
   await expect(results.getByRole('listitem')).toHaveCount(1);
+  expect(await seriousViolations(page, 'marketplace search')).toEqual([]);
   await results.getByRole('link', { name: title }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

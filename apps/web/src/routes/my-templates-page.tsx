@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { notifications } from '@mantine/notifications';
 import type { PromptStatus } from '@megicai/contracts';
 import { Link } from 'react-router';
 import { isApiError } from '../api';
@@ -17,13 +17,16 @@ export function MyTemplatesPage() {
   const earnings = useQuery({ queryKey: marketplaceKeys.earnings, queryFn: ({ signal }) => marketplaceApi.earnings(signal) });
   const byTemplate = new Map((earnings.data?.byTemplate ?? []).map((e) => [e.templateId, e]));
 
+  // Inline rather than a toast: the message stays next to the list it is about, and is announced.
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const publish = async (id: string) => {
+    setMessage(null);
     try {
       const t = await marketplaceApi.publish(id);
-      notifications.show({ message: t.status === 'published' ? 'Published.' : 'Hidden by moderation: it stays hidden.' });
+      setMessage({ ok: true, text: t.status === 'published' ? `“${t.title}” is published.` : `“${t.title}” is hidden by moderation and stays hidden.` });
       await queryClient.invalidateQueries({ queryKey: marketplaceKeys.all });
     } catch (error) {
-      notifications.show({ color: 'red', message: isApiError(error) ? error.detail : 'Could not publish.' });
+      setMessage({ ok: false, text: isApiError(error) ? error.detail : 'Could not publish.' });
     }
   };
 
@@ -60,6 +63,11 @@ export function MyTemplatesPage() {
         <Title order={2} size="h3">
           Templates
         </Title>
+        {message ? (
+          <Alert color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'} withCloseButton closeButtonLabel="Dismiss" onClose={() => setMessage(null)}>
+            {message.text}
+          </Alert>
+        ) : null}
         {mine.isPending ? (
           <Loader aria-label="Loading your templates" />
         ) : mine.isError ? (
@@ -94,7 +102,7 @@ export function MyTemplatesPage() {
                         </Anchor>
                       </Table.Td>
                       <Table.Td>
-                        <Badge color={STATUS_COLOR[t.status]} variant="light">
+                        <Badge color={STATUS_COLOR[t.status]} variant="dot">
                           {t.status}
                         </Badge>
                       </Table.Td>

@@ -1,5 +1,4 @@
 import { Alert, Loader } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../components/page-header';
@@ -54,7 +53,6 @@ export function PromptEditorPage() {
               })
             : await marketplaceApi.create({ ...draft, variables });
           await queryClient.invalidateQueries({ queryKey: marketplaceKeys.all });
-          notifications.show({ message: id ? 'Saved.' : 'Draft saved.' });
           navigate(id ? `/marketplace/${saved.id}` : '/marketplace/mine');
         }}
       />

@@ -65,7 +65,7 @@ export function PromptTemplatePage() {
         {t.tags.length ? (
           <Group gap={4}>
             {t.tags.map((tag) => (
-              <Badge key={tag} variant="outline" color="gray">
+              <Badge key={tag} variant="default">
                 {tag}
               </Badge>
             ))}

@@ -11,7 +11,7 @@ export function PromptCard({ template, toolName }: { template: PromptTemplateVie
           <Anchor component={Link} to={`/marketplace/${template.id}`} fw={600} id={`prompt-${template.id}`}>
             {template.title}
           </Anchor>
-          <Badge variant="light">{toolName ?? template.toolKind}</Badge>
+          <Badge variant="default">{toolName ?? template.toolKind}</Badge>
         </Group>
         <Text size="sm" lineClamp={3}>
           {template.description}
@@ -29,7 +29,7 @@ export function PromptCard({ template, toolName }: { template: PromptTemplateVie
         {template.tags.length > 0 ? (
           <Group gap={4}>
             {template.tags.map((tag) => (
-              <Badge key={tag} size="xs" variant="outline" color="gray">
+              <Badge key={tag} size="xs" variant="default">
                 {tag}
               </Badge>
             ))}
