@@ -1,0 +1,106 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-app';
+
+type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const ROOT = resolve(__dirname, '../../../..');
+// Own queues: the inline worker of another spec must not take these jobs.
+const PREFIX = `${process.env.REDIS_PREFIX ?? 'test'}-crash`;
+const WORKER_ENV = {
+  REDIS_PREFIX: PREFIX,
+  OFFLINE_DELAY_MS: '3000',
+  JOB_LOCK_DURATION_MS: '1000',
+  JOB_STALLED_INTERVAL_MS: '500',
+  JOB_PROGRESS_THROTTLE_MS: '0',
+  OUTBOX_RELAY_INTERVAL_MS: '300',
+  SWC_NODE_PROJECT: 'apps/api/tsconfig.app.json',
+  LOG_LEVEL: 'silent',
+};
+
+/** A worker as production runs it: its own process, killed for real. */
+function spawnWorker(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/worker.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...WORKER_ENV },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((ok, fail) => {
+    let err = '';
+    child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+    child.stdout?.on('data', (c: Buffer) => {
+      if (c.toString().includes('MegicAI worker started')) ok(child);
+    });
+    child.on('exit', (code) => fail(new Error(`worker exited (${String(code)}): ${err}`)));
+  });
+}
+
+async function job(t: TestApp, token: string, id: string): Promise<Body> {
+  return (await t.http().get(`/api/v1/jobs/${id}`).set(bearer(token)).expect(200)).body as Body;
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('Media jobs survive crashes', () => {
+  let t: TestApp;
+  const workers: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp({ REDIS_PREFIX: PREFIX });
+  });
+  afterAll(async () => {
+    for (const w of workers) w.kill('SIGKILL');
+    await t.close();
+  });
+
+  it('a worker killed with SIGKILL mid-job: the job is retried, ends once and is settled once', async () => {
+    const u = await registerUser(t);
+    workers.push(await spawnWorker());
+    const res = await t.http().post('/api/v1/tools/image/run').set(bearer(u.accessToken)).send({ input: { prompt: `crash ${u.user.id}` } }).expect(202);
+    const id = res.body.jobId as string;
+    await until(async () => {
+      const j = await job(t, u.accessToken, id);
+      return j.status === 'running' && j.progress > 0;
+    }, 20000, 'the first worker to start the job');
+    workers[0].kill('SIGKILL');
+    await new Promise((r) => workers[0].once('exit', r));
+    expect((await job(t, u.accessToken, id)).status).toBe('running');
+
+    workers.push(await spawnWorker());
+    await until(async () => (await job(t, u.accessToken, id)).status !== 'running', 30000, 'the retry to finish');
+    const done = await job(t, u.accessToken, id);
+    expect(done).toMatchObject({ status: 'succeeded', progress: 100 });
+
+    const db = t.app.get(DataSource);
+    const [row] = await db.query(`SELECT runs FROM jobs WHERE id = $1`, [id]);
+    expect(row.runs).toBe(2);
+    const holds = await db.query(`SELECT status FROM credit_holds WHERE reference_type = 'job' AND reference_id = $1`, [id]);
+    expect(holds).toEqual([{ status: 'captured' }]);
+    const entries = await db.query(`SELECT kind, delta FROM credit_ledger WHERE reference_id = $1`, [id]);
+    expect(entries).toEqual([{ kind: 'tool_spend', delta: '-5000' }]);
+  }, 60000);
+
+  it('a job committed but never added to the queue is relayed from the outbox', async () => {
+    for (const w of workers) w.kill('SIGKILL');
+    const u = await registerUser(t);
+    const res = await t.http().post('/api/v1/tools/image/run').set(bearer(u.accessToken)).send({ input: { prompt: `lost ${u.user.id}` } }).expect(202);
+    const id = res.body.jobId as string;
+    // Simulate a crash between commit and add: the job is not in BullMQ, its outbox row is still there.
+    const queue = t.app.get<Queue>(getQueueToken('image'));
+    expect(await queue.remove(id)).toBe(1);
+    const db = t.app.get(DataSource);
+    await db.query(`INSERT INTO job_outbox (job_id, queue, created_at) VALUES ($1, 'image', now() - interval '1 minute')`, [id]);
+    workers.push(await spawnWorker());
+    await until(async () => (await job(t, u.accessToken, id)).status === 'succeeded', 30000, 'the relayed job');
+    expect(await db.query(`SELECT 1 FROM job_outbox WHERE job_id = $1`, [id])).toEqual([]);
+  }, 60000);
+});
