@@ -112,6 +112,8 @@ describe('Marketplace (integration)', () => {
         [2, 'Outline {{topic}} in {{count}} points'],
         [1, 'Outline {{topic}}'],
       ]);
+      const same = await api().patch(`/api/v1/marketplace/prompts/${tpl.id}`).set(bearer(creator.accessToken)).send({ title: 'Outline' });
+      expect(same.body.version).toBe(2);
       const rendered = await market.renderForRun(tpl.id, { topic: 'tea' }, textToolId, runner.user.id);
       expect(rendered).toEqual({ prompt: 'Outline tea in 5 points', templateId: tpl.id, version: 2, creatorId: creator.user.id });
 
@@ -252,6 +254,24 @@ describe('Marketplace (integration)', () => {
         expect([first.body.items[0].id, next.body.items[0].id].sort()).toEqual([a.id, b.id].sort());
       }
       await api().get('/api/v1/marketplace/prompts').query({ cursor: 'garbage' }).set(bearer(runner.accessToken)).expect(400);
+    });
+
+    it('sorts popular by runs in the last 30 days', async () => {
+      const w = word();
+      const quiet = await create(creator, { description: w });
+      const busy = await create(creator, { description: w });
+      await publish(creator, quiet.id);
+      await publish(creator, busy.id);
+      for (let i = 0; i < 2; i++) {
+        await db.transaction((m) =>
+          market.payCreator(m, { jobId: randomUUID(), templateId: busy.id, version: 1, creatorId: creator.user.id, runnerId: runner.user.id, costMilli: 1000 }),
+        );
+      }
+      const res = await api().get('/api/v1/marketplace/prompts').query({ q: w, sort: 'popular' }).set(bearer(runner.accessToken)).expect(200);
+      expect(res.body.items.map((i: PromptTemplateView) => [i.id, i.uses])).toEqual([
+        [busy.id, 2],
+        [quiet.id, 0],
+      ]);
     });
 
     it('ranks 100 ratings averaging 4.8 above a single 5 for sort=top', async () => {

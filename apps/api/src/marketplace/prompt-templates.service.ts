@@ -28,6 +28,15 @@ export function canSee(row: PromptTemplate, viewer: Viewer): boolean {
   return row.status === 'published' || row.creatorId === viewer.userId || viewer.role === 'admin';
 }
 
+/** JSON with sorted keys: jsonb does not keep the key order we wrote. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
 function normalizeTags(tags: string[] | undefined): string[] {
   return [...new Set((tags ?? []).map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0))];
 }
@@ -132,6 +141,11 @@ export class PromptTemplatesService {
         template,
         variables,
       };
+      const unchanged = (Object.keys(next) as (keyof PromptTemplate)[]).every(
+        (k) => canonical(next[k]) === canonical(current[k]),
+      );
+      // An edit that changes nothing is not a new version.
+      if (unchanged) return current;
       const newVersion = current.publishedAt !== null;
       Object.assign(current, next, { version: newVersion ? current.version + 1 : current.version });
       const saved = await m.save(current);
