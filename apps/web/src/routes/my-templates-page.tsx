@@ -30,6 +30,18 @@ export function MyTemplatesPage() {
     }
   };
 
+  const remove = async (id: string, title: string) => {
+    if (!window.confirm(`Delete “${title}”? Its runs and earnings stay in your history.`)) return;
+    setMessage(null);
+    try {
+      await marketplaceApi.remove(id);
+      setMessage({ ok: true, text: `“${title}” is deleted.` });
+      await queryClient.invalidateQueries({ queryKey: marketplaceKeys.all });
+    } catch (error) {
+      setMessage({ ok: false, text: isApiError(error) ? error.detail : 'Could not delete.' });
+    }
+  };
+
   return (
     <>
       <PageHeader
@@ -119,6 +131,9 @@ export function MyTemplatesPage() {
                               Publish
                             </Button>
                           ) : null}
+                          <Button size="xs" variant="subtle" color="red" onClick={() => void remove(t.id, t.title)} aria-label={`Delete ${t.title}`}>
+                            Delete
+                          </Button>
                         </Group>
                       </Table.Td>
                     </Table.Tr>
