@@ -40,6 +40,9 @@ export const routes: RouteObject[] = [
             element: <RequireAuth />,
             children: [
               { path: 'tools', lazy: lazyPage(() => import('../routes/tools-page'), 'ToolsPage') },
+              { path: 'tools/:id', lazy: lazyPage(() => import('../routes/tool-page'), 'ToolPage') },
+              { path: 'jobs', lazy: lazyPage(() => import('../routes/jobs-page'), 'JobsPage') },
+              { path: 'jobs/:id', lazy: lazyPage(() => import('../routes/job-page'), 'JobPage') },
               { path: 'marketplace', lazy: lazyPage(() => import('../routes/marketplace-page'), 'MarketplacePage') },
               { path: 'marketplace/mine', lazy: lazyPage(() => import('../routes/my-templates-page'), 'MyTemplatesPage') },
               { path: 'marketplace/mine/new', lazy: lazyPage(() => import('../routes/prompt-editor-page'), 'PromptEditorPage') },

@@ -1,0 +1,11 @@
+import type { ToolView } from '@megicai/contracts';
+
+/** What one run costs now: the offer price while it runs, else the list price. */
+export function currentCost(tool: Pick<ToolView, 'creditCost' | 'offerCost' | 'offerEndsAt'>, now = Date.now()): number {
+  if (tool.offerCost === null) return tool.creditCost;
+  if (tool.offerEndsAt && Date.parse(tool.offerEndsAt) <= now) return tool.creditCost;
+  return Math.min(tool.offerCost, tool.creditCost);
+}
+
+export const KIND_LABELS = { text: 'Text', image: 'Image', audio: 'Audio', video: 'Video' } as const;
+export const KIND_COLORS = { text: 'blue', image: 'grape', audio: 'teal', video: 'orange' } as const;
