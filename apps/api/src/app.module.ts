@@ -20,6 +20,7 @@ import { ToolsModule } from './tools/tools.module';
 import { JobsModule } from './jobs/jobs.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { UsersModule } from './users/users.module';
 
 /** The HTTP application: feature modules wired by dependency injection. The worker has its own module. */
@@ -37,6 +38,7 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     CreditsModule,
     AdsModule,
+    ReferralsModule,
     ProvidersModule,
     ToolsModule,
     JobsModule,

@@ -7,6 +7,11 @@ import { CreditsModule } from '../credits/credits.module';
 import { UsersModule } from '../users/users.module';
 import { AdRewardsService } from './ad-rewards.service';
 import { AdTiersService } from './ad-tiers.service';
+import { AdCallbacksController } from './callbacks/ad-callbacks.controller';
+import { AdCallbacksService } from './callbacks/ad-callbacks.service';
+import { AdmobKeysService } from './callbacks/admob-keys.service';
+import { AdmobSsvVerifier } from './callbacks/admob-ssv.verifier';
+import { HmacVerifier } from './callbacks/hmac.verifier';
 import { AdsController } from './ads.controller';
 import { AdsService } from './ads.service';
 import { AdCallbackRecord } from './entities/ad-callback.entity';
@@ -25,8 +30,18 @@ import { HouseNetwork } from './networks/house.network';
     CreditsModule,
     UsersModule,
   ],
-  controllers: [AdsController],
-  providers: [AdsService, AdTiersService, AdRewardsService, HouseNetwork, GoogleAdManagerNetwork],
+  controllers: [AdsController, AdCallbacksController],
+  providers: [
+    AdsService,
+    AdTiersService,
+    AdRewardsService,
+    HouseNetwork,
+    GoogleAdManagerNetwork,
+    AdCallbacksService,
+    AdmobKeysService,
+    AdmobSsvVerifier,
+    HmacVerifier,
+  ],
   exports: [AdsService, AdTiersService],
 })
 export class AdsModule {}

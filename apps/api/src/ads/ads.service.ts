@@ -113,10 +113,11 @@ export class AdsService {
     for (let attempt = 0; ; attempt++) {
       try {
         const session = await this.dataSource.transaction(async (m) => {
+          await this.lockUser(m, userId);
           await m.query(`UPDATE ad_sessions SET status = 'replaced' WHERE user_id = $1 AND status = 'open'`, [userId]);
           const rows: { id: string }[] = await m.query(
             `INSERT INTO ad_sessions (user_id, tier, network, required_seconds, credits, creative, client_address, status, started_at, expires_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', now(), now() + make_interval(secs => $4 + $8))
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', now(), now() + make_interval(secs => $4::int + $8::int))
              RETURNING id`,
             [userId, tier.tier, network.id, requiredSeconds, tier.credits, JSON.stringify(creative), clientAddress, this.cfg.sessionGraceSeconds],
           );
@@ -124,7 +125,7 @@ export class AdsService {
         });
         return AdsService.view(session);
       } catch (error) {
-        // Two starts at once: the partial unique index let only one stay open; start again over it.
+        // The partial unique index is the backstop behind the lock: start again over the winner.
         if (!isUniqueViolation(error) || attempt >= 2) throw error;
       }
     }
@@ -133,6 +134,9 @@ export class AdsService {
   /** Pays for a watched session once; 404 not yours, 409 done or replaced, 410 expired, 425 too early. */
   async complete(userId: string, sessionId: string): Promise<{ granted: number; balance: number }> {
     if (!UUID.test(sessionId)) throw ProblemException.notFound('There is no such ad session.');
+    // Read before the transaction: inside it, every query must use its connection (parallel claims queue on a lock
+    // while holding theirs, so borrowing a second connection from the pool could wait forever).
+    const [tiers, referrerId] = await Promise.all([this.tiers.list(), this.referrerOf(userId)]);
     const paid = await this.dataSource.transaction(async (m) => {
       const session = await this.lockSession(m, userId, sessionId);
       const clock = await this.clock(m, session.id);
@@ -146,34 +150,45 @@ export class AdsService {
           remainingSeconds: clock.remaining,
         });
       }
-      const tier = await this.tiers.get(session.tier);
-      await this.checkCaps(m, userId, tier, session.clientAddress);
-      return this.finish(m, session);
+      const tier = tiers.find((x) => x.tier === session.tier);
+      if (tier) await this.checkCaps(m, userId, tier, session.clientAddress);
+      return this.finish(m, session, referrerId);
     });
     return { granted: toCredits(paid.granted), balance: toCredits(paid.balance) };
   }
 
   /**
    * A verified S2S reward for a session: the network vouches that the ad played, so its clock is not checked.
-   * Returns null when the session was already paid (e.g. claimed from the SPA first).
+   * `record` stores the network's transaction and answers false when it was seen before (then nothing is paid).
+   * Returns null when nothing was paid: a replay, or a session already claimed from the SPA.
    */
-  async completeFromNetwork(m: EntityManager, userId: string, sessionId: string): Promise<{ granted: number; balance: number } | null> {
-    if (!UUID.test(sessionId)) throw ProblemException.notFound('There is no such ad session.');
-    const session = await this.lockSession(m, userId, sessionId);
-    if (session.status === 'completed') return null;
-    const paid = await this.finish(m, session);
-    return { granted: toCredits(paid.granted), balance: toCredits(paid.balance) };
+  async completeFromNetwork(
+    userId: string,
+    sessionId: string,
+    record: (m: EntityManager) => Promise<boolean>,
+  ): Promise<{ granted: number; balance: number } | null> {
+    if (!UUID.test(userId) || !UUID.test(sessionId)) throw ProblemException.notFound('There is no such ad session.');
+    const referrerId = await this.referrerOf(userId);
+    return this.dataSource.transaction(async (m) => {
+      const session = await this.lockSession(m, userId, sessionId);
+      if (!(await record(m)) || session.status === 'completed') return null;
+      const paid = await this.finish(m, session, referrerId);
+      return { granted: toCredits(paid.granted), balance: toCredits(paid.balance) };
+    });
   }
 
-  private async finish(m: EntityManager, session: AdSession) {
+  private async referrerOf(userId: string): Promise<string | null> {
+    return (await this.users.findById(userId))?.referredById ?? null;
+  }
+
+  private async finish(m: EntityManager, session: AdSession, referrerId: string | null) {
     await m.query(`UPDATE ad_sessions SET status = 'completed', completed_at = now() WHERE id = $1`, [session.id]);
-    return this.rewards.pay(m, session);
+    return this.rewards.pay(m, session, referrerId);
   }
 
   /** Locks the row so that parallel claims of one session queue up and the second sees it completed. */
   private async lockSession(m: EntityManager, userId: string, sessionId: string): Promise<AdSession> {
-    // One claim per user at a time, so that the daily caps hold under parallel claims of different sessions.
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('ads:' || $1::text))`, [userId]);
+    await this.lockUser(m, userId);
     const session = await m
       .getRepository(AdSession)
       .createQueryBuilder('s')
@@ -182,6 +197,11 @@ export class AdsService {
       .getOne();
     if (!session) throw ProblemException.notFound('There is no such ad session.');
     return session;
+  }
+
+  /** One start or claim per user at a time, so that caps and "one open session" hold under parallel requests. */
+  private async lockUser(m: EntityManager, userId: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('ads:' || $1::text))`, [userId]);
   }
 
   private async clock(m: EntityManager, sessionId: string): Promise<SessionClock> {

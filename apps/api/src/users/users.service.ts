@@ -39,6 +39,11 @@ export class UsersService {
     return this.users.findOneBy({ referralCode: code.trim().toUpperCase() });
   }
 
+  /** How many accounts registered with this user's referral code. */
+  countReferredBy(userId: string): Promise<number> {
+    return this.users.countBy({ referredById: userId });
+  }
+
   /** Inserts a user inside the caller's transaction; a taken email surfaces as EmailTakenError. */
   async create(manager: EntityManager, input: NewUser): Promise<User> {
     for (let attempt = 0; ; attempt++) {

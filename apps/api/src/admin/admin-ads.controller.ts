@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AdTier, AdTierSettings } from '@megicai/contracts';
+import { AdTiersService } from '../ads/ad-tiers.service';
+import { CurrentUser } from '../common/auth/current-user.decorator';
+import type { Principal } from '../common/auth/principal';
+import { Roles } from '../common/auth/roles.decorator';
+import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { AuditLogService } from './audit-log.service';
+import { AdTierPatchDto, AdTierSettingsDto } from './dto/admin-changes.dto';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/ads/tiers')
+export class AdminAdsController {
+  constructor(
+    private readonly tiers: AdTiersService,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: [AdTierSettingsDto] })
+  @ApiProblems(401, 403)
+  async list(): Promise<AdTierSettings[]> {
+    return (await this.tiers.list()).map((t) => AdTiersService.view(t));
+  }
+
+  @Get(':tier')
+  @ApiOkResponse({ type: AdTierSettingsDto })
+  @ApiProblems(401, 403, 404)
+  async get(@Param('tier') tier: AdTier): Promise<AdTierSettings> {
+    return AdTiersService.view(await this.tiers.get(tier));
+  }
+
+  /** New sessions use the new settings; sessions already started keep theirs. */
+  @Patch(':tier')
+  @ApiOkResponse({ type: AdTierSettingsDto })
+  @ApiProblems(400, 401, 403, 404)
+  async patch(@CurrentUser() admin: Principal, @Param('tier') tier: AdTier, @Body() body: AdTierPatchDto): Promise<AdTierSettings> {
+    const { before, after } = await this.tiers.update(tier, body);
+    await this.audit.record({ actorId: admin.userId, action: 'ads.tier.update', targetType: 'ad_tier', targetId: tier, details: { before, after } });
+    return after;
+  }
+}
