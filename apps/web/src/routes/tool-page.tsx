@@ -32,12 +32,12 @@ export function ToolPage() {
         lead={t.description}
         actions={
           <Group gap="xs">
-            <Badge color={KIND_COLORS[t.kind]} variant="light">
+            <Badge color={KIND_COLORS[t.kind]} variant="filled">
               {KIND_LABELS[t.kind]}
             </Badge>
             <Badge variant="outline">{formatCredits(cost)}</Badge>
             {cost < t.creditCost ? (
-              <Badge color="red">
+              <Badge color="red.9">
                 Offer{t.offerEndsAt ? ` until ${new Date(t.offerEndsAt).toLocaleDateString()}` : ''}
               </Badge>
             ) : null}
@@ -46,7 +46,7 @@ export function ToolPage() {
       />
       <Stack>
         {locked ? (
-          <Alert color="yellow" title="Premium only" role="status">
+          <Alert color="blue" title="Premium only" role="status">
             <Text size="sm">This tool is for premium members.</Text>
           </Alert>
         ) : null}

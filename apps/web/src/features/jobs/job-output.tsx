@@ -4,7 +4,7 @@ import { MarkdownOutput } from './markdown-output';
 
 export function OfflineBadge({ label }: { label?: string }) {
   return (
-    <Badge color="gray" variant="outline" title="No AI provider is configured: this is generated locally" data-testid="offline-badge">
+    <Badge variant="default" title="No AI provider is configured: this is generated locally" data-testid="offline-badge">
       {label ?? 'offline demo'}
     </Badge>
   );

@@ -14,7 +14,7 @@ export interface PaymentProblem {
 export function InsufficientCredits({ problem }: { problem: PaymentProblem }) {
   const offer = problem.adOffer ?? null;
   return (
-    <Alert color="yellow" role="alert" title="Not enough credits" data-testid="insufficient-credits">
+    <Alert color="blue" role="alert" title="Not enough credits" data-testid="insufficient-credits">
       <Stack gap="xs">
         <Text size="sm">
           This run costs {formatCredits(problem.needed ?? 0)}; you have {formatCredits(problem.balance ?? 0)}.
@@ -22,10 +22,10 @@ export function InsufficientCredits({ problem }: { problem: PaymentProblem }) {
         {offer ? (
           <Group justify="space-between" data-testid="ad-offer" data-tier={offer.tier}>
             <Text size="sm">
-              Watch a {offer.tier} ad ({offer.seconds} seconds) to earn {formatCredits(offer.credits)}.
+              Watch an ad ({offer.tier} tier, {offer.seconds} seconds) to earn {formatCredits(offer.credits)}.
             </Text>
             <Button component={Link} to={`/credits?adTier=${offer.tier}`} size="xs">
-              Watch a {offer.tier} ad
+              Watch the {offer.tier} ad
             </Button>
           </Group>
         ) : (

@@ -13,17 +13,17 @@ export function ToolCard({ tool, premium }: { tool: ToolView; premium: boolean }
     <Card withBorder padding="lg" component="article" aria-labelledby={`tool-${tool.slug}`} data-testid="tool-card">
       <Stack gap="sm" h="100%">
         <Group justify="space-between" wrap="nowrap">
-          <Badge color={KIND_COLORS[tool.kind]} variant="light">
+          <Badge color={KIND_COLORS[tool.kind]} variant="filled">
             {KIND_LABELS[tool.kind]}
           </Badge>
           <Group gap={4}>
             {onOffer ? (
-              <Badge color="red" variant="filled">
+              <Badge color="red.9" variant="filled">
                 Offer
               </Badge>
             ) : null}
             {tool.premiumOnly ? (
-              <Badge color="yellow" variant="light" leftSection={<span aria-hidden="true">🔒</span>}>
+              <Badge variant="default" leftSection={<span aria-hidden="true">🔒</span>}>
                 Premium
               </Badge>
             ) : null}

@@ -8,4 +8,5 @@ export function currentCost(tool: Pick<ToolView, 'creditCost' | 'offerCost' | 'o
 }
 
 export const KIND_LABELS = { text: 'Text', image: 'Image', audio: 'Audio', video: 'Video' } as const;
-export const KIND_COLORS = { text: 'blue', image: 'grape', audio: 'teal', video: 'orange' } as const;
+/** Dark shades: white badge text on them passes WCAG AA contrast. */
+export const KIND_COLORS = { text: 'blue.9', image: 'grape.9', audio: 'teal.9', video: 'indigo.9' } as const;
