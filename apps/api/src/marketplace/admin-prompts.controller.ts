@@ -1,12 +1,17 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../common/auth/current-user.decorator';
+import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AdminPromptsQueryDto, ModeratePromptDto } from './dto/prompt-queries.dto';
 import { PromptPageDto, PromptTemplateDto } from './dto/prompt-template.dto';
 import { PromptTemplatesService } from './prompt-templates.service';
 
-/** Moderation of the marketplace. Lives here (not in the admin module) because it only calls marketplace services. */
+/**
+ * Moderation of the marketplace. Lives here (not in the admin module) because it changes marketplace state; each
+ * change is written to the admin audit log in the same transaction.
+ */
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
@@ -24,7 +29,11 @@ export class AdminPromptsController {
   @Patch(':id')
   @ApiOkResponse({ type: PromptTemplateDto })
   @ApiProblems(400, 401, 403, 404)
-  moderate(@Param('id') id: string, @Body() body: ModeratePromptDto): Promise<PromptTemplateDto> {
-    return this.templates.moderate(id, body.action, body.reason);
+  moderate(
+    @CurrentUser() admin: Principal,
+    @Param('id') id: string,
+    @Body() body: ModeratePromptDto,
+  ): Promise<PromptTemplateDto> {
+    return this.templates.moderate(id, body.action, body.reason, admin.userId);
   }
 }

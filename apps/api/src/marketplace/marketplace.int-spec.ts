@@ -318,6 +318,8 @@ describe('Marketplace (integration)', () => {
 
       const restored = await api().patch(`/api/v1/admin/prompts/${tpl.id}`).set(bearer(admin.accessToken)).send({ action: 'restore' });
       expect(restored.body.status).toBe('published');
+      const audit = await api().get('/api/v1/admin/audit-log').query({ targetId: tpl.id }).set(bearer(admin.accessToken)).expect(200);
+      expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['prompt.restore', 'prompt.hide']);
       await api().get(`/api/v1/marketplace/prompts/${tpl.id}`).set(bearer(runner.accessToken)).expect(200);
     });
   });

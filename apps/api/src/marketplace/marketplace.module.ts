@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminModule } from '../admin/admin.module';
 import { marketplaceConfig } from '../config/marketplace.config';
 import { CreditsModule } from '../credits/credits.module';
 import { ToolsModule } from '../tools/tools.module';
@@ -23,6 +24,7 @@ import { PromptViewsService } from './prompt-views.service';
   imports: [
     ConfigModule.forFeature(marketplaceConfig),
     TypeOrmModule.forFeature([PromptTemplate, PromptTemplateVersion, PromptRating, PromptRun]),
+    AdminModule,
     CreditsModule,
     ToolsModule,
     UsersModule,

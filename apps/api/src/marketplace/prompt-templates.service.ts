@@ -9,6 +9,7 @@ import type {
   PromptVariableInput,
   UpdatePromptRequest,
 } from '@megicai/contracts';
+import { AuditLogService } from '../admin/audit-log.service';
 import type { Principal } from '../common/auth/principal';
 import { ProblemException } from '../common/errors/problem.exception';
 import { decodeCursor, toPage } from '../common/pagination/cursor';
@@ -50,6 +51,7 @@ export class PromptTemplatesService {
     private readonly tools: ToolsService,
     private readonly ranking: PromptRankingService,
     private readonly views: PromptViewsService,
+    private readonly audit: AuditLogService,
   ) {}
 
   private ownerView(row: PromptTemplate): Promise<PromptTemplateView> {
@@ -201,7 +203,12 @@ export class PromptTemplatesService {
   }
 
   /** Hide (moderation) or restore to where it was: published if it had been published, else a draft. */
-  async moderate(id: string, action: 'hide' | 'restore', reason: string | undefined): Promise<PromptTemplateView> {
+  async moderate(
+    id: string,
+    action: 'hide' | 'restore',
+    reason: string | undefined,
+    actorId: string,
+  ): Promise<PromptTemplateView> {
     const row = await this.dataSource.transaction(async (m) => {
       const current = isUuid(id)
         ? await m.getRepository(PromptTemplate).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
@@ -216,7 +223,12 @@ export class PromptTemplatesService {
         current.hiddenAt = null;
         current.hiddenReason = null;
       }
-      return m.save(current);
+      const saved = await m.save(current);
+      await this.audit.record(
+        { actorId, action: `prompt.${action}`, targetType: 'prompt_template', targetId: saved.id, details: { status: saved.status, reason: reason ?? null } },
+        m,
+      );
+      return saved;
     });
     return this.ownerView(row);
   }
