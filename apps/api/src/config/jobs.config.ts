@@ -5,41 +5,53 @@ import { validateConfig } from './validate-config';
 /** Queues, retries, limits and the result cache of tool runs. */
 export class JobsConfig {
   /** Image, audio and video jobs one user may have queued or running at once; beyond → 429. */
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   maxActiveMediaJobs: number = 5;
 
   /** BullMQ attempts per job (a crash or a failed try); the last failure fails the job and refunds it. */
-  @IsInt() @Min(1) @Max(20)
+  @IsInt()
+  @Min(1)
+  @Max(20)
   attempts: number = 3;
 
-  @IsInt() @Min(0)
+  @IsInt()
+  @Min(0)
   backoffMs: number = 2000;
 
   /** A media job that runs longer than this fails (and is refunded). */
-  @IsInt() @Min(1000)
+  @IsInt()
+  @Min(1000)
   timeoutMs: number = 20 * 60_000;
 
   /** How long a worker's lock on a job lasts without renewal; a killed worker's job is picked up after it expires. */
-  @IsInt() @Min(200)
+  @IsInt()
+  @Min(200)
   lockDurationMs: number = 30_000;
 
-  @IsInt() @Min(200)
+  @IsInt()
+  @Min(200)
   stalledIntervalMs: number = 30_000;
 
   /** Jobs processed at once per queue by one worker process. */
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   concurrency: number = 4;
 
   /** The relay re-adds outbox rows older than this that never reached the queue (crash between commit and add). */
-  @IsInt() @Min(100)
+  @IsInt()
+  @Min(100)
   outboxRelayIntervalMs: number = 5000;
 
   /** Progress is written to the job row at most this often. */
-  @IsInt() @Min(0)
+  @IsInt()
+  @Min(0)
   progressThrottleMs: number = 250;
 
   /** Cached answers live this long (seconds). */
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   cacheTtlSeconds: number = 24 * 3600;
 }
 

@@ -11,27 +11,33 @@ export class StorageConfig {
   @IsString()
   dir: string = './storage';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   s3Bucket?: string;
 
   @IsString()
   s3Region: string = 'us-east-1';
 
-  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
   s3Endpoint?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   s3AccessKeyId?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   s3SecretAccessKey?: string;
 
   /** HMAC secret of signed asset links. Set it in production; the default is for development only. */
-  @IsString() @MinLength(16)
+  @IsString()
+  @MinLength(16)
   urlSecret: string = 'megicai-dev-asset-url-secret';
 
   /** Lifetime of a signed asset link, seconds. */
-  @IsInt() @Min(10)
+  @IsInt()
+  @Min(10)
   urlTtlSeconds: number = 3600;
 }
 

@@ -3,6 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { toCredits } from '@megicai/contracts';
 import { AdsService } from '../ads/ads.service';
 import type { Principal } from '../common/auth/principal';
@@ -70,19 +71,18 @@ export class JobAcceptanceService {
     if (dto.cache !== false) {
       const hit = await this.cache.get(cacheKey);
       if (hit) {
-        const job = await this.dataSource.getRepository(Job).save(
-          this.newJob(principal.userId, tool, input, dto, template, cacheKey, {
-            status: 'succeeded',
-            progress: 100,
-            cost: 0,
-            cached: true,
-            output: hit.output,
-            provider: hit.provider,
-            model: hit.model,
-            startedAt: new Date(),
-            finishedAt: new Date(),
-          }),
-        );
+        const job = this.newJob(principal.userId, tool, input, dto, template, cacheKey, {
+          status: 'succeeded',
+          progress: 100,
+          cost: 0,
+          cached: true,
+          output: hit.output,
+          provider: hit.provider,
+          model: hit.model,
+          startedAt: new Date(),
+          finishedAt: new Date(),
+        });
+        await this.dataSource.getRepository(Job).insert(asRow(job));
         return { job, tool, fromCache: true };
       }
     }
@@ -96,7 +96,7 @@ export class JobAcceptanceService {
     try {
       await this.dataSource.transaction(async (m) => {
         if (queue) await this.checkMediaLimit(m, principal.userId);
-        await m.getRepository(Job).save(job);
+        await m.getRepository(Job).insert(asRow(job));
         await this.credits.hold({ userId: principal.userId, amount: cost, reference: jobReference(job.id) }, m);
         if (queue) await m.getRepository(JobOutbox).insert({ jobId: job.id, queue });
       });
@@ -158,7 +158,8 @@ export class JobAcceptanceService {
           : !provider.available
             ? 'is not configured on this platform'
             : null;
-      if (message) throw ProblemException.badRequest(`Provider "${dto.provider}" ${message}.`, [{ field: 'provider', message }]);
+      if (message)
+        throw ProblemException.badRequest(`Provider "${dto.provider}" ${message}.`, [{ field: 'provider', message }]);
     }
     if (dto.model !== undefined) {
       const candidates = dto.provider ? all.filter((p) => p.id === dto.provider) : all;
@@ -203,4 +204,9 @@ export class JobAcceptanceService {
       extensions: { needed: toCredits(error.needed), balance: toCredits(error.balance), adOffer },
     });
   }
+}
+
+/** A plain INSERT (no SELECT-then-INSERT as `save` does): the id is new. jsonb columns make TypeORM's type balk. */
+function asRow(job: Job): QueryDeepPartialEntity<Job> {
+  return job as unknown as QueryDeepPartialEntity<Job>;
 }

@@ -5,7 +5,13 @@ import { JobCacheService } from './job-cache.service';
 
 describe('JobCacheService', () => {
   it('keys on tool, provider, model, prompt and options, whatever their order', () => {
-    const base = { toolId: 't', provider: null, model: null, prompt: 'hello', input: { prompt: 'hello', a: 1, b: 'x' } };
+    const base = {
+      toolId: 't',
+      provider: null,
+      model: null,
+      prompt: 'hello',
+      input: { prompt: 'hello', a: 1, b: 'x' },
+    };
     const key = JobCacheService.keyOf(base);
     expect(JobCacheService.keyOf({ ...base, input: { b: 'x', a: 1, prompt: 'hello' } })).toBe(key);
     expect(JobCacheService.keyOf({ ...base, prompt: ' hello ' })).toBe(key);
@@ -22,7 +28,9 @@ describe('JobCacheService', () => {
     );
     const started = Date.now();
     await expect(cache.get('k')).resolves.toBeNull();
-    await expect(cache.set('k', { output: { text: 'x', offline: true }, provider: 'p', model: 'm' })).resolves.toBeUndefined();
+    await expect(
+      cache.set('k', { output: { text: 'x', offline: true }, provider: 'p', model: 'm' }),
+    ).resolves.toBeUndefined();
     expect(Date.now() - started).toBeLessThan(2000);
     await cache.onModuleDestroy();
   });

@@ -51,7 +51,13 @@ export class JobCacheService implements OnModuleDestroy {
   /** sha256 of the tool, the requested provider and model, the rendered prompt and the other options (sorted). */
   static keyOf(parts: CacheKeyParts): string {
     const { prompt: _prompt, ...options } = parts.input;
-    const normalized = JSON.stringify([parts.toolId, parts.provider ?? '', parts.model ?? '', parts.prompt.trim(), sortKeys(options)]);
+    const normalized = JSON.stringify([
+      parts.toolId,
+      parts.provider ?? '',
+      parts.model ?? '',
+      parts.prompt.trim(),
+      sortKeys(options),
+    ]);
     return createHash('sha256').update(normalized).digest('hex');
   }
 

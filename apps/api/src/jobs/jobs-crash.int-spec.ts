@@ -65,12 +65,21 @@ describe('Media jobs survive crashes', () => {
   it('a worker killed with SIGKILL mid-job: the job is retried, ends once and is settled once', async () => {
     const u = await registerUser(t);
     workers.push(await spawnWorker());
-    const res = await t.http().post('/api/v1/tools/image/run').set(bearer(u.accessToken)).send({ input: { prompt: `crash ${u.user.id}` } }).expect(202);
+    const res = await t
+      .http()
+      .post('/api/v1/tools/image/run')
+      .set(bearer(u.accessToken))
+      .send({ input: { prompt: `crash ${u.user.id}` } })
+      .expect(202);
     const id = res.body.jobId as string;
-    await until(async () => {
-      const j = await job(t, u.accessToken, id);
-      return j.status === 'running' && j.progress > 0;
-    }, 20000, 'the first worker to start the job');
+    await until(
+      async () => {
+        const j = await job(t, u.accessToken, id);
+        return j.status === 'running' && j.progress > 0;
+      },
+      20000,
+      'the first worker to start the job',
+    );
     workers[0].kill('SIGKILL');
     await new Promise((r) => workers[0].once('exit', r));
     expect((await job(t, u.accessToken, id)).status).toBe('running');
@@ -83,7 +92,9 @@ describe('Media jobs survive crashes', () => {
     const db = t.app.get(DataSource);
     const [row] = await db.query(`SELECT runs FROM jobs WHERE id = $1`, [id]);
     expect(row.runs).toBe(2);
-    const holds = await db.query(`SELECT status FROM credit_holds WHERE reference_type = 'job' AND reference_id = $1`, [id]);
+    const holds = await db.query(`SELECT status FROM credit_holds WHERE reference_type = 'job' AND reference_id = $1`, [
+      id,
+    ]);
     expect(holds).toEqual([{ status: 'captured' }]);
     const entries = await db.query(`SELECT kind, delta FROM credit_ledger WHERE reference_id = $1`, [id]);
     expect(entries).toEqual([{ kind: 'tool_spend', delta: '-5000' }]);
@@ -92,13 +103,21 @@ describe('Media jobs survive crashes', () => {
   it('a job committed but never added to the queue is relayed from the outbox', async () => {
     for (const w of workers) w.kill('SIGKILL');
     const u = await registerUser(t);
-    const res = await t.http().post('/api/v1/tools/image/run').set(bearer(u.accessToken)).send({ input: { prompt: `lost ${u.user.id}` } }).expect(202);
+    const res = await t
+      .http()
+      .post('/api/v1/tools/image/run')
+      .set(bearer(u.accessToken))
+      .send({ input: { prompt: `lost ${u.user.id}` } })
+      .expect(202);
     const id = res.body.jobId as string;
     // Simulate a crash between commit and add: the job is not in BullMQ, its outbox row is still there.
     const queue = t.app.get<Queue>(getQueueToken('image'));
     expect(await queue.remove(id)).toBe(1);
     const db = t.app.get(DataSource);
-    await db.query(`INSERT INTO job_outbox (job_id, queue, created_at) VALUES ($1, 'image', now() - interval '1 minute')`, [id]);
+    await db.query(
+      `INSERT INTO job_outbox (job_id, queue, created_at) VALUES ($1, 'image', now() - interval '1 minute')`,
+      [id],
+    );
     workers.push(await spawnWorker());
     await until(async () => (await job(t, u.accessToken, id)).status === 'succeeded', 30000, 'the relayed job');
     expect(await db.query(`SELECT 1 FROM job_outbox WHERE job_id = $1`, [id])).toEqual([]);

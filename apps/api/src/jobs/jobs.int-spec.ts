@@ -58,28 +58,55 @@ describe('Runs and jobs', () => {
   it('charges a text run once, answers a repeat from the cache for free, and refreshes with cache: false', async () => {
     const u = await registerUser(t);
     const prompt = `What is a ledger? ${u.user.id}`;
-    const first = await t.http().post('/api/v1/tools/chat/run').set(bearer(u.accessToken)).send({ input: { prompt } }).expect(200);
+    const first = await t
+      .http()
+      .post('/api/v1/tools/chat/run')
+      .set(bearer(u.accessToken))
+      .send({ input: { prompt } })
+      .expect(200);
     expect(first.body).toMatchObject({ status: 'succeeded', cost: 1, cached: false, provider: 'offline' });
     expect(first.body.output.text).toEqual(expect.any(String));
     expect(first.body.output.offline).toBe(true);
     expect(await balance(t, u.accessToken)).toBe(4);
 
-    const again = await t.http().post('/api/v1/tools/chat/run').set(bearer(u.accessToken)).send({ input: { prompt: ` ${prompt}  ` } }).expect(200);
+    const again = await t
+      .http()
+      .post('/api/v1/tools/chat/run')
+      .set(bearer(u.accessToken))
+      .send({ input: { prompt: ` ${prompt}  ` } })
+      .expect(200);
     expect(again.body).toMatchObject({ status: 'succeeded', cost: 0, cached: true, output: first.body.output });
     expect(again.body.jobId).not.toBe(first.body.jobId);
     expect(await balance(t, u.accessToken)).toBe(4);
 
-    await t.http().post('/api/v1/tools/chat/run').set(bearer(u.accessToken)).send({ input: { prompt }, cache: false }).expect(200);
+    await t
+      .http()
+      .post('/api/v1/tools/chat/run')
+      .set(bearer(u.accessToken))
+      .send({ input: { prompt }, cache: false })
+      .expect(200);
     expect(await balance(t, u.accessToken)).toBe(3);
     const spends = (await ledger(t, u.accessToken)).filter((e) => e.kind === 'tool_spend');
     expect(spends).toHaveLength(2);
 
-    const job = (await t.http().get(`/api/v1/jobs/${again.body.jobId as string}`).set(bearer(u.accessToken)).expect(200)).body;
+    const job = (
+      await t
+        .http()
+        .get(`/api/v1/jobs/${again.body.jobId as string}`)
+        .set(bearer(u.accessToken))
+        .expect(200)
+    ).body;
     expect(job).toMatchObject({ status: 'succeeded', cached: true, cost: 0, progress: 100 });
     const page = (await t.http().get('/api/v1/jobs?limit=2').set(bearer(u.accessToken)).expect(200)).body;
     expect(page.items).toHaveLength(2);
     expect(page.nextCursor).toEqual(expect.any(String));
-    const rest = (await t.http().get(`/api/v1/jobs?limit=2&cursor=${page.nextCursor as string}`).set(bearer(u.accessToken)).expect(200)).body;
+    const rest = (
+      await t
+        .http()
+        .get(`/api/v1/jobs?limit=2&cursor=${page.nextCursor as string}`)
+        .set(bearer(u.accessToken))
+        .expect(200)
+    ).body;
     expect(rest.items).toHaveLength(1);
     expect(rest.nextCursor).toBeNull();
   });
@@ -120,22 +147,56 @@ describe('Runs and jobs', () => {
     expect(res.headers.location).toBe(`/api/v1/jobs/${res.body.jobId as string}`);
     expect(await balance(t, owner.accessToken)).toBe(0);
 
-    const { job, seen } = await waitFor(t, owner.accessToken, res.body.jobId as string, (j) => j.status === 'succeeded');
+    const { job, seen } = await waitFor(
+      t,
+      owner.accessToken,
+      res.body.jobId as string,
+      (j) => j.status === 'succeeded',
+    );
     expect(seen.some((j) => j.status === 'running' && j.progress > 0 && j.progress < 100)).toBe(true);
     expect(job).toMatchObject({ progress: 100, provider: 'offline', cost: 5, cached: false });
     const asset = job.output.assets[0] as Body;
     expect(asset).toMatchObject({ mimeType: 'image/png', width: 256, height: 256 });
 
-    const signed = await t.http().get(asset.url as string).expect(200);
+    const signed = await t
+      .http()
+      .get(asset.url as string)
+      .expect(200);
     expect(signed.headers['content-type']).toBe('image/png');
     expect((signed.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
-    await t.http().get((asset.url as string).replace(/signature=[^&]+/, 'signature=forged')).expect(403);
-    await t.http().get(`/api/v1/jobs/${job.id as string}/assets/0`).set(bearer(owner.accessToken)).expect(200);
-    await t.http().get(`/api/v1/jobs/${job.id as string}/assets/0`).set(bearer(other.accessToken)).expect(404);
-    await t.http().get(`/api/v1/jobs/${job.id as string}/assets/0`).expect(401);
-    await t.http().get(`/api/v1/jobs/${job.id as string}`).set(bearer(other.accessToken)).expect(404);
-    await t.http().post(`/api/v1/jobs/${job.id as string}/cancel`).set(bearer(other.accessToken)).expect(404);
-    await t.http().post(`/api/v1/jobs/${job.id as string}/cancel`).set(bearer(owner.accessToken)).expect(409);
+    await t
+      .http()
+      .get((asset.url as string).replace(/signature=[^&]+/, 'signature=forged'))
+      .expect(403);
+    await t
+      .http()
+      .get(`/api/v1/jobs/${job.id as string}/assets/0`)
+      .set(bearer(owner.accessToken))
+      .expect(200);
+    await t
+      .http()
+      .get(`/api/v1/jobs/${job.id as string}/assets/0`)
+      .set(bearer(other.accessToken))
+      .expect(404);
+    await t
+      .http()
+      .get(`/api/v1/jobs/${job.id as string}/assets/0`)
+      .expect(401);
+    await t
+      .http()
+      .get(`/api/v1/jobs/${job.id as string}`)
+      .set(bearer(other.accessToken))
+      .expect(404);
+    await t
+      .http()
+      .post(`/api/v1/jobs/${job.id as string}/cancel`)
+      .set(bearer(other.accessToken))
+      .expect(404);
+    await t
+      .http()
+      .post(`/api/v1/jobs/${job.id as string}/cancel`)
+      .set(bearer(owner.accessToken))
+      .expect(409);
     const kinds = (await ledger(t, owner.accessToken)).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'tool_spend')).toHaveLength(1);
     expect(kinds).not.toContain('tool_refund');
@@ -149,12 +210,26 @@ describe('Runs and jobs', () => {
       .set(bearer(u.accessToken))
       .send({ input: { prompt: `cancel me ${u.user.id}` } })
       .expect(202);
-    const canceled = await t.http().post(`/api/v1/jobs/${res.body.jobId as string}/cancel`).set(bearer(u.accessToken)).expect(200);
+    const canceled = await t
+      .http()
+      .post(`/api/v1/jobs/${res.body.jobId as string}/cancel`)
+      .set(bearer(u.accessToken))
+      .expect(200);
     expect(canceled.body.status).toBe('canceled');
-    await t.http().post(`/api/v1/jobs/${res.body.jobId as string}/cancel`).set(bearer(u.accessToken)).expect(409);
+    await t
+      .http()
+      .post(`/api/v1/jobs/${res.body.jobId as string}/cancel`)
+      .set(bearer(u.accessToken))
+      .expect(409);
     expect(await balance(t, u.accessToken)).toBe(5);
     await new Promise((r) => setTimeout(r, 900));
-    const job = (await t.http().get(`/api/v1/jobs/${res.body.jobId as string}`).set(bearer(u.accessToken)).expect(200)).body;
+    const job = (
+      await t
+        .http()
+        .get(`/api/v1/jobs/${res.body.jobId as string}`)
+        .set(bearer(u.accessToken))
+        .expect(200)
+    ).body;
     expect(job.status).toBe('canceled');
     const kinds = (await ledger(t, u.accessToken)).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'tool_refund')).toHaveLength(1);
@@ -166,7 +241,11 @@ describe('Runs and jobs', () => {
     await t.app.get(CreditsService).grant({ userId: u.user.id, amount: 2000, kind: 'admin_adjustment', note: 'test' });
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        t.http().post('/api/v1/tools/chat/run').set(bearer(u.accessToken)).send({ input: { prompt: `parallel ${i} ${u.user.id}` } }),
+        t
+          .http()
+          .post('/api/v1/tools/chat/run')
+          .set(bearer(u.accessToken))
+          .send({ input: { prompt: `parallel ${i} ${u.user.id}` } }),
       ),
     );
     const statuses = results.map((r) => r.status);
@@ -182,7 +261,12 @@ describe('Runs and jobs', () => {
 
   it('answers malformed or oversized input with 400, never 5xx, and changes nothing', async () => {
     const u = await registerUser(t);
-    const run = (tool: string, body: unknown) => t.http().post(`/api/v1/tools/${tool}/run`).set(bearer(u.accessToken)).send(body as object);
+    const run = (tool: string, body: unknown) =>
+      t
+        .http()
+        .post(`/api/v1/tools/${tool}/run`)
+        .set(bearer(u.accessToken))
+        .send(body as object);
     const cases: [string, unknown, string?][] = [
       ['chat', {}, 'input'],
       ['chat', { input: 'hello' }, 'input'],
@@ -222,10 +306,24 @@ describe('Runs and jobs', () => {
     try {
       const u = await registerUser(limited);
       await limited.app.get(CreditsService).grant({ userId: u.user.id, amount: 10000, kind: 'admin_adjustment' });
-      const first = await limited.http().post('/api/v1/tools/image/run').set(bearer(u.accessToken)).send({ input: { prompt: `one ${u.user.id}` } }).expect(202);
-      const second = await limited.http().post('/api/v1/tools/image/run').set(bearer(u.accessToken)).send({ input: { prompt: `two ${u.user.id}` } }).expect(429);
+      const first = await limited
+        .http()
+        .post('/api/v1/tools/image/run')
+        .set(bearer(u.accessToken))
+        .send({ input: { prompt: `one ${u.user.id}` } })
+        .expect(202);
+      const second = await limited
+        .http()
+        .post('/api/v1/tools/image/run')
+        .set(bearer(u.accessToken))
+        .send({ input: { prompt: `two ${u.user.id}` } })
+        .expect(429);
       expect(second.headers['retry-after']).toBeDefined();
-      await limited.http().post(`/api/v1/jobs/${first.body.jobId as string}/cancel`).set(bearer(u.accessToken)).expect(200);
+      await limited
+        .http()
+        .post(`/api/v1/jobs/${first.body.jobId as string}/cancel`)
+        .set(bearer(u.accessToken))
+        .expect(200);
       expect(await balance(limited, u.accessToken)).toBe(15);
     } finally {
       await limited.close();
@@ -255,17 +353,36 @@ describe('Runs and jobs', () => {
     it('fails over from a provider answering 500, then skips it once its circuit is open', async () => {
       const u = await registerUser(failing);
       const run = async (i: number) =>
-        (await failing.http().post('/api/v1/tools/chat/run').set(bearer(u.accessToken)).send({ input: { prompt: `failover ${i} ${u.user.id}` } }).expect(200)).body as Body;
+        (
+          await failing
+            .http()
+            .post('/api/v1/tools/chat/run')
+            .set(bearer(u.accessToken))
+            .send({ input: { prompt: `failover ${i} ${u.user.id}` } })
+            .expect(200)
+        ).body as Body;
       const first = await run(1);
       expect(first).toMatchObject({ provider: 'offline', cost: 1 });
-      const job = (await failing.http().get(`/api/v1/jobs/${first.jobId as string}`).set(bearer(u.accessToken)).expect(200)).body;
+      const job = (
+        await failing
+          .http()
+          .get(`/api/v1/jobs/${first.jobId as string}`)
+          .set(bearer(u.accessToken))
+          .expect(200)
+      ).body;
       expect(job.attempts[0]).toMatchObject({ provider: 'openai', status: 500 });
       await run(2);
       const calls = server.count('/v1/chat/completions');
       expect(calls).toBe(2);
       const third = await run(3);
       expect(server.count('/v1/chat/completions')).toBe(calls);
-      const skipped = (await failing.http().get(`/api/v1/jobs/${third.jobId as string}`).set(bearer(u.accessToken)).expect(200)).body;
+      const skipped = (
+        await failing
+          .http()
+          .get(`/api/v1/jobs/${third.jobId as string}`)
+          .set(bearer(u.accessToken))
+          .expect(200)
+      ).body;
       expect(skipped.attempts[0]).toMatchObject({ provider: 'openai', code: 'circuit_open' });
       expect(skipped.provider).toBe('offline');
     });
@@ -273,7 +390,11 @@ describe('Runs and jobs', () => {
     it('refunds a failed run in full', async () => {
       status = 400;
       // A fresh app: the circuit of the first one is open and would skip the provider.
-      const fresh = await createTestApp({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${server.origin}/v1`, PROVIDER_RETRIES: '0' });
+      const fresh = await createTestApp({
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: `${server.origin}/v1`,
+        PROVIDER_RETRIES: '0',
+      });
       try {
         const u = await registerUser(fresh);
         const res = await fresh
@@ -283,7 +404,13 @@ describe('Runs and jobs', () => {
           .send({ input: { prompt: `refund me ${u.user.id}` }, provider: 'openai' });
         expect(res.status).toBe(400);
         expect(res.body.jobId).toEqual(expect.any(String));
-        const job = (await fresh.http().get(`/api/v1/jobs/${res.body.jobId as string}`).set(bearer(u.accessToken)).expect(200)).body;
+        const job = (
+          await fresh
+            .http()
+            .get(`/api/v1/jobs/${res.body.jobId as string}`)
+            .set(bearer(u.accessToken))
+            .expect(200)
+        ).body;
         expect(job.status).toBe('failed');
         expect(await balance(fresh, u.accessToken)).toBe(5);
         const entries = await ledger(fresh, u.accessToken);

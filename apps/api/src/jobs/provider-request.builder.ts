@@ -1,10 +1,5 @@
 import type { ToolKind } from '@megicai/contracts';
-import type {
-  AudioRequest,
-  ImageRequest,
-  TextRequest,
-  VideoRequest,
-} from '../providers/provider.interface';
+import type { AudioRequest, ImageRequest, TextRequest, VideoRequest } from '../providers/provider.interface';
 import type { Tool } from '../tools/entities/tool.entity';
 
 type Input = Record<string, unknown>;
@@ -38,7 +33,12 @@ export function textRequest(tool: Tool, prompt: string, input: Input, signal?: A
 
 export type MediaRequest = ImageRequest | AudioRequest | VideoRequest;
 
-export function mediaRequest(kind: Exclude<ToolKind, 'text'>, prompt: string, input: Input, signal?: AbortSignal): MediaRequest {
+export function mediaRequest(
+  kind: Exclude<ToolKind, 'text'>,
+  prompt: string,
+  input: Input,
+  signal?: AbortSignal,
+): MediaRequest {
   switch (kind) {
     case 'image':
       return { prompt, ...size(input), count: num(input.count) ?? 1, signal } satisfies ImageRequest;

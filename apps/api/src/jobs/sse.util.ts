@@ -5,7 +5,10 @@ import { toProblem } from '../common/errors/problem-details.filter';
  * Writes a token stream as Server-Sent Events on the raw response (Fastify stops managing it: `hijack`):
  * `token` events with `{text}`, then `done` with the job, or `error` with a problem document.
  */
-export async function writeTextStream(reply: FastifyReply, tokens: AsyncGenerator<string, unknown, undefined>): Promise<void> {
+export async function writeTextStream(
+  reply: FastifyReply,
+  tokens: AsyncGenerator<string, unknown, undefined>,
+): Promise<void> {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {

@@ -83,7 +83,10 @@ export class TextRunnerService {
       model: answer.model,
       attempts: answer.attempts.map(toStoredAttempt),
     });
-    if (!won) throw ProblemException.conflict('The job was canceled while it ran; its credits were refunded.', { jobId: job.id });
+    if (!won)
+      throw ProblemException.conflict('The job was canceled while it ran; its credits were refunded.', {
+        jobId: job.id,
+      });
     Object.assign(job, { status: 'succeeded', output, provider: answer.provider, model: answer.model, progress: 100 });
   }
 
@@ -93,7 +96,13 @@ export class TextRunnerService {
     const message = error instanceof Error ? error.message : String(error);
     await this.settlement.fail(job.id, message, attempts);
     const extensions = { jobId: job.id, refunded: toCredits(job.cost) };
-    if (error instanceof ProviderError && error.status !== undefined && error.status >= 400 && error.status < 500 && !error.retryable) {
+    if (
+      error instanceof ProviderError &&
+      error.status !== undefined &&
+      error.status >= 400 &&
+      error.status < 500 &&
+      !error.retryable
+    ) {
       return new ProblemException({ status: 400, detail: `The provider rejected the request: ${message}`, extensions });
     }
     return new ProblemException({
@@ -118,7 +127,13 @@ export class TextRunnerService {
   }
 }
 
-export function toStoredAttempt(a: { provider: string; model: string; error: string; status?: number; code?: string }): StoredAttempt {
+export function toStoredAttempt(a: {
+  provider: string;
+  model: string;
+  error: string;
+  status?: number;
+  code?: string;
+}): StoredAttempt {
   return {
     provider: a.provider,
     model: a.model,

@@ -61,7 +61,12 @@ export class ToolRunsController {
     if (run.tool.kind !== 'text') {
       setResponseStatus(request, 202);
       void reply.header('Location', `/api/v1/jobs/${run.job.id}`);
-      return { jobId: run.job.id, status: run.fromCache ? 'succeeded' : 'queued', cost: toCredits(run.job.cost), cached: run.fromCache };
+      return {
+        jobId: run.job.id,
+        status: run.fromCache ? 'succeeded' : 'queued',
+        cost: toCredits(run.job.cost),
+        cached: run.fromCache,
+      };
     }
     const abort = new AbortController();
     request.raw.on('close', () => {

@@ -26,7 +26,10 @@ export class ToolInputValidator {
     if (typeof copy.prompt === 'string') copy.prompt = copy.prompt.trim();
     const validate = this.compile(cacheId, version, schema);
     if (!validate(copy)) {
-      throw ProblemException.badRequest('The input does not match the tool’s options.', toFieldErrors(validate.errors ?? []));
+      throw ProblemException.badRequest(
+        'The input does not match the tool’s options.',
+        toFieldErrors(validate.errors ?? []),
+      );
     }
     return copy as ToolInput;
   }

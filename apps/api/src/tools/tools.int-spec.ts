@@ -20,7 +20,10 @@ describe('Tools catalog', () => {
   it('finds a tool by UUID or slug; unknown → 404', async () => {
     const bySlug = await t.http().get('/api/v1/tools/image').expect(200);
     expect(bySlug.body).toMatchObject({ kind: 'image', creditCost: 5 });
-    await t.http().get(`/api/v1/tools/${bySlug.body.id as string}`).expect(200);
+    await t
+      .http()
+      .get(`/api/v1/tools/${bySlug.body.id as string}`)
+      .expect(200);
     await t.http().get('/api/v1/tools/no-such-tool').expect(404);
     await t.http().get('/api/v1/tools/00000000-0000-4000-8000-00000000ffff').expect(404);
   });

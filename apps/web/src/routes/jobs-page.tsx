@@ -4,7 +4,10 @@ import { JobsHistory } from '../features/jobs/jobs-history';
 export function JobsPage() {
   return (
     <>
-      <PageHeader title="My jobs" lead="Every run: its status, cost and output. Failed and canceled runs are refunded." />
+      <PageHeader
+        title="My jobs"
+        lead="Every run: its status, cost and output. Failed and canceled runs are refunded."
+      />
       <JobsHistory />
     </>
   );

@@ -18,7 +18,10 @@ export function ToolPage() {
   if (tool.isError) {
     return (
       <Alert color="red" role="alert" title="Tool not found">
-        {tool.error.message} <Anchor component={Link} to="/tools">Back to the tools</Anchor>
+        {tool.error.message}{' '}
+        <Anchor component={Link} to="/tools">
+          Back to the tools
+        </Anchor>
       </Alert>
     );
   }

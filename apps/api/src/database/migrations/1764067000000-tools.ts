@@ -74,7 +74,12 @@ const SEEDS: Seed[] = [
     system: 'Rewrite the text the user gives you in a {{tone}} tone. Keep its meaning; answer with the new text only.',
     schema: object({
       prompt: prompt(8000, 'Text to rewrite'),
-      tone: { type: 'string', title: 'Tone', enum: ['neutral', 'formal', 'casual', 'friendly', 'concise'], default: 'neutral' },
+      tone: {
+        type: 'string',
+        title: 'Tone',
+        enum: ['neutral', 'formal', 'casual', 'friendly', 'concise'],
+        default: 'neutral',
+      },
     }),
   },
   {
@@ -90,7 +95,18 @@ const SEEDS: Seed[] = [
       targetLanguage: {
         type: 'string',
         title: 'Target language',
-        enum: ['English', 'French', 'German', 'Spanish', 'Italian', 'Portuguese', 'Dutch', 'Japanese', 'Chinese', 'Arabic'],
+        enum: [
+          'English',
+          'French',
+          'German',
+          'Spanish',
+          'Italian',
+          'Portuguese',
+          'Dutch',
+          'Japanese',
+          'Chinese',
+          'Arabic',
+        ],
         default: 'English',
       },
     }),
@@ -105,7 +121,12 @@ const SEEDS: Seed[] = [
     system: 'Explain the code the user gives you step by step for a {{audience}} reader. Point out bugs you notice.',
     schema: object({
       prompt: prompt(12000, 'Code'),
-      audience: { type: 'string', title: 'Audience', enum: ['beginner', 'intermediate', 'expert'], default: 'intermediate' },
+      audience: {
+        type: 'string',
+        title: 'Audience',
+        enum: ['beginner', 'intermediate', 'expert'],
+        default: 'intermediate',
+      },
     }),
   },
   {
@@ -129,7 +150,12 @@ const SEEDS: Seed[] = [
     cost: 5000,
     schema: object({
       prompt: prompt(1000, 'Describe the image'),
-      size: { type: 'string', title: 'Size', enum: ['1024x576', '1536x1024', '576x1024', '1024x1536'], default: '1024x576' },
+      size: {
+        type: 'string',
+        title: 'Size',
+        enum: ['1024x576', '1536x1024', '576x1024', '1024x1536'],
+        default: '1024x576',
+      },
     }),
   },
   {
@@ -154,7 +180,12 @@ const SEEDS: Seed[] = [
     cost: 3000,
     schema: object({
       prompt: prompt(2000, 'Text to speak'),
-      voice: { type: 'string', title: 'Voice', enum: ['alloy', 'echo', 'fable', 'onyx', 'nova', 'shimmer'], default: 'alloy' },
+      voice: {
+        type: 'string',
+        title: 'Voice',
+        enum: ['alloy', 'echo', 'fable', 'onyx', 'nova', 'shimmer'],
+        default: 'alloy',
+      },
       format: { type: 'string', title: 'Format', enum: ['mp3', 'wav'], default: 'mp3' },
     }),
   },

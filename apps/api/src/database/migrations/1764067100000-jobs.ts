@@ -35,7 +35,9 @@ export class Jobs1764067100000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX jobs_user_page_idx ON jobs (user_id, created_at DESC, id DESC)`);
     // The per-user limit counts these; it stays small because finished jobs leave it.
-    await q.query(`CREATE INDEX jobs_active_media_idx ON jobs (user_id) WHERE status IN ('queued', 'running') AND kind <> 'text'`);
+    await q.query(
+      `CREATE INDEX jobs_active_media_idx ON jobs (user_id) WHERE status IN ('queued', 'running') AND kind <> 'text'`,
+    );
     await q.query(`CREATE INDEX jobs_tool_time_idx ON jobs (tool_id, created_at)`);
     // Written in the job's transaction; deleted once the job reached BullMQ. A leftover row means "add it again".
     await q.query(`

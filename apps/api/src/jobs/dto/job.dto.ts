@@ -5,7 +5,10 @@ import type { JobAttemptView, JobOutput, JobView, QueuedRunResult, TextJobOutput
 const STATUSES = Object.values(JobStatus);
 
 export class JobAssetDto {
-  @ApiProperty({ example: '/api/v1/assets/0b6e…/0?expires=1764070000&signature=…', description: 'Signed, expiring link' })
+  @ApiProperty({
+    example: '/api/v1/assets/0b6e…/0?expires=1764070000&signature=…',
+    description: 'Signed, expiring link',
+  })
   url!: string;
   @ApiProperty({ example: 'image/png' }) mimeType!: string;
   @ApiPropertyOptional() width?: number;

@@ -13,28 +13,37 @@ export class RunToolDto implements RunToolRequest {
   input!: { prompt: string; [option: string]: unknown };
 
   @ApiPropertyOptional({ example: 'openai', description: 'Try this provider first' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   provider?: string;
 
   @ApiPropertyOptional({ example: 'gpt-4o-mini' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   model?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A marketplace prompt template to render as the prompt' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   templateId?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { topic: 'cats' } })
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   variables?: Record<string, string>;
 
   @ApiPropertyOptional({ default: true, description: 'false asks for a fresh answer instead of a cached one' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   cache?: boolean;
 }
 
 export class RunQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Text tools: answer as text/event-stream' })
-  @IsOptional() @IsIn(['true', 'false', '1', '0'])
+  @IsOptional()
+  @IsIn(['true', 'false', '1', '0'])
   stream?: string;
 }

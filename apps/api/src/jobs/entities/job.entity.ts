@@ -13,8 +13,7 @@ export interface StoredAsset {
 }
 
 export type StoredOutput =
-  | { text: string; offline: boolean; label?: string }
-  | { assets: StoredAsset[]; offline: boolean; label?: string };
+  { text: string; offline: boolean; label?: string } | { assets: StoredAsset[]; offline: boolean; label?: string };
 
 export interface StoredAttempt {
   provider: string;

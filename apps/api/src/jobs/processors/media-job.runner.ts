@@ -53,7 +53,11 @@ export class MediaJobRunner {
     if (canceled.signal.aborted) return;
     const assets = await this.store(job.id, answer.output);
     const won = await this.settlement.succeed(job, {
-      output: { assets, offline: answer.output.offline, ...(answer.output.label ? { label: answer.output.label } : {}) },
+      output: {
+        assets,
+        offline: answer.output.offline,
+        ...(answer.output.label ? { label: answer.output.label } : {}),
+      },
       provider: answer.provider,
       model: answer.model,
       attempts: answer.attempts.map(toStoredAttempt),

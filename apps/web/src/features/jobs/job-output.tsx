@@ -4,7 +4,11 @@ import { MarkdownOutput } from './markdown-output';
 
 export function OfflineBadge({ label }: { label?: string }) {
   return (
-    <Badge variant="default" title="No AI provider is configured: this is generated locally" data-testid="offline-badge">
+    <Badge
+      variant="default"
+      title="No AI provider is configured: this is generated locally"
+      data-testid="offline-badge"
+    >
       {label ?? 'offline demo'}
     </Badge>
   );
@@ -13,11 +17,24 @@ export function OfflineBadge({ label }: { label?: string }) {
 function Asset({ asset, index }: { asset: JobAssetView; index: number }) {
   const name = `Result ${index + 1}`;
   const media = asset.mimeType.startsWith('image/') ? (
-    <Image src={asset.url} alt={`${name} (generated image)`} radius="md" maw={asset.width ?? 512} fit="contain" data-testid="job-image" />
+    <Image
+      src={asset.url}
+      alt={`${name} (generated image)`}
+      radius="md"
+      maw={asset.width ?? 512}
+      fit="contain"
+      data-testid="job-image"
+    />
   ) : asset.mimeType.startsWith('audio/') ? (
     <audio controls src={asset.url} aria-label={`${name} (generated audio)`} data-testid="job-audio" />
   ) : asset.mimeType.startsWith('video/') ? (
-    <video controls src={asset.url} aria-label={`${name} (generated video)`} style={{ maxWidth: '100%' }} data-testid="job-video" />
+    <video
+      controls
+      src={asset.url}
+      aria-label={`${name} (generated video)`}
+      style={{ maxWidth: '100%' }}
+      data-testid="job-video"
+    />
   ) : null;
   return (
     <Stack gap={4}>

@@ -90,7 +90,11 @@ export function JobPanel({ jobId, showLink = false }: { jobId: string; showLink?
         ) : null}
         {status === 'succeeded' && output ? <JobOutputView output={output} /> : null}
         {status === 'failed' || status === 'canceled' ? (
-          <Alert color={status === 'failed' ? 'red' : 'orange'} role="alert" title={`The job ${status === 'failed' ? 'failed' : 'was canceled'}`}>
+          <Alert
+            color={status === 'failed' ? 'red' : 'orange'}
+            role="alert"
+            title={`The job ${status === 'failed' ? 'failed' : 'was canceled'}`}
+          >
             {error ? `${error} ` : ''}Your {formatCredits(cost)} were refunded.
           </Alert>
         ) : null}

@@ -16,7 +16,9 @@ export function JobsHistory() {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: (query) =>
-      query.state.data?.pages.some((p) => p.items.some((j) => j.status === 'queued' || j.status === 'running')) ? 2000 : false,
+      query.state.data?.pages.some((p) => p.items.some((j) => j.status === 'queued' || j.status === 'running'))
+        ? 2000
+        : false,
   });
   const items = jobs.data?.pages.flatMap((p) => p.items) ?? [];
   if (jobs.isPending) return <Loader aria-label="Loading your jobs" />;
@@ -30,7 +32,11 @@ export function JobsHistory() {
   if (items.length === 0) {
     return (
       <Text c="dimmed">
-        No jobs yet. <Anchor component={Link} to="/tools">Run a tool</Anchor>.
+        No jobs yet.{' '}
+        <Anchor component={Link} to="/tools">
+          Run a tool
+        </Anchor>
+        .
       </Text>
     );
   }

@@ -32,7 +32,8 @@ export function defaultOptions(schema: JsonSchema): OptionValues {
   );
 }
 
-const label = (name: string, p: PropertySchema) => p.title ?? name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+const label = (name: string, p: PropertySchema) =>
+  p.title ?? name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 
 /** The prompt field, sized and capped by the schema. */
 export function PromptField({
@@ -87,7 +88,12 @@ export function ToolOptionsForm({
       {properties(schema)
         .filter(([name]) => name !== 'prompt')
         .map(([name, p]) => {
-          const common = { label: label(name, p), description: p.description, error: errors[`input.${name}`], disabled };
+          const common = {
+            label: label(name, p),
+            description: p.description,
+            error: errors[`input.${name}`],
+            disabled,
+          };
           if (Array.isArray(p.enum)) {
             return (
               <Select

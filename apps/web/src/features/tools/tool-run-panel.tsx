@@ -14,10 +14,7 @@ import { defaultOptions, PromptField, ToolOptionsForm, type OptionValues } from 
 import { streamRun, toolKeys, toolsApi } from './tools-api';
 import { useProviders } from './use-tools-catalog';
 
-type Outcome =
-  | { kind: 'streaming'; text: string }
-  | { kind: 'text'; job: JobView }
-  | { kind: 'queued'; jobId: string };
+type Outcome = { kind: 'streaming'; text: string } | { kind: 'text'; job: JobView } | { kind: 'queued'; jobId: string };
 
 /** The prompt, the options from the schema, provider and model pickers, the price, and the answer. */
 export function ToolRunPanel({ tool, locked }: { tool: ToolView; locked: boolean }) {
@@ -101,9 +98,21 @@ export function ToolRunPanel({ tool, locked }: { tool: ToolView; locked: boolean
             <Title order={2} size="h3" id="run-title">
               Run {tool.name}
             </Title>
-            <PromptField schema={tool.inputSchema} value={prompt} onChange={setPrompt} error={fieldErrors['input.prompt']} disabled={locked} />
+            <PromptField
+              schema={tool.inputSchema}
+              value={prompt}
+              onChange={setPrompt}
+              error={fieldErrors['input.prompt']}
+              disabled={locked}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <ToolOptionsForm schema={tool.inputSchema} values={options} onChange={setOptions} errors={fieldErrors} disabled={locked} />
+              <ToolOptionsForm
+                schema={tool.inputSchema}
+                values={options}
+                onChange={setOptions}
+                errors={fieldErrors}
+                disabled={locked}
+              />
               <Select
                 label="Provider"
                 placeholder="Automatic (best available)"

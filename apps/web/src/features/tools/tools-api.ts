@@ -31,7 +31,8 @@ export const toolsApi = {
   run: (toolId: string, body: RunToolRequest, idempotencyKey: string) =>
     api.post<RunResult>(`/tools/${encodeURIComponent(toolId)}/run`, body, { idempotencyKey }),
   job: (id: string, signal?: AbortSignal) => api.get<JobView>(`/jobs/${id}`, { signal }),
-  jobs: (cursor?: string, signal?: AbortSignal) => api.get<Page<JobView>>('/jobs', { query: { limit: 20, cursor }, signal }),
+  jobs: (cursor?: string, signal?: AbortSignal) =>
+    api.get<Page<JobView>>('/jobs', { query: { limit: 20, cursor }, signal }),
   cancel: (id: string) => api.post<JobView>(`/jobs/${id}/cancel`),
 };
 

@@ -6,5 +6,9 @@ export function useToolsCatalog() {
 }
 
 export function useProviders() {
-  return useQuery({ queryKey: toolKeys.providers, queryFn: ({ signal }) => toolsApi.providers(signal), staleTime: 60_000 });
+  return useQuery({
+    queryKey: toolKeys.providers,
+    queryFn: ({ signal }) => toolsApi.providers(signal),
+    staleTime: 60_000,
+  });
 }
