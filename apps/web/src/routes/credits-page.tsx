@@ -1,5 +1,27 @@
-import { PlaceholderPage } from '../components/placeholder-page';
+import { SimpleGrid, Stack } from '@mantine/core';
+import type { AdTier } from '@megicai/contracts';
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '../components/page-header';
+import { AdsCard } from '../features/ads/ads-card';
+import { CreditsSummaryCards } from '../features/credits/credits-summary';
+import { DailyRewardCard } from '../features/credits/daily-reward-card';
+import { LedgerTable } from '../features/credits/ledger-table';
+import { ReferralCard } from '../features/credits/referral-card';
 
+/** Balance, today's movements, ways to earn (ads, daily reward, referrals) and the full history. */
 export function CreditsPage() {
-  return <PlaceholderPage title="Credits" lead="Your balance, history, ads, daily reward and referrals." />;
+  // `?adTier=video` comes from a "not enough credits" offer: preselect that tier.
+  const [params] = useSearchParams();
+  return (
+    <Stack gap="lg">
+      <PageHeader title="Credits" lead="Your balance, ways to earn more, and every movement." />
+      <CreditsSummaryCards />
+      <AdsCard initialTier={(params.get('adTier') as AdTier | null) ?? undefined} />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <DailyRewardCard />
+        <ReferralCard />
+      </SimpleGrid>
+      <LedgerTable />
+    </Stack>
+  );
 }

@@ -1,0 +1,38 @@
+import { Anchor, Box, Image, Text } from '@mantine/core';
+import type { HouseCreativeItem } from '@megicai/contracts';
+
+/** The item of a chain that is on screen after `watched` seconds. */
+export function currentItem(items: HouseCreativeItem[], watched: number): HouseCreativeItem | undefined {
+  let start = 0;
+  for (const item of items) {
+    if (watched < start + item.seconds) return item;
+    start += item.seconds;
+  }
+  return items[items.length - 1];
+}
+
+/** Plays a house creative: images, sandboxed HTML, or muted video, with the advertiser's link. */
+export function HouseCreative({ item }: { item: HouseCreativeItem }) {
+  return (
+    <Box data-testid="ad-creative" data-kind={item.kind}>
+      <Box
+        style={{ aspectRatio: '16 / 9', width: '100%', overflow: 'hidden', borderRadius: 8, background: 'var(--mantine-color-dark-6)' }}
+      >
+        {item.kind === 'image' ? (
+          <Image src={item.src} alt={item.title} fit="cover" h="100%" w="100%" />
+        ) : item.kind === 'video' ? (
+          <video src={item.src} autoPlay muted loop playsInline aria-label={item.title} style={{ width: '100%', height: '100%' }} />
+        ) : (
+          // No scripts, no same-origin access: a house creative is markup and CSS only.
+          <iframe title={item.title} srcDoc={item.src} sandbox="" style={{ border: 0, width: '100%', height: '100%' }} />
+        )}
+      </Box>
+      <Text size="xs" c="dimmed" mt={4}>
+        Sponsored ·{' '}
+        <Anchor href={item.clickUrl} target="_blank" rel="noopener noreferrer sponsored" size="xs">
+          {item.title}
+        </Anchor>
+      </Text>
+    </Box>
+  );
+}
