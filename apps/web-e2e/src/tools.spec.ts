@@ -65,8 +65,9 @@ test('run out of credits and be offered the ad that covers what is missing', asy
   const panel = page.getByTestId('insufficient-credits');
   await expect(panel).toContainText('This run costs 15 credits; you have 5 credits.');
   // 10 credits are missing: the image tier (10 credits) covers it.
-  await expect(panel.getByTestId('ad-offer')).toHaveAttribute('data-tier', 'image');
-  await expect(panel).toContainText('earn 10 credits');
+  await expect(panel).toContainText('You need 10 credits more.');
+  await expect(panel.getByTestId('ad-offer-panel')).toHaveAttribute('data-tier', 'image');
+  await expect(panel.getByRole('button', { name: 'Watch the image ad' })).toBeVisible();
   await expect(page.getByTestId('balance')).toHaveAccessibleName('Balance: 5 credits');
   expect(await seriousViolations(page, 'out of credits')).toEqual([]);
 });

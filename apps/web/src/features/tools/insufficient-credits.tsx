@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import type { AdOffer } from '@megicai/contracts';
 import { Link } from 'react-router';
 import { formatCredits } from '../../components/format-credits';
+import { AdOfferPanel } from '../ads/ad-offer-panel';
 
 export interface PaymentProblem {
   detail: string;
@@ -10,9 +11,10 @@ export interface PaymentProblem {
   adOffer?: AdOffer | null;
 }
 
-/** A 402: what is missing and the ad that would cover it. */
+/** A 402: what is missing, and the ad tier that covers it, ready to play. */
 export function InsufficientCredits({ problem }: { problem: PaymentProblem }) {
   const offer = problem.adOffer ?? null;
+  const missing = Math.max(0, Math.round(((problem.needed ?? 0) - (problem.balance ?? 0)) * 1000) / 1000);
   return (
     <Alert color="blue" role="alert" title="Not enough credits" data-testid="insufficient-credits">
       <Stack gap="xs">
@@ -20,14 +22,7 @@ export function InsufficientCredits({ problem }: { problem: PaymentProblem }) {
           This run costs {formatCredits(problem.needed ?? 0)}; you have {formatCredits(problem.balance ?? 0)}.
         </Text>
         {offer ? (
-          <Group justify="space-between" data-testid="ad-offer" data-tier={offer.tier}>
-            <Text size="sm">
-              Watch an ad ({offer.tier} tier, {offer.seconds} seconds) to earn {formatCredits(offer.credits)}.
-            </Text>
-            <Button component={Link} to={`/credits?adTier=${offer.tier}`} size="xs">
-              Watch the {offer.tier} ad
-            </Button>
-          </Group>
+          <AdOfferPanel offer={offer} lead={`You need ${formatCredits(missing)} more.`} />
         ) : (
           <Button component={Link} to="/credits" size="xs" variant="light">
             Get credits
