@@ -61,7 +61,7 @@ test('a creator publishes a template; another user finds it by search, runs and 
   await pick(page, 'Tone', 'formal');
   expect(await seriousViolations(page, 'template page')).toEqual([]);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByTestId('run-output')).not.toBeEmpty({ timeout: 20_000 });
+  await expect(page.getByTestId('run-result').getByTestId('job-output')).not.toBeEmpty({ timeout: 20_000 });
   await expect(page.getByText(/Charged 1 credit/)).toBeVisible();
 
   // ... and rates it: 4 stars with a review; the summary follows.

@@ -1,60 +1,15 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { JobOutput, JobView, PromptTemplateView, RunResult } from '@megicai/contracts';
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import type { PromptTemplateView, RunResult } from '@megicai/contracts';
 import { isApiError } from '../../api';
 import { formatCredits } from '../../components/format-credits';
 import { refreshMe } from '../auth/use-me';
+import { JobOutputView } from '../jobs/job-output';
+import { JobPanel } from '../jobs/job-panel';
+import { InsufficientCredits, type PaymentProblem } from '../tools/insufficient-credits';
 import { marketplaceApi, marketplaceKeys } from './marketplace-api';
 import { initialValues, VariablesForm } from './variables-form';
-
-const FINISHED = new Set(['succeeded', 'failed', 'canceled']);
-
-function Output({ output }: { output: JobOutput }) {
-  if ('text' in output) {
-    return (
-      <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="run-output">
-        {output.text}
-      </Text>
-    );
-  }
-  return (
-    <Stack gap={4} data-testid="run-output">
-      {output.assets.map((asset, i) => (
-        <Anchor key={asset.url} href={asset.url} target="_blank" rel="noreferrer">
-          Result {i + 1} ({asset.mimeType})
-        </Anchor>
-      ))}
-    </Stack>
-  );
-}
-
-/** A queued (image, audio, video) run: polls the job until it finishes. */
-function QueuedJob({ jobId }: { jobId: string }) {
-  const job = useQuery<JobView>({
-    queryKey: ['jobs', jobId],
-    queryFn: ({ signal }) => marketplaceApi.job(jobId, signal),
-    refetchInterval: (query) => (query.state.data && FINISHED.has(query.state.data.status) ? false : 1000),
-  });
-  if (!job.data) return <Loader size="sm" aria-label="Waiting for the job" />;
-  const { status, output, error, progress } = job.data;
-  if (status === 'succeeded' && output) return <Output output={output} />;
-  if (status === 'failed' || status === 'canceled') {
-    return (
-      <Alert color="red" role="alert" title={`The run ${status}`}>
-        {error ?? 'Your credits were refunded.'}
-      </Alert>
-    );
-  }
-  return (
-    <Group gap="xs" role="status">
-      <Loader size="sm" />
-      <Text size="sm">
-        {status === 'queued' ? 'Queued…' : `Running… ${progress}%`} (job {jobId.slice(0, 8)})
-      </Text>
-    </Group>
-  );
-}
 
 /** The variables form and the Run button: a normal tool run with `templateId` and `variables`. */
 export function RunPanel({ template, toolCost }: { template: PromptTemplateView; toolCost?: number }) {
@@ -62,12 +17,14 @@ export function RunPanel({ template, toolCost }: { template: PromptTemplateView;
   const [values, setValues] = useState(() => initialValues(template.variables));
   const [result, setResult] = useState<RunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [payment, setPayment] = useState<PaymentProblem | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [running, setRunning] = useState(false);
 
   const run = async () => {
     setRunning(true);
     setError(null);
+    setPayment(null);
     setFieldErrors({});
     setResult(null);
     try {
@@ -75,10 +32,11 @@ export function RunPanel({ template, toolCost }: { template: PromptTemplateView;
       setResult(await marketplaceApi.run(template.toolId, template.id, variables, crypto.randomUUID()));
       await Promise.all([refreshMe(queryClient), queryClient.invalidateQueries({ queryKey: marketplaceKeys.template(template.id) })]);
     } catch (caught) {
-      if (isApiError(caught)) {
+      if (isApiError(caught) && caught.status === 402) {
+        setPayment({ ...(caught.problem as unknown as PaymentProblem), detail: caught.detail });
+      } else if (isApiError(caught)) {
         setFieldErrors(caught.fieldErrors());
-        const needed = caught.status === 402 ? (caught.problem as { needed?: number }).needed : undefined;
-        setError(needed !== undefined ? `${caught.detail} (needed: ${formatCredits(needed)})` : caught.detail || caught.title);
+        setError(caught.detail || caught.title);
       } else {
         setError('Something went wrong. Please try again.');
       }
@@ -102,6 +60,7 @@ export function RunPanel({ template, toolCost }: { template: PromptTemplateView;
         >
           <Stack>
             <VariablesForm variables={template.variables} values={values} onChange={setValues} errors={fieldErrors} />
+            {payment ? <InsufficientCredits problem={payment} /> : null}
             {error ? (
               <Alert color="red" role="alert" title="Could not run">
                 {error}
@@ -119,14 +78,17 @@ export function RunPanel({ template, toolCost }: { template: PromptTemplateView;
             </Group>
           </Stack>
         </form>
-        {result ? (
-          <Stack gap="xs" aria-live="polite">
+        {result && 'output' in result && result.output ? (
+          <Stack gap="xs" aria-live="polite" data-testid="run-result">
             <Text size="sm" c="dimmed">
               Charged {formatCredits(result.cost)}
               {result.cached ? ' (cached answer)' : ''}
             </Text>
-            {'output' in result && result.output ? <Output output={result.output} /> : <QueuedJob jobId={result.jobId} />}
+            <JobOutputView output={result.output} />
           </Stack>
+        ) : result ? (
+          // Image, audio and video runs are queued: follow the job here, with a link to its page.
+          <JobPanel jobId={result.jobId} showLink />
         ) : null}
       </Stack>
     </Card>
