@@ -54,7 +54,10 @@ export const routes: RouteObject[] = [
           // Admins only
           {
             element: <RequireAuth role={Role.Admin} />,
-            children: [{ path: 'admin', lazy: lazyPage(() => import('../routes/admin-page'), 'AdminPage') }],
+            children: [
+              { path: 'admin', lazy: lazyPage(() => import('../routes/admin-page'), 'AdminPage') },
+              { path: 'admin/ads', lazy: lazyPage(() => import('../routes/admin-ads-page'), 'AdminAdsPage') },
+            ],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -51,7 +51,7 @@ export function LedgerTable() {
                     <time dateTime={row.createdAt}>{when.format(new Date(row.createdAt))}</time>
                   </Table.Td>
                   <Table.Td>{LEDGER_KIND_LABELS[row.kind] ?? row.kind}</Table.Td>
-                  <Table.Td ta="right" c={row.delta < 0 ? 'red.7' : 'teal.8'} ff="monospace">
+                  <Table.Td ta="right" ff="monospace" fw={600}>
                     {amount.format(row.delta)}
                   </Table.Td>
                   <Table.Td ta="right" ff="monospace">
