@@ -422,6 +422,55 @@ describe('Runs and jobs', () => {
     });
   });
 
+  it('replays a run retried with the same Idempotency-Key without a second charge', async () => {
+    const u = await registerUser(t);
+    await t.app.get(CreditsService).grant({ userId: u.user.id, amount: 10000, kind: 'admin_adjustment' });
+    const send = (tool: string, body: object) =>
+      t
+        .http()
+        .post(`/api/v1/tools/${tool}/run`)
+        .set(bearer(u.accessToken))
+        .set('Idempotency-Key', `k-${tool}`)
+        .send(body);
+    const text = { input: { prompt: `idempotent ${u.user.id}` }, cache: false };
+    const first = await send('chat', text).expect(200);
+    const again = await send('chat', text).expect(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    const image = { input: { prompt: `idempotent image ${u.user.id}` } };
+    const queued = await send('image', image).expect(202);
+    const replay = await send('image', image).expect(202);
+    expect(replay.body.jobId).toBe(queued.body.jobId);
+    expect(replay.headers.location).toBe(queued.headers.location);
+    await send('image', { input: { prompt: 'another body' } }).expect(422);
+    await waitFor(t, u.accessToken, queued.body.jobId as string, (j) => j.status === 'succeeded');
+    expect(await balance(t, u.accessToken)).toBe(9);
+    expect((await ledger(t, u.accessToken)).filter((e) => e.kind === 'tool_spend')).toHaveLength(2);
+  });
+
+  it('needs the run scope to run with an API key', async () => {
+    // Its own app: passport keeps the strategies of the last app created in this process (others were closed).
+    const own = await createTestApp();
+    try {
+      const u = await registerUser(own);
+      const create = (scopes: string[]) =>
+        own
+          .http()
+          .post('/api/v1/api-keys')
+          .set(bearer(u.accessToken))
+          .send({ name: scopes.join('+'), scopes })
+          .expect(201);
+      const readOnly = (await create(['read'])).body.key as string;
+      const runner = (await create(['run'])).body.key as string;
+      const body = { input: { prompt: `api key ${u.user.id}` } };
+      await own.http().post('/api/v1/tools/chat/run').set('X-API-Key', readOnly).send(body).expect(403);
+      await own.http().post('/api/v1/tools/chat/run').set('X-API-Key', runner).send(body).expect(200);
+      await own.http().get('/api/v1/jobs').set('X-API-Key', readOnly).expect(200);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('keeps every balance equal to its ledger', async () => {
     const rows: { user_id: string }[] = await t.app.get(DataSource).query(
       `SELECT a.user_id FROM credit_accounts a
