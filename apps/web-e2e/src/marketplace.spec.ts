@@ -87,3 +87,30 @@ test('a creator publishes a template; another user finds it by search, runs and 
   await creatorContext.close();
   await runnerContext.close();
 });
+
+test.describe('marketplace pages in the dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('search, template and My templates pages have no serious or critical violations', async ({ page, request }) => {
+    const word = uniqueWord();
+    const creator = await registerViaApi(request);
+    const headers = { Authorization: `Bearer ${creator.auth.accessToken}` };
+    const created = await request.post(`${API_V1}/marketplace/prompts`, {
+      headers,
+      data: { title: `Dark ${word}`, description: `About ${word}`, toolId: 'chat', template: 'Say {{what:hi|bye}}', tags: ['greeting'] },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await request.post(`${API_V1}/marketplace/prompts/${id}/publish`, { headers })).status()).toBe(200);
+
+    await signInWithTokens(page, creator.auth, `/marketplace?q=${word}`);
+    await expect(page.getByRole('link', { name: `Dark ${word}` })).toBeVisible();
+    expect(await seriousViolations(page, 'marketplace (dark)')).toEqual([]);
+    await page.getByRole('link', { name: `Dark ${word}` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Dark ${word}` })).toBeVisible();
+    expect(await seriousViolations(page, 'template page (dark)')).toEqual([]);
+    await page.goto('/marketplace/mine');
+    await expect(page.getByRole('table', { name: 'My templates' })).toBeVisible();
+    expect(await seriousViolations(page, 'my templates (dark)')).toEqual([]);
+  });
+});
