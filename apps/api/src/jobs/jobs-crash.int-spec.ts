@@ -3,6 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { sendOpenAiError, startFakeServer } from '../providers/testing/fake-http-server';
 import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-app';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -22,10 +23,10 @@ const WORKER_ENV = {
 };
 
 /** A worker as production runs it: its own process, killed for real. */
-function spawnWorker(): Promise<ChildProcess> {
+function spawnWorker(extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/worker.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...WORKER_ENV },
+    env: { ...process.env, ...WORKER_ENV, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((ok, fail) => {
@@ -50,7 +51,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
   }
 }
 
-describe('Media jobs survive crashes', () => {
+describe('Media jobs in worker processes', () => {
   let t: TestApp;
   const workers: ChildProcess[] = [];
 
@@ -121,5 +122,37 @@ describe('Media jobs survive crashes', () => {
     workers.push(await spawnWorker());
     await until(async () => (await job(t, u.accessToken, id)).status === 'succeeded', 30000, 'the relayed job');
     expect(await db.query(`SELECT 1 FROM job_outbox WHERE job_id = $1`, [id])).toEqual([]);
+  }, 60000);
+  it('a media job whose provider refuses it fails once and is refunded in full', async () => {
+    for (const w of workers) w.kill('SIGKILL');
+    const server = await startFakeServer((_req, res) => sendOpenAiError(res, 400, 'content policy'));
+    const openai = { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${server.origin}/v1`, PROVIDER_RETRIES: '0' };
+    const app = await createTestApp({ REDIS_PREFIX: PREFIX, ...openai });
+    try {
+      workers.push(await spawnWorker(openai));
+      const u = await registerUser(app);
+      const res = await app
+        .http()
+        .post('/api/v1/tools/image/run')
+        .set(bearer(u.accessToken))
+        .send({ input: { prompt: `refused ${u.user.id}` }, provider: 'openai' })
+        .expect(202);
+      const id = res.body.jobId as string;
+      await until(async () => (await job(app, u.accessToken, id)).status === 'failed', 20000, 'the job to fail');
+      const failed = await job(app, u.accessToken, id);
+      expect(failed.error).toContain('content policy');
+      expect(server.count('/v1/images')).toBe(1);
+      const entries = await app.app
+        .get(DataSource)
+        .query(`SELECT kind, delta FROM credit_ledger WHERE reference_id = $1 ORDER BY created_at`, [id]);
+      expect(entries).toEqual([
+        { kind: 'tool_spend', delta: '-5000' },
+        { kind: 'tool_refund', delta: '5000' },
+      ]);
+      expect((await app.http().get('/api/v1/me').set(bearer(u.accessToken)).expect(200)).body.balance).toBe(5);
+    } finally {
+      await app.close();
+      await server.close();
+    }
   }, 60000);
 });
