@@ -171,6 +171,9 @@ describe('Ads (integration)', () => {
     const u = await registerUser(t);
     expect((await t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'banner' })).status).toBe(400);
     expect((await t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'text', credits: 99 })).status).toBe(400);
+    // Google Ad Manager without an ad unit path configured is not available.
+    const gam = await t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'text', network: 'google-ad-manager' });
+    expect(gam.status).toBe(400);
   });
 
   it('pays the referral bonus to both sides once, on the invited user’s first ad', async () => {

@@ -91,7 +91,7 @@ export class AdsService {
       ) as Promise<{ watched: number; credits: string }[]>,
       this.dataSource.manager.findOne(AdSession, { where: { userId, status: 'open' } }),
     ]);
-    const active = open && open.expiresAt.getTime() > Date.now() ? AdsService.view(open) : undefined;
+    const active = open && open.expiresAt.getTime() > Date.now() ? await this.view(open) : undefined;
     return {
       watchedToday: totals[0].watched,
       creditsToday: toCredits(totals[0].credits),
@@ -123,7 +123,7 @@ export class AdsService {
           );
           return m.findOneByOrFail(AdSession, { id: rows[0].id });
         });
-        return AdsService.view(session);
+        return this.view(session);
       } catch (error) {
         // The partial unique index is the backstop behind the lock: start again over the winner.
         if (!isUniqueViolation(error) || attempt >= 2) throw error;
@@ -250,14 +250,15 @@ export class AdsService {
     return network ?? this.networks[0];
   }
 
-  static view(s: AdSession): AdSessionView {
+  private async view(s: AdSession): Promise<AdSessionView> {
+    const network = this.networks.find((n) => n.id === s.network) ?? this.networks[0];
     return {
       sessionId: s.id,
       tier: s.tier,
       requiredSeconds: s.requiredSeconds,
       credits: toCredits(s.credits),
       network: s.network,
-      creative: s.creative,
+      creative: await network.present(s.creative),
       startedAt: s.startedAt.toISOString(),
       expiresAt: s.expiresAt.toISOString(),
     };

@@ -28,6 +28,7 @@ describe('Ad network callbacks (integration)', () => {
     t = await createTestApp({
       ADS_ADMOB_KEYS_JSON: JSON.stringify({ keys: [{ keyId: Number(KEY_ID), pem: admobKey.publicKey.export({ type: 'spki', format: 'pem' }) }] }),
       ADS_HMAC_SECRET: HMAC_SECRET,
+      ADS_GAM_AD_UNIT_PATH: '/1234567/megicai_rewarded',
     });
   });
   afterAll(() => t.close());
@@ -84,5 +85,13 @@ describe('Ad network callbacks (integration)', () => {
     expect((await callback('hmac', hmacQuery({ transaction_id: randomUUID(), user_id: b.userId, custom_data: a.s.sessionId }))).status).toBe(404);
     expect((await callback('hmac', hmacQuery({ user_id: a.userId, custom_data: a.s.sessionId }))).status).toBe(400);
     expect(await balance(a.token)).toBe(5);
+  });
+
+  it('issues Google Ad Manager sessions when asked and configured; the server clock still applies', async () => {
+    const u = await registerUser(t);
+    const res = await t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'text', network: 'google-ad-manager' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ network: 'google-ad-manager', creative: { network: 'google-ad-manager', adUnitPath: '/1234567/megicai_rewarded' } });
+    expect((await t.http().post(`/api/v1/ads/sessions/${res.body.sessionId}/complete`).set(bearer(u.accessToken))).status).toBe(425);
   });
 });

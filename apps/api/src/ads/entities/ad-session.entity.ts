@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { AdCreative, AdNetworkId, AdTier } from '@megicai/contracts';
+import type { AdNetworkId, AdTier } from '@megicai/contracts';
 import { bigintMilli } from '../../credits/entities/bigint-milli.transformer';
+import type { StoredCreative } from '../networks/ad-network.interface';
 
 export type AdSessionStatus = 'open' | 'completed' | 'replaced' | 'expired';
 
@@ -14,7 +15,8 @@ export class AdSession {
   @Column('int') requiredSeconds!: number;
   /** Milli-credits, copied from the tier when the session started. */
   @Column({ type: 'bigint', transformer: bigintMilli }) credits!: number;
-  @Column({ type: 'jsonb' }) creative!: AdCreative;
+  /** References only; the network's `present` resolves them into what the SPA plays. */
+  @Column({ type: 'jsonb' }) creative!: StoredCreative;
   @Column({ type: 'varchar' }) clientAddress!: string;
   @Column({ type: 'varchar' }) status!: AdSessionStatus;
   @Column({ type: 'timestamptz' }) startedAt!: Date;

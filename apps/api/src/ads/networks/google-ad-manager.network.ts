@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import type { AdCreative } from '@megicai/contracts';
 import { adsConfig } from '../../config/ads.config';
 import type { AdTierSetting } from '../entities/ad-tier.entity';
-import type { AdNetwork } from './ad-network.interface';
+import type { AdNetwork, StoredCreative } from './ad-network.interface';
 
 /**
  * Google Ad Manager rewarded ads for the web (GPT `OutOfPageFormat.REWARDED`). The SPA loads GPT and calls `complete`
@@ -20,7 +20,11 @@ export class GoogleAdManagerNetwork implements AdNetwork {
     return Boolean(this.cfg.gamAdUnitPath);
   }
 
-  async creativeFor(tier: AdTierSetting): Promise<{ creative: AdCreative; requiredSeconds: number }> {
+  async creativeFor(tier: AdTierSetting): Promise<{ creative: StoredCreative; requiredSeconds: number }> {
     return { creative: { network: 'google-ad-manager', adUnitPath: this.cfg.gamAdUnitPath ?? '' }, requiredSeconds: tier.seconds };
+  }
+
+  async present(creative: StoredCreative): Promise<AdCreative> {
+    return creative as AdCreative;
   }
 }
