@@ -132,6 +132,20 @@ describe('Runs and jobs', () => {
     expect(done).not.toBeNull();
     expect(JSON.parse(done![1])).toMatchObject({ status: 'succeeded', cost: 0.5 });
     expect(await balance(t, u.accessToken)).toBe(4.5);
+
+    // A retry of the streamed run with its Idempotency-Key replays the job, it does not run (or charge) again.
+    const keyed = () =>
+      t
+        .http()
+        .post('/api/v1/tools/summarize/run?stream=true')
+        .set(bearer(u.accessToken))
+        .set('Idempotency-Key', 'stream-1')
+        .send({ input: { prompt: 'Streams, once.' }, cache: false });
+    await keyed().expect(200);
+    const replay = await keyed().expect(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toMatchObject({ status: 'succeeded', cost: 0.5 });
+    expect(await balance(t, u.accessToken)).toBe(4);
   });
 
   it('runs an image job queued → running → succeeded with progress and an asset only its owner can read', async () => {

@@ -4,11 +4,12 @@ import { toProblem } from '../common/errors/problem-details.filter';
 /**
  * Writes a token stream as Server-Sent Events on the raw response (Fastify stops managing it: `hijack`):
  * `token` events with `{text}`, then `done` with the job, or `error` with a problem document.
+ * Returns the job, so that an Idempotency-Key retry of a streamed run replays it as JSON instead of running again.
  */
-export async function writeTextStream(
+export async function writeTextStream<T>(
   reply: FastifyReply,
-  tokens: AsyncGenerator<string, unknown, undefined>,
-): Promise<void> {
+  tokens: AsyncGenerator<string, T, undefined>,
+): Promise<T | undefined> {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
@@ -23,12 +24,13 @@ export async function writeTextStream(
       const next = await tokens.next();
       if (next.done) {
         send('done', next.value);
-        break;
+        return next.value;
       }
       send('token', { text: next.value });
     }
   } catch (error) {
     send('error', toProblem(error, reply.request.url).problem);
+    return undefined;
   } finally {
     raw.end();
   }

@@ -17,7 +17,7 @@ import { setResponseStatus } from '../common/http/response-status';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { toCredits } from '@megicai/contracts';
-import { RunResultDto } from './dto/job.dto';
+import { JobDto, RunResultDto } from './dto/job.dto';
 import { RunQueryDto, RunToolDto } from './dto/run-tool.dto';
 import { JobAcceptanceService } from './job-acceptance.service';
 import { writeTextStream } from './sse.util';
@@ -56,7 +56,7 @@ export class ToolRunsController {
     @Query() query: RunQueryDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RunResultDto | undefined> {
+  ): Promise<RunResultDto | JobDto | undefined> {
     const run = await this.acceptance.accept(user, id, body);
     if (run.tool.kind !== 'text') {
       setResponseStatus(request, 202);
@@ -73,8 +73,7 @@ export class ToolRunsController {
       if (!reply.raw.writableEnded) abort.abort();
     });
     if (query.stream === 'true' || query.stream === '1') {
-      await writeTextStream(reply, this.text.stream(run, abort.signal));
-      return undefined;
+      return writeTextStream(reply, this.text.stream(run, abort.signal));
     }
     return this.text.complete(run, abort.signal);
   }
