@@ -34,11 +34,12 @@ interface Row {
 }
 
 async function main(): Promise<void> {
-  require('reflect-metadata');
-  const { Client } = require('pg') as typeof import('pg');
-  const { DataSource } = require('typeorm') as typeof import('typeorm');
-  const { baseDataSourceOptions } = require('../../../apps/api/src/database/typeorm-options') as typeof import('../../../apps/api/src/database/typeorm-options');
-  const { CreditsService } = require('../../../apps/api/src/credits/credits.service') as typeof import('../../../apps/api/src/credits/credits.service');
+  // Loaded here, not at the top: the decorated API code compiles only in the re-executed process.
+  await import('reflect-metadata');
+  const { Client } = await import('pg');
+  const { DataSource } = await import('typeorm');
+  const { baseDataSourceOptions } = await import('../../../apps/api/src/database/typeorm-options');
+  const { CreditsService } = await import('../../../apps/api/src/credits/credits.service');
 
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
