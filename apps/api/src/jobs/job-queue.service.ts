@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { jobsConfig } from '../config/jobs.config';
-import { MediaJobData, MediaQueue } from './jobs.constants';
+import { MEDIA_QUEUES, MediaJobData, MediaQueue } from './jobs.constants';
 
 /**
  * Hands committed media jobs to BullMQ. The job's outbox row is written in the job's transaction and deleted once
@@ -51,6 +51,26 @@ export class JobQueueService {
       this.logger.warn(`Job ${jobId} left in the outbox: ${error instanceof Error ? error.message : String(error)}`);
       return false;
     }
+  }
+
+  /** Job counts per media queue and state (for /admin/queues). */
+  async stats(): Promise<{ name: MediaQueue; counts: Record<string, number> }[]> {
+    return Promise.all(
+      MEDIA_QUEUES.map(async (name) => ({
+        name,
+        counts: await this.queues[name].getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'),
+      })),
+    );
+  }
+
+  /**
+   * Retries the BullMQ jobs of a queue that failed for good. Our job rows of those already ended `failed` (and were
+   * refunded), so a worker will not run them again: this only clears BullMQ's failed set. Returns how many.
+   */
+  async retryFailed(name: MediaQueue): Promise<number> {
+    const failed = await this.queues[name].getJobCountByTypes('failed');
+    await this.queues[name].retryJobs({ state: 'failed' });
+    return failed;
   }
 
   /** Re-adds outbox rows older than `minAgeMs` (younger ones are probably being added right now). */

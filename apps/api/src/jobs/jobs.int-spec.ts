@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { CreditsService } from '../credits/credits.service';
 import { startFakeServer, FakeServer, sendOpenAiError } from '../providers/testing/fake-http-server';
 import { startWorker } from '../worker';
+import { JobQueueService } from './job-queue.service';
+import { JobsService } from './jobs.service';
 import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-app';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -483,6 +485,27 @@ describe('Runs and jobs', () => {
     } finally {
       await own.close();
     }
+  });
+
+  it('reports runs per tool and provider, and queue counts, for the admin pages', async () => {
+    const u = await registerUser(t);
+    const since = new Date(Date.now() - 1000);
+    await t
+      .http()
+      .post('/api/v1/tools/rewrite/run')
+      .set(bearer(u.accessToken))
+      .send({ input: { prompt: `stats ${u.user.id}` } })
+      .expect(200);
+    const rows = await t.app.get(JobsService).stats(since, new Date(Date.now() + 1000));
+    const rewrite = rows.find((r) => r.toolId === '00000000-0000-4000-8000-000000000103');
+    expect(rewrite).toMatchObject({
+      provider: 'offline',
+      succeeded: expect.any(Number),
+      spentMilli: expect.any(Number),
+    });
+    const queues = await t.app.get(JobQueueService).stats();
+    expect(queues.map((q) => q.name)).toEqual(['image', 'audio', 'video']);
+    expect(queues[0].counts).toHaveProperty('waiting');
   });
 
   it('keeps every balance equal to its ledger', async () => {

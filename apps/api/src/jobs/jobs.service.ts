@@ -13,6 +13,17 @@ import { JobSettlementService } from './job-settlement.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export interface JobStatsRow {
+  toolId: string;
+  provider: string | null;
+  runs: number;
+  cached: number;
+  succeeded: number;
+  failed: number;
+  canceled: number;
+  spentMilli: number;
+}
+
 export interface AssetDownload {
   object: StoredObject;
   mimeType: string;
@@ -70,6 +81,31 @@ export class JobsService {
     const job = UUID.test(jobId) ? await this.jobs.findOneBy({ id: jobId }) : null;
     if (!job) throw ProblemException.notFound('No such asset.');
     return this.asset(job, index);
+  }
+
+  /** Runs between two instants, per tool and provider (for admin analytics); credits in milli-credits. */
+  async stats(from: Date, to: Date): Promise<JobStatsRow[]> {
+    const rows: Record<string, string | null>[] = await this.jobs.query(
+      `SELECT tool_id, provider, count(*) AS runs,
+              count(*) FILTER (WHERE cached) AS cached,
+              count(*) FILTER (WHERE status = 'succeeded') AS succeeded,
+              count(*) FILTER (WHERE status = 'failed') AS failed,
+              count(*) FILTER (WHERE status = 'canceled') AS canceled,
+              coalesce(sum(cost) FILTER (WHERE status = 'succeeded'), 0) AS spent_milli
+         FROM jobs WHERE created_at >= $1 AND created_at < $2
+        GROUP BY tool_id, provider ORDER BY count(*) DESC`,
+      [from, to],
+    );
+    return rows.map((r) => ({
+      toolId: String(r.tool_id),
+      provider: r.provider,
+      runs: Number(r.runs),
+      cached: Number(r.cached),
+      succeeded: Number(r.succeeded),
+      failed: Number(r.failed),
+      canceled: Number(r.canceled),
+      spentMilli: Number(r.spent_milli),
+    }));
   }
 
   view(job: Job): JobDto {
