@@ -2,6 +2,7 @@ import { Init1764064800000 } from './1764064800000-init';
 import { Credits1764064900000 } from './1764064900000-credits';
 import { Idempotency1764065000000 } from './1764065000000-idempotency';
 import { AdsRewardsAudit1764066000000 } from './1764066000000-ads-rewards-audit';
+import { HouseVideoCreative1764066100000 } from './1764066100000-house-video-creative';
 import { Tools1764067000000 } from './1764067000000-tools';
 import { Jobs1764067100000 } from './1764067100000-jobs';
 import { Marketplace1764068000000 } from './1764068000000-marketplace';
@@ -10,4 +11,4 @@ import { Marketplace1764068000000 } from './1764068000000-marketplace';
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
  * the same set whether they run from TypeScript or compiled JavaScript. Add yours at the end.
  */
-export const migrations = [Init1764064800000, Credits1764064900000, Idempotency1764065000000, AdsRewardsAudit1764066000000, Tools1764067000000, Jobs1764067100000, Marketplace1764068000000];
+export const migrations = [Init1764064800000, Credits1764064900000, Idempotency1764065000000, AdsRewardsAudit1764066000000, HouseVideoCreative1764066100000, Tools1764067000000, Jobs1764067100000, Marketplace1764068000000];
