@@ -71,3 +71,24 @@ test('run out of credits and be offered the ad that covers what is missing', asy
   await expect(page.getByTestId('balance')).toHaveAccessibleName('Balance: 5 credits');
   expect(await seriousViolations(page, 'out of credits')).toEqual([]);
 });
+
+test.describe('tools pages in the dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('catalog, a tool with its answer, a job and the history have no serious or critical violations', async ({
+    userPage: page,
+  }) => {
+    await page.goto('/tools');
+    await expect(page.getByRole('heading', { level: 1, name: 'Tools' })).toBeVisible();
+    expect(await seriousViolations(page, 'tools catalog (dark)')).toEqual([]);
+    await page.goto('/tools/translate');
+    await page.getByRole('textbox', { name: 'Text to translate' }).fill('Good morning');
+    await page.getByRole('button', { name: 'Run for 1 credit' }).click();
+    await expect(page.getByTestId('text-result').getByTestId('job-output')).toBeVisible();
+    expect(await seriousViolations(page, 'tool page (dark)')).toEqual([]);
+    await page.goto('/jobs');
+    await page.getByRole('link', { name: /^Open job / }).click();
+    await expect(page.getByTestId('job-status')).toHaveText('succeeded');
+    expect(await seriousViolations(page, 'job page (dark)')).toEqual([]);
+  });
+});
