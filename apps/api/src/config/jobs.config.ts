@@ -49,6 +49,16 @@ export class JobsConfig {
   @Min(0)
   progressThrottleMs: number = 250;
 
+  /** A text run still `running` after this died with its API process: the sweeper fails and refunds it. */
+  @IsInt()
+  @Min(1000)
+  staleTextRunMs: number = 30 * 60_000;
+
+  /** A media job in progress with no update for this long is checked against BullMQ and re-added if it was lost. */
+  @IsInt()
+  @Min(1000)
+  orphanCheckAfterMs: number = 5 * 60_000;
+
   /** Cached answers live this long (seconds). */
   @IsInt()
   @Min(1)
@@ -68,6 +78,8 @@ export const readJobsConfig = (): JobsConfig =>
     outboxRelayIntervalMs: process.env.OUTBOX_RELAY_INTERVAL_MS,
     progressThrottleMs: process.env.JOB_PROGRESS_THROTTLE_MS,
     cacheTtlSeconds: process.env.RESULT_CACHE_TTL_SECONDS,
+    staleTextRunMs: process.env.STALE_TEXT_RUN_MS,
+    orphanCheckAfterMs: process.env.ORPHAN_CHECK_AFTER_MS,
   });
 
 export const jobsConfig = registerAs('jobs', readJobsConfig);

@@ -2,8 +2,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { ConfigType } from '@nestjs/config';
 import { jobsConfig } from '../config/jobs.config';
 import { JobQueueService } from './job-queue.service';
+import { JobSweeper } from './job-sweeper';
 
-/** Runs in the worker: every interval, re-adds committed jobs that never reached BullMQ. */
+/**
+ * Runs in the worker: every interval, re-adds committed jobs that never reached BullMQ, and sweeps jobs stuck in
+ * progress (see JobSweeper).
+ */
 @Injectable()
 export class JobOutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobOutboxRelay.name);
@@ -12,6 +16,7 @@ export class JobOutboxRelay implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     private readonly queue: JobQueueService,
+    private readonly sweeper: JobSweeper,
     @Inject(jobsConfig.KEY) private readonly config: ConfigType<typeof jobsConfig>,
   ) {}
 
@@ -30,6 +35,10 @@ export class JobOutboxRelay implements OnApplicationBootstrap, OnApplicationShut
     try {
       const added = await this.queue.relay();
       if (added > 0) this.logger.log(`Relayed ${added} job(s) from the outbox`);
+      const stale = await this.sweeper.failStaleTextRuns();
+      if (stale > 0) this.logger.warn(`Failed and refunded ${stale} text run(s) abandoned by their API process`);
+      const lost = await this.sweeper.requeueLostMediaJobs();
+      if (lost > 0) this.logger.warn(`Re-added ${lost} media job(s) that BullMQ had lost`);
     } catch (error) {
       this.logger.warn(`Outbox relay failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -4,6 +4,7 @@ import { CreditsService } from '../credits/credits.service';
 import { startFakeServer, FakeServer, sendOpenAiError } from '../providers/testing/fake-http-server';
 import { startWorker } from '../worker';
 import { JobQueueService } from './job-queue.service';
+import { JobSweeper } from './job-sweeper';
 import { JobsService } from './jobs.service';
 import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-app';
 
@@ -506,6 +507,31 @@ describe('Runs and jobs', () => {
     const queues = await t.app.get(JobQueueService).stats();
     expect(queues.map((q) => q.name)).toEqual(['image', 'audio', 'video']);
     expect(queues[0].counts).toHaveProperty('waiting');
+  });
+
+  it('sweeps a text run abandoned by its API process (refund) and a media job BullMQ lost (re-added)', async () => {
+    const u = await registerUser(t);
+    const db = t.app.get(DataSource);
+    const credits = t.app.get(CreditsService);
+    const insert = async (tool: string, kind: string, status: string) => {
+      const [{ id }] = await db.query(
+        `INSERT INTO jobs (user_id, tool_id, kind, status, input, prompt, cost, cached, attempts, runs, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 1000, false, '[]', 0, now() - interval '2 hours') RETURNING id`,
+        [u.user.id, tool, kind, status, JSON.stringify({ prompt: `swept ${kind}` }), `swept ${kind}`],
+      );
+      await credits.hold({ userId: u.user.id, amount: 1000, reference: { type: 'job', id } });
+      return id as string;
+    };
+    const text = await insert('00000000-0000-4000-8000-000000000101', 'text', 'running');
+    const image = await insert('00000000-0000-4000-8000-000000000201', 'image', 'queued');
+    expect(await balance(t, u.accessToken)).toBe(3);
+
+    const sweeper = worker.get(JobSweeper);
+    expect(await sweeper.failStaleTextRuns()).toBeGreaterThanOrEqual(1);
+    expect(await sweeper.requeueLostMediaJobs()).toBeGreaterThanOrEqual(1);
+    expect((await waitFor(t, u.accessToken, text, (j) => j.status !== 'running')).job.status).toBe('failed');
+    expect((await waitFor(t, u.accessToken, image, (j) => j.status === 'succeeded')).job.progress).toBe(100);
+    expect(await balance(t, u.accessToken)).toBe(4);
   });
 
   it('keeps every balance equal to its ledger', async () => {

@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { jobsConfig } from '../config/jobs.config';
+import { JobQueueService } from './job-queue.service';
+import { JobSettlementService } from './job-settlement.service';
+import type { MediaQueue } from './jobs.constants';
+
+/**
+ * Jobs that would otherwise stay in progress for ever, holding credits: a text run whose API process died while
+ * answering (failed and refunded), and a media job BullMQ lost (Redis flushed or restored): added again.
+ */
+@Injectable()
+export class JobSweeper {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(jobsConfig.KEY) private readonly config: ConfigType<typeof jobsConfig>,
+    private readonly settlement: JobSettlementService,
+    private readonly queue: JobQueueService,
+  ) {}
+
+  async failStaleTextRuns(): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM jobs
+        WHERE status = 'running' AND kind = 'text'
+          AND updated_at < now() - make_interval(secs => $1::double precision / 1000)
+        LIMIT 100`,
+      [this.config.staleTextRunMs],
+    );
+    let failed = 0;
+    for (const { id } of rows) {
+      if (await this.settlement.fail(id, 'The server stopped while answering; your credits were refunded.'))
+        failed += 1;
+    }
+    return failed;
+  }
+
+  async requeueLostMediaJobs(): Promise<number> {
+    const rows: { id: string; kind: MediaQueue }[] = await this.dataSource.query(
+      `SELECT j.id, j.kind FROM jobs j
+        WHERE j.status IN ('queued', 'running') AND j.kind <> 'text'
+          AND j.updated_at < now() - make_interval(secs => $1::double precision / 1000)
+          AND NOT EXISTS (SELECT 1 FROM job_outbox o WHERE o.job_id = j.id)
+        LIMIT 100`,
+      [this.config.orphanCheckAfterMs],
+    );
+    let added = 0;
+    for (const { id, kind } of rows) {
+      if (await this.queue.queue(kind).getJob(id)) continue;
+      if (await this.queue.enqueue(id, kind)) added += 1;
+    }
+    return added;
+  }
+}
