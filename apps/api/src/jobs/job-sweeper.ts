@@ -47,7 +47,13 @@ export class JobSweeper {
     );
     let added = 0;
     for (const { id, kind } of rows) {
-      if (await this.queue.queue(kind).getJob(id)) continue;
+      const known = await this.queue.queue(kind).getJob(id);
+      if (known) {
+        // Failed for good in BullMQ but the refund did not land (the worker died in between): settle it now.
+        if ((await known.getState()) === 'failed')
+          await this.settlement.fail(id, known.failedReason || 'The job failed.');
+        continue;
+      }
       if (await this.queue.enqueue(id, kind)) added += 1;
     }
     return added;
