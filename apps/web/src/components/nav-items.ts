@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Marketplace', to: '/marketplace' },
   { label: 'Credits', to: '/credits' },
   { label: 'Admin', to: '/admin', role: Role.Admin },
+  { label: 'Ad tiers', to: '/admin/ads', role: Role.Admin },
 ];
 
 export function visibleNavItems(role: Role | undefined): NavItem[] {
