@@ -6,7 +6,6 @@ import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
-import { UsersService } from '../users/users.service';
 import { AdminCreditsService } from './admin-credits.service';
 import { AdminUsersService } from './admin-users.service';
 import { AdminCreditAdjustmentDto, AdminCreditAdjustmentResultDto, AdminUserPatchDto } from './dto/admin-changes.dto';
@@ -18,7 +17,6 @@ import { AdminUserDto, AdminUserPageDto, AdminUsersQueryDto } from './dto/admin-
 @Controller('admin/users')
 export class AdminUsersController {
   constructor(
-    private readonly users: UsersService,
     private readonly adminUsers: AdminUsersService,
     private readonly adminCredits: AdminCreditsService,
   ) {}
@@ -27,7 +25,7 @@ export class AdminUsersController {
   @ApiOkResponse({ type: AdminUserPageDto })
   @ApiProblems(400, 401, 403)
   list(@Query() query: AdminUsersQueryDto): Promise<AdminUserPageDto> {
-    return this.users.search(query.q, query.limit, query.cursor);
+    return this.adminUsers.list(query.q, query.limit, query.cursor);
   }
 
   @Get(':id')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { BanListService } from '../auth/ban-list.service';
 import { TokensService } from '../auth/tokens.service';
 import { ProblemException } from '../common/errors/problem.exception';
 import type { User } from '../users/entities/user.entity';
@@ -13,8 +14,14 @@ export class AdminUsersService {
   constructor(
     private readonly users: UsersService,
     private readonly tokens: TokensService,
+    private readonly bans: BanListService,
     private readonly audit: AuditLogService,
   ) {}
+
+  async list(q: string | undefined, limit: number, cursor?: string) {
+    const page = await this.users.search(q, limit, cursor);
+    return { items: page.items.map(toAdminUser), nextCursor: page.nextCursor };
+  }
 
   async get(id: string): Promise<AdminUserView> {
     return toAdminUser(await this.find(id));
@@ -29,6 +36,7 @@ export class AdminUsersService {
     const before = { role: user.role, banned: user.banned };
     const change = { role: patch.role ?? user.role, banned: patch.banned ?? user.banned };
     await this.users.update(id, change);
+    if (change.banned !== before.banned) await this.bans.set(id, change.banned);
     if (change.banned && !before.banned) await this.tokens.revokeAllForUser(id);
     await this.audit.record({ actorId, action: 'user.update', targetType: 'user', targetId: id, details: { before, after: change } });
     return toAdminUser({ ...user, ...change });

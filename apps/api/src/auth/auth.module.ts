@@ -12,6 +12,7 @@ import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { BanListService } from './ban-list.service';
 import { ApiKey } from './entities/api-key.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { PasswordService } from './password.service';
@@ -41,7 +42,7 @@ import { TokensService } from './tokens.service';
     CreditsModule,
   ],
   controllers: [AuthController, ApiKeysController],
-  providers: [AuthService, PasswordService, TokensService, ApiKeysService, JwtStrategy, ApiKeyStrategy, AdminSeedService],
-  exports: [TokensService],
+  providers: [AuthService, BanListService, PasswordService, TokensService, ApiKeysService, JwtStrategy, ApiKeyStrategy, AdminSeedService],
+  exports: [TokensService, BanListService],
 })
 export class AuthModule {}

@@ -175,12 +175,17 @@ describe('Credits (integration)', () => {
       expect(res.body).toMatchObject({ id: u.user.id, banned: true, role: 'user' });
       expect((await t.http().post('/api/v1/auth/refresh').send({ refreshToken: u.refreshToken })).status).toBe(401);
       expect((await t.http().post('/api/v1/auth/login').send({ email: u.user.email, password: u.password })).status).toBe(403);
+      // The access token the user still holds stops working at once, not when it expires.
+      expect((await t.http().get('/api/v1/me').set(bearer(u.accessToken))).status).toBe(401);
+      await t.http().patch(`/api/v1/admin/users/${u.user.id}`).set(bearer(admin.accessToken)).send({ banned: false }).expect(200);
+      await t.http().get('/api/v1/me').set(bearer(u.accessToken)).expect(200);
+      await t.http().patch(`/api/v1/admin/users/${u.user.id}`).set(bearer(admin.accessToken)).send({ banned: true }).expect(200);
       expect((await t.http().get(`/api/v1/admin/users/${u.user.id}`).set(bearer(admin.accessToken)).expect(200)).body.banned).toBe(true);
       expect((await t.http().patch(`/api/v1/admin/users/${admin.user.id}`).set(bearer(admin.accessToken)).send({ role: 'user' })).status).toBe(409);
       expect((await t.http().patch(`/api/v1/admin/users/${u.user.id}`).set(bearer(admin.accessToken)).send({ role: 'owner' })).status).toBe(400);
       expect((await t.http().patch(`/api/v1/admin/users/${u.user.id}`).set(bearer(admin.accessToken)).send({})).status).toBe(400);
       const audit = await t.http().get('/api/v1/admin/audit-log').query({ targetId: u.user.id }).set(bearer(admin.accessToken)).expect(200);
-      expect(audit.body.items[0]).toMatchObject({ action: 'user.update', actorId: admin.user.id, details: { before: { banned: false }, after: { banned: true } } });
+      expect(audit.body.items[2]).toMatchObject({ action: 'user.update', actorId: admin.user.id, details: { before: { banned: false }, after: { banned: true } } });
     });
   });
 });

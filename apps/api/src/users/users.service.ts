@@ -81,16 +81,7 @@ export class UsersService {
     if (q) qb.andWhere(new Brackets((w) => w.where('u.email ILIKE :q', { q: `%${escapeLike(q)}%` }).orWhere('u.display_name ILIKE :q')));
     if (after) qb.andWhere('(u.created_at, u.id) < (:at, :id)', { at: after.createdAt, id: after.id });
     const rows = await qb.getMany();
-    return toPage(rows, limit, (u) => ({
-      id: u.id,
-      email: u.email,
-      displayName: u.displayName,
-      role: u.role,
-      banned: u.banned,
-      premiumUntil: u.premiumUntil?.toISOString() ?? null,
-      referralCode: u.referralCode,
-      createdAt: u.createdAt.toISOString(),
-    }));
+    return toPage(rows, limit, (u) => u);
   }
 }
 

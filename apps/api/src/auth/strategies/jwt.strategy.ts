@@ -5,15 +5,19 @@ import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { authConfig } from '../../config/auth.config';
 import type { Principal } from '../../common/auth/principal';
+import { BanListService } from '../ban-list.service';
 import type { AccessClaims } from '../tokens.service';
 
 /**
- * Verifies the access token alone (algorithm pinned, issuer and audience checked) without a database read:
- * tokens live 15 minutes, and a ban revokes the refresh families so the next refresh fails.
+ * Verifies the access token (algorithm pinned, issuer and audience checked) without a database read; a ban is
+ * checked against the Redis ban list so that it takes effect at once, not when the token expires.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(authConfig.KEY) config: ConfigType<typeof authConfig>) {
+  constructor(
+    @Inject(authConfig.KEY) config: ConfigType<typeof authConfig>,
+    private readonly bans: BanListService,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A KeyObject, not the string: jsonwebtoken would otherwise try to parse the string as a PEM key on every
@@ -27,7 +31,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: AccessClaims): Principal {
+  async validate(claims: AccessClaims): Promise<Principal | false> {
+    if (await this.bans.isBanned(claims.sub)) return false;
     return { userId: claims.sub, role: claims.role, via: 'jwt', scopes: null };
   }
 }
