@@ -2,14 +2,10 @@ import { Anchor, Badge, Group, Image, Stack, Text } from '@mantine/core';
 import type { JobAssetView, JobOutput } from '@megicai/contracts';
 import { MarkdownOutput } from './markdown-output';
 
-export function OfflineBadge({ label }: { label?: string }) {
+export function OfflineBadge() {
   return (
-    <Badge
-      variant="default"
-      title="No AI provider is configured: this is generated locally"
-      data-testid="offline-badge"
-    >
-      {label ?? 'offline demo'}
+    <Badge variant="default" data-testid="offline-badge">
+      offline demo
     </Badge>
   );
 }
@@ -54,9 +50,9 @@ export function JobOutputView({ output }: { output: JobOutput }) {
     <Stack gap="sm" data-testid="job-output">
       {output.offline ? (
         <Group gap="xs">
-          <OfflineBadge label={output.label} />
+          <OfflineBadge />
           <Text size="xs" c="dimmed">
-            Generated locally because no AI provider is configured.
+            {output.label ?? 'Generated locally because no AI provider is configured.'}
           </Text>
         </Group>
       ) : null}

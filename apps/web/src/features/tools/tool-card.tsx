@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { ToolView } from '@megicai/contracts';
 import { Link } from 'react-router';
 import { formatCredits } from '../../components/format-credits';
+import { LockIcon } from './lock-icon';
 import { currentCost, KIND_COLORS, KIND_LABELS } from './tool-cost';
 
 /** One tool of the catalog: kind, price (with a running offer struck through), premium lock. */
@@ -23,7 +24,7 @@ export function ToolCard({ tool, premium }: { tool: ToolView; premium: boolean }
               </Badge>
             ) : null}
             {tool.premiumOnly ? (
-              <Badge variant="default" leftSection={<span aria-hidden="true">🔒</span>}>
+              <Badge variant="default" leftSection={<LockIcon />}>
                 Premium
               </Badge>
             ) : null}
