@@ -318,6 +318,80 @@ describe('Runs and jobs', () => {
     expect((await t.http().get('/api/v1/jobs').set(bearer(u.accessToken)).expect(200)).body.items).toHaveLength(0);
   });
 
+  it('replays a run retried with the same Idempotency-Key without a second charge', async () => {
+    const u = await registerUser(t);
+    await t.app.get(CreditsService).grant({ userId: u.user.id, amount: 10000, kind: 'admin_adjustment' });
+    const send = (tool: string, body: object) =>
+      t
+        .http()
+        .post(`/api/v1/tools/${tool}/run`)
+        .set(bearer(u.accessToken))
+        .set('Idempotency-Key', `k-${tool}`)
+        .send(body);
+    const text = { input: { prompt: `idempotent ${u.user.id}` }, cache: false };
+    const first = await send('chat', text).expect(200);
+    const again = await send('chat', text).expect(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    const image = { input: { prompt: `idempotent image ${u.user.id}` } };
+    const queued = await send('image', image).expect(202);
+    const replay = await send('image', image).expect(202);
+    expect(replay.body.jobId).toBe(queued.body.jobId);
+    expect(replay.headers.location).toBe(queued.headers.location);
+    await send('image', { input: { prompt: 'another body' } }).expect(422);
+    await waitFor(t, u.accessToken, queued.body.jobId as string, (j) => j.status === 'succeeded');
+    expect(await balance(t, u.accessToken)).toBe(9);
+    expect((await ledger(t, u.accessToken)).filter((e) => e.kind === 'tool_spend')).toHaveLength(2);
+  });
+
+  it('reports runs per tool and provider, and queue counts, for the admin pages', async () => {
+    const u = await registerUser(t);
+    const since = new Date(Date.now() - 1000);
+    await t
+      .http()
+      .post('/api/v1/tools/rewrite/run')
+      .set(bearer(u.accessToken))
+      .send({ input: { prompt: `stats ${u.user.id}` } })
+      .expect(200);
+    const rows = await t.app.get(JobsService).stats(since, new Date(Date.now() + 1000));
+    const rewrite = rows.find((r) => r.toolId === '00000000-0000-4000-8000-000000000103');
+    expect(rewrite).toMatchObject({
+      provider: 'offline',
+      succeeded: expect.any(Number),
+      spentMilli: expect.any(Number),
+    });
+    const queues = await t.app.get(JobQueueService).stats();
+    expect(queues.map((q) => q.name)).toEqual(['image', 'audio', 'video']);
+    expect(queues[0].counts).toHaveProperty('waiting');
+  });
+
+  it('sweeps a text run abandoned by its API process (refund) and a media job BullMQ lost (re-added)', async () => {
+    const u = await registerUser(t);
+    const db = t.app.get(DataSource);
+    const credits = t.app.get(CreditsService);
+    const insert = async (tool: string, kind: string, status: string) => {
+      const [{ id }] = await db.query(
+        `INSERT INTO jobs (user_id, tool_id, kind, status, input, prompt, cost, cached, attempts, runs, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 1000, false, '[]', 0, now() - interval '2 hours') RETURNING id`,
+        [u.user.id, tool, kind, status, JSON.stringify({ prompt: `swept ${kind}` }), `swept ${kind}`],
+      );
+      await credits.hold({ userId: u.user.id, amount: 1000, reference: { type: 'job', id } });
+      return id as string;
+    };
+    const text = await insert('00000000-0000-4000-8000-000000000101', 'text', 'running');
+    const image = await insert('00000000-0000-4000-8000-000000000201', 'image', 'queued');
+    expect(await balance(t, u.accessToken)).toBe(3);
+
+    const sweeper = worker.get(JobSweeper);
+    expect(await sweeper.failStaleTextRuns()).toBeGreaterThanOrEqual(1);
+    expect(await sweeper.requeueLostMediaJobs()).toBeGreaterThanOrEqual(1);
+    expect((await waitFor(t, u.accessToken, text, (j) => j.status !== 'running')).job.status).toBe('failed');
+    expect((await waitFor(t, u.accessToken, image, (j) => j.status === 'succeeded')).job.progress).toBe(100);
+    expect(await balance(t, u.accessToken)).toBe(4);
+  });
+
+  // Below, each test boots apps of its own. Passport keeps the strategies of the last app created in this process,
+  // so the shared app `t` must not be used after them.
   it('limits the media jobs one user may have in progress', async () => {
     const limited = await createTestApp({ MAX_ACTIVE_MEDIA_JOBS: '1' });
     try {
@@ -344,6 +418,29 @@ describe('Runs and jobs', () => {
       expect(await balance(limited, u.accessToken)).toBe(15);
     } finally {
       await limited.close();
+    }
+  });
+
+  it('needs the run scope to run with an API key', async () => {
+    // Its own app: passport keeps the strategies of the last app created in this process (others were closed).
+    const own = await createTestApp();
+    try {
+      const u = await registerUser(own);
+      const create = (scopes: string[]) =>
+        own
+          .http()
+          .post('/api/v1/api-keys')
+          .set(bearer(u.accessToken))
+          .send({ name: scopes.join('+'), scopes })
+          .expect(201);
+      const readOnly = (await create(['read'])).body.key as string;
+      const runner = (await create(['run'])).body.key as string;
+      const body = { input: { prompt: `api key ${u.user.id}` } };
+      await own.http().post('/api/v1/tools/chat/run').set('X-API-Key', readOnly).send(body).expect(403);
+      await own.http().post('/api/v1/tools/chat/run').set('X-API-Key', runner).send(body).expect(200);
+      await own.http().get('/api/v1/jobs').set('X-API-Key', readOnly).expect(200);
+    } finally {
+      await own.close();
     }
   });
 
@@ -437,101 +534,6 @@ describe('Runs and jobs', () => {
         await fresh.close();
       }
     });
-  });
-
-  it('replays a run retried with the same Idempotency-Key without a second charge', async () => {
-    const u = await registerUser(t);
-    await t.app.get(CreditsService).grant({ userId: u.user.id, amount: 10000, kind: 'admin_adjustment' });
-    const send = (tool: string, body: object) =>
-      t
-        .http()
-        .post(`/api/v1/tools/${tool}/run`)
-        .set(bearer(u.accessToken))
-        .set('Idempotency-Key', `k-${tool}`)
-        .send(body);
-    const text = { input: { prompt: `idempotent ${u.user.id}` }, cache: false };
-    const first = await send('chat', text).expect(200);
-    const again = await send('chat', text).expect(200);
-    expect(again.headers['idempotent-replayed']).toBe('true');
-    expect(again.body).toEqual(first.body);
-    const image = { input: { prompt: `idempotent image ${u.user.id}` } };
-    const queued = await send('image', image).expect(202);
-    const replay = await send('image', image).expect(202);
-    expect(replay.body.jobId).toBe(queued.body.jobId);
-    expect(replay.headers.location).toBe(queued.headers.location);
-    await send('image', { input: { prompt: 'another body' } }).expect(422);
-    await waitFor(t, u.accessToken, queued.body.jobId as string, (j) => j.status === 'succeeded');
-    expect(await balance(t, u.accessToken)).toBe(9);
-    expect((await ledger(t, u.accessToken)).filter((e) => e.kind === 'tool_spend')).toHaveLength(2);
-  });
-
-  it('needs the run scope to run with an API key', async () => {
-    // Its own app: passport keeps the strategies of the last app created in this process (others were closed).
-    const own = await createTestApp();
-    try {
-      const u = await registerUser(own);
-      const create = (scopes: string[]) =>
-        own
-          .http()
-          .post('/api/v1/api-keys')
-          .set(bearer(u.accessToken))
-          .send({ name: scopes.join('+'), scopes })
-          .expect(201);
-      const readOnly = (await create(['read'])).body.key as string;
-      const runner = (await create(['run'])).body.key as string;
-      const body = { input: { prompt: `api key ${u.user.id}` } };
-      await own.http().post('/api/v1/tools/chat/run').set('X-API-Key', readOnly).send(body).expect(403);
-      await own.http().post('/api/v1/tools/chat/run').set('X-API-Key', runner).send(body).expect(200);
-      await own.http().get('/api/v1/jobs').set('X-API-Key', readOnly).expect(200);
-    } finally {
-      await own.close();
-    }
-  });
-
-  it('reports runs per tool and provider, and queue counts, for the admin pages', async () => {
-    const u = await registerUser(t);
-    const since = new Date(Date.now() - 1000);
-    await t
-      .http()
-      .post('/api/v1/tools/rewrite/run')
-      .set(bearer(u.accessToken))
-      .send({ input: { prompt: `stats ${u.user.id}` } })
-      .expect(200);
-    const rows = await t.app.get(JobsService).stats(since, new Date(Date.now() + 1000));
-    const rewrite = rows.find((r) => r.toolId === '00000000-0000-4000-8000-000000000103');
-    expect(rewrite).toMatchObject({
-      provider: 'offline',
-      succeeded: expect.any(Number),
-      spentMilli: expect.any(Number),
-    });
-    const queues = await t.app.get(JobQueueService).stats();
-    expect(queues.map((q) => q.name)).toEqual(['image', 'audio', 'video']);
-    expect(queues[0].counts).toHaveProperty('waiting');
-  });
-
-  it('sweeps a text run abandoned by its API process (refund) and a media job BullMQ lost (re-added)', async () => {
-    const u = await registerUser(t);
-    const db = t.app.get(DataSource);
-    const credits = t.app.get(CreditsService);
-    const insert = async (tool: string, kind: string, status: string) => {
-      const [{ id }] = await db.query(
-        `INSERT INTO jobs (user_id, tool_id, kind, status, input, prompt, cost, cached, attempts, runs, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 1000, false, '[]', 0, now() - interval '2 hours') RETURNING id`,
-        [u.user.id, tool, kind, status, JSON.stringify({ prompt: `swept ${kind}` }), `swept ${kind}`],
-      );
-      await credits.hold({ userId: u.user.id, amount: 1000, reference: { type: 'job', id } });
-      return id as string;
-    };
-    const text = await insert('00000000-0000-4000-8000-000000000101', 'text', 'running');
-    const image = await insert('00000000-0000-4000-8000-000000000201', 'image', 'queued');
-    expect(await balance(t, u.accessToken)).toBe(3);
-
-    const sweeper = worker.get(JobSweeper);
-    expect(await sweeper.failStaleTextRuns()).toBeGreaterThanOrEqual(1);
-    expect(await sweeper.requeueLostMediaJobs()).toBeGreaterThanOrEqual(1);
-    expect((await waitFor(t, u.accessToken, text, (j) => j.status !== 'running')).job.status).toBe('failed');
-    expect((await waitFor(t, u.accessToken, image, (j) => j.status === 'succeeded')).job.progress).toBe(100);
-    expect(await balance(t, u.accessToken)).toBe(4);
   });
 
   it('keeps every balance equal to its ledger', async () => {

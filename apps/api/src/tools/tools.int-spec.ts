@@ -1,4 +1,5 @@
 import { createTestApp, TestApp } from '../../test/test-app';
+import { DataSource } from 'typeorm';
 import { ToolsService } from './tools.service';
 
 describe('Tools catalog', () => {
@@ -40,5 +41,32 @@ describe('Tools catalog', () => {
       const fields = (e as { problem: { errors: { field: string }[] } }).problem.errors.map((x) => x.field);
       expect(fields).toEqual(expect.arrayContaining(['input.prompt', 'input.length', 'input.extra']));
     }
+  });
+
+  it('lets an admin service edit a tool, refusing providers that cannot serve it', async () => {
+    const tools = t.app.get(ToolsService);
+    // A tool of its own: other specs run the seeded ones in parallel.
+    const [{ id }] = await t.app.get(DataSource).query(
+      `INSERT INTO tools (slug, name, kind, credit_cost, providers, input_schema)
+       VALUES ('edit-' || substr(md5(random()::text), 1, 8), 'Edit me', 'image', 5000, '{offline}', '{"type":"object"}') RETURNING id`,
+    );
+    const edited = await tools.update(id as string, {
+      creditCost: 2500,
+      offerCost: 1000,
+      offerEndsAt: new Date(Date.now() + 3600_000),
+      providers: ['openai', 'offline'],
+    });
+    expect(edited).toMatchObject({ creditCost: 2.5, offerCost: 1, providers: ['openai', 'offline'] });
+    await expect(tools.update(id as string, { providers: ['deepseek'] })).rejects.toMatchObject({
+      problem: { status: 400 },
+    });
+    await expect(tools.update(id as string, { providers: [] })).rejects.toMatchObject({ problem: { status: 400 } });
+    await expect(tools.update(id as string, { creditCost: -1 })).rejects.toMatchObject({ problem: { status: 400 } });
+    await expect(tools.update('nope', { enabled: false })).rejects.toMatchObject({ problem: { status: 404 } });
+    await tools.update(id as string, { enabled: false });
+    await t
+      .http()
+      .get(`/api/v1/tools/${id as string}`)
+      .expect(404);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ProblemException } from '../common/errors/problem.exception';
+import { ProvidersService } from '../providers/providers.service';
 import { ToolDto } from './dto/tool.dto';
 import { Tool } from './entities/tool.entity';
 import { ToolInput, ToolInputValidator } from './tool-input.validator';
@@ -25,7 +26,10 @@ export interface ToolPatch {
 export class ToolsService {
   private readonly validator = new ToolInputValidator();
 
-  constructor(@InjectRepository(Tool) private readonly tools: Repository<Tool>) {}
+  constructor(
+    @InjectRepository(Tool) private readonly tools: Repository<Tool>,
+    private readonly providers: ProvidersService,
+  ) {}
 
   /** The public catalog: enabled tools, in display order. */
   async list(): Promise<ToolDto[]> {
@@ -52,11 +56,46 @@ export class ToolsService {
     return this.tools.findOne({ where: UUID.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug } });
   }
 
+  /**
+   * The admin's edit (prices in milli-credits). 400 for a provider that is unknown or cannot serve the tool's kind,
+   * an empty provider list, or an offer without a price; 404 for an unknown tool.
+   */
   async update(idOrSlug: string, patch: ToolPatch): Promise<ToolDto> {
     const tool = await this.findEntity(idOrSlug);
     if (!tool) throw ProblemException.notFound('No such tool.');
+    if (patch.providers !== undefined) this.checkProviders(tool, patch.providers);
+    for (const field of ['creditCost', 'offerCost'] as const) {
+      const value = patch[field];
+      if (value !== undefined && value !== null && (!Number.isSafeInteger(value) || value < 0)) {
+        throw ProblemException.badRequest(`${field} must be a non-negative amount.`, [
+          { field, message: 'must be >= 0' },
+        ]);
+      }
+    }
     Object.assign(tool, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+    if (patch.providers) tool.providers = [...new Set(patch.providers)];
+    if (tool.offerEndsAt && tool.offerCost === null) {
+      throw ProblemException.badRequest('An offer end needs an offer price.', [
+        { field: 'offerCost', message: 'required with offerEndsAt' },
+      ]);
+    }
     return ToolDto.from(await this.tools.save(tool));
+  }
+
+  private checkProviders(tool: Tool, ids: string[]): void {
+    if (ids.length === 0) {
+      throw ProblemException.badRequest('A tool needs at least one provider.', [
+        { field: 'providers', message: 'must not be empty' },
+      ]);
+    }
+    const known = new Map(this.providers.list().map((p) => [p.id, p]));
+    const errors = ids
+      .filter((id) => !known.get(id)?.kinds.includes(tool.kind))
+      .map((id) => ({
+        field: 'providers',
+        message: known.has(id) ? `${id} does not offer ${tool.kind}` : `unknown provider ${id}`,
+      }));
+    if (errors.length) throw ProblemException.badRequest('Some providers cannot serve this tool.', errors);
   }
 
   /** Validates a run's input (400 with `errors` otherwise) and returns it normalized, defaults filled in. */
