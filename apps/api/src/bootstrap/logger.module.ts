@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -11,6 +11,8 @@ import { appConfig } from '../config/app.config';
     LoggerModule.forRootAsync({
       inject: [appConfig.KEY],
       useFactory: (app: ConfigType<typeof appConfig>) => ({
+        // path-to-regexp 8 syntax; the default '*' makes Nest warn about an unsupported route on every start.
+        forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: app.logLevel,
           // Fastify already assigned the id (X-Request-Id or a UUID) to the request this middleware sees.

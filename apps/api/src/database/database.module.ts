@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { databaseConfig } from '../config/database.config';
+import { runMigrationsLocked } from './run-migrations';
 import { baseDataSourceOptions } from './typeorm-options';
 
 @Module({
@@ -11,10 +13,13 @@ import { baseDataSourceOptions } from './typeorm-options';
       useFactory: (db: ConfigType<typeof databaseConfig>) => ({
         ...baseDataSourceOptions(db.url),
         autoLoadEntities: true,
-        // Pending migrations are applied before the app listens, so `npm start` works on an empty database.
-        migrationsRun: true,
-        migrationsTransactionMode: 'each',
       }),
+      // Pending migrations are applied before the app listens, so `npm start` works on an empty database.
+      dataSourceFactory: async (options?: DataSourceOptions) => {
+        const dataSource = await new DataSource(options as DataSourceOptions).initialize();
+        await runMigrationsLocked(dataSource);
+        return dataSource;
+      },
     }),
   ],
 })

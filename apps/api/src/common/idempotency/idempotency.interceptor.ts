@@ -7,7 +7,7 @@ import { catchError, mergeMap } from 'rxjs/operators';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../errors/problem.exception';
 import { getResponseStatus, setResponseStatus } from '../http/response-status';
-import { IDEMPOTENT } from './idempotent.decorator';
+import { IDEMPOTENT } from './idempotency.constants';
 import { IdempotencyService } from './idempotency.service';
 
 const HEADER = 'idempotency-key';

@@ -1,8 +1,11 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { IDEMPOTENT } from './idempotency.constants';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
 
-export const IDEMPOTENT = 'idempotent';
+export { IDEMPOTENT };
 /**
  * The route accepts `Idempotency-Key`: a retry with the same key and body replays the first answer and has no
  * second effect; the same key with another body → 422; while the first is still running → 409.
+ * Attached per route (not globally) so that every other request skips the interceptor chain.
  */
-export const Idempotent = () => SetMetadata(IDEMPOTENT, true);
+export const Idempotent = () => applyDecorators(SetMetadata(IDEMPOTENT, true), UseInterceptors(IdempotencyInterceptor));
