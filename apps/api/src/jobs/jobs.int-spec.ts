@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CreditsService } from '../credits/credits.service';
+import { UsersService } from '../users/users.service';
 import { startFakeServer, FakeServer, sendOpenAiError } from '../providers/testing/fake-http-server';
 import { startWorker } from '../worker';
 import { JobQueueService } from './job-queue.service';
@@ -219,6 +220,39 @@ describe('Runs and jobs', () => {
     expect(kinds).not.toContain('tool_refund');
   });
 
+  it('runs audio and video jobs, and premium-only tools for premium members only', async () => {
+    const u = await registerUser(t);
+    await t.app.get(CreditsService).grant({ userId: u.user.id, amount: 30000, kind: 'admin_adjustment' });
+    const run = (tool: string, input: object) =>
+      t.http().post(`/api/v1/tools/${tool}/run`).set(bearer(u.accessToken)).send({ input });
+    const audio = await run('text-to-speech', { prompt: `hello ${u.user.id}`, format: 'wav' }).expect(202);
+    const video = await run('short-video', {
+      prompt: `waves ${u.user.id}`,
+      durationSeconds: 2,
+      size: '480x270',
+    }).expect(202);
+    await run('image-hd', { prompt: `hd ${u.user.id}` }).expect(403);
+    await t.app.get(UsersService).update(u.user.id, { premiumUntil: new Date(Date.now() + 86_400_000) });
+    const hd = await run('image-hd', { prompt: `hd ${u.user.id}` }).expect(202);
+    // Accepted for a premium member; canceled at once, as rendering 1024×1024 offline would only slow the suite.
+    await t
+      .http()
+      .post(`/api/v1/jobs/${hd.body.jobId as string}/cancel`)
+      .set(bearer(u.accessToken))
+      .expect(200);
+
+    const sound = (await waitFor(t, u.accessToken, audio.body.jobId as string, (j) => j.status === 'succeeded')).job;
+    expect(sound.output.assets[0]).toMatchObject({ mimeType: expect.stringMatching(/^audio\//) });
+    const clip = (await waitFor(t, u.accessToken, video.body.jobId as string, (j) => j.status === 'succeeded')).job;
+    expect(clip.output.assets[0]).toMatchObject({ mimeType: 'image/gif', durationSeconds: expect.any(Number) });
+    const gif = await t
+      .http()
+      .get(clip.output.assets[0].url as string)
+      .expect(200);
+    expect(gif.headers['content-type']).toBe('image/gif');
+    expect(await balance(t, u.accessToken)).toBe(35 - 3 - 15);
+  });
+
   it('cancels a job in progress with a full refund, once', async () => {
     const u = await registerUser(t);
     const res = await t
@@ -333,7 +367,7 @@ describe('Runs and jobs', () => {
     const again = await send('chat', text).expect(200);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toEqual(first.body);
-    const image = { input: { prompt: `idempotent image ${u.user.id}` } };
+    const image = { input: { prompt: `idempotent image ${u.user.id}`, size: '256x256' } };
     const queued = await send('image', image).expect(202);
     const replay = await send('image', image).expect(202);
     expect(replay.body.jobId).toBe(queued.body.jobId);
@@ -373,7 +407,14 @@ describe('Runs and jobs', () => {
       const [{ id }] = await db.query(
         `INSERT INTO jobs (user_id, tool_id, kind, status, input, prompt, cost, cached, attempts, runs, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, 1000, false, '[]', 0, now() - interval '2 hours') RETURNING id`,
-        [u.user.id, tool, kind, status, JSON.stringify({ prompt: `swept ${kind}` }), `swept ${kind}`],
+        [
+          u.user.id,
+          tool,
+          kind,
+          status,
+          JSON.stringify({ prompt: `swept ${kind}`, ...(kind === 'image' ? { size: '256x256' } : {}) }),
+          `swept ${kind}`,
+        ],
       );
       await credits.hold({ userId: u.user.id, amount: 1000, reference: { type: 'job', id } });
       return id as string;
