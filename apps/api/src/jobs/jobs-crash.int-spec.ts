@@ -156,3 +156,38 @@ describe('Media jobs in worker processes', () => {
     }
   }, 60000);
 });
+
+describe('A client that goes away', () => {
+  it('stops a streamed text run and refunds it', async () => {
+    const app = await createTestApp({ OFFLINE_DELAY_MS: '4000' });
+    try {
+      await app.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = app.app.getHttpServer().address() as { port: number };
+      const u = await registerUser(app);
+      const controller = new AbortController();
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/tools/chat/run?stream=true`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${u.accessToken}` },
+        body: JSON.stringify({
+          input: { prompt: `gone ${u.user.id} tell me a long story about lighthouses and tides` },
+        }),
+        signal: controller.signal,
+      });
+      const reader = res.body!.getReader();
+      await reader.read(); // the first token arrived: the run is under way
+      controller.abort();
+      const db = app.app.get(DataSource);
+      await until(
+        async () => {
+          const [row] = await db.query(`SELECT status FROM jobs WHERE user_id = $1`, [u.user.id]);
+          return row?.status === 'failed';
+        },
+        10000,
+        'the abandoned run to fail',
+      );
+      expect((await app.http().get('/api/v1/me').set(bearer(u.accessToken)).expect(200)).body.balance).toBe(5);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -69,7 +69,8 @@ export class ToolRunsController {
       };
     }
     const abort = new AbortController();
-    request.raw.on('close', () => {
+    // The response closing before it was written in full means the client went away: stop the provider call.
+    reply.raw.on('close', () => {
       if (!reply.raw.writableEnded) abort.abort();
     });
     if (query.stream === 'true' || query.stream === '1') {
