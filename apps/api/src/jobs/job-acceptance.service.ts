@@ -67,6 +67,7 @@ export class JobAcceptanceService {
       model: dto.model ?? null,
       prompt: input.prompt,
       input,
+      route: this.route(tool),
     });
     if (dto.cache !== false) {
       const hit = await this.cache.get(cacheKey);
@@ -144,6 +145,13 @@ export class JobAcceptanceService {
       finishedAt: null,
       ...state,
     });
+  }
+
+  /** The tool's providers that are configured for its kind, in order (offline alone when none is). */
+  private route(tool: Tool): string[] {
+    const available = new Map(this.providers.list().map((p) => [p.id, p.available && p.kinds.includes(tool.kind)]));
+    const route = tool.providers.filter((id) => available.get(id));
+    return route.length ? route : ['offline'];
   }
 
   /** A named provider or model is a request: one that cannot serve this tool is the caller's error (400). */

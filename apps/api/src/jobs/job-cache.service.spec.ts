@@ -19,6 +19,9 @@ describe('JobCacheService', () => {
     expect(JobCacheService.keyOf({ ...base, model: 'm' })).not.toBe(key);
     expect(JobCacheService.keyOf({ ...base, toolId: 'u' })).not.toBe(key);
     expect(JobCacheService.keyOf({ ...base, input: { ...base.input, a: 2 } })).not.toBe(key);
+    expect(JobCacheService.keyOf({ ...base, route: ['offline'] })).not.toBe(
+      JobCacheService.keyOf({ ...base, route: ['openai', 'offline'] }),
+    );
   });
 
   it('without Redis, misses quickly and never throws, so runs go on uncached', async () => {

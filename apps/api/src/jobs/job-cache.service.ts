@@ -20,6 +20,11 @@ export interface CacheKeyParts {
   model: string | null;
   prompt: string;
   input: Record<string, unknown>;
+  /**
+   * The providers that could answer now, in order. Part of the key so that configuring a provider (say, a first real
+   * one after the offline demo) does not keep serving answers cached from before.
+   */
+  route?: readonly string[];
 }
 
 /** A slow or absent Redis must never slow a run down: the cache gives up after this and the run goes on uncached. */
@@ -48,7 +53,7 @@ export class JobCacheService implements OnModuleDestroy {
     this.cache = createCache({ stores: [store], ttl: config.cacheTtlSeconds * 1000 });
   }
 
-  /** sha256 of the tool, the requested provider and model, the rendered prompt and the other options (sorted). */
+  /** sha256 of the tool, the requested provider and model, the rendered prompt, the other options (sorted) and the route. */
   static keyOf(parts: CacheKeyParts): string {
     const { prompt: _prompt, ...options } = parts.input;
     const normalized = JSON.stringify([
@@ -57,6 +62,7 @@ export class JobCacheService implements OnModuleDestroy {
       parts.model ?? '',
       parts.prompt.trim(),
       sortKeys(options),
+      parts.route ?? [],
     ]);
     return createHash('sha256').update(normalized).digest('hex');
   }
