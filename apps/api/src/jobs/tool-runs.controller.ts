@@ -6,6 +6,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiProduces,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
@@ -46,6 +47,7 @@ export class ToolRunsController {
   })
   @ApiParam({ name: 'id', description: 'Tool UUID or slug' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiProduces('application/json', 'text/event-stream')
   @ApiOkResponse({ type: RunResultDto, description: 'Text run done' })
   @ApiAcceptedResponse({ type: RunResultDto, description: 'Media job queued; poll Location' })
   @ApiProblems(400, 401, 402, 403, 404, 409, 422, 503)
