@@ -22,7 +22,11 @@ async function main(): Promise<number> {
     for (const h of report.holdIssues) {
       console.log(`  hold ${h.referenceType}:${h.referenceId} is ${h.status} but has ${h.refunds} refund entries`);
     }
-    console.log(report.ok ? 'OK: every balance equals its ledger sum.' : `FAILED: ${report.differences.length} balance differences, ${report.holdIssues.length} hold issues.`);
+    console.log(
+      report.ok
+        ? 'OK: every balance equals its ledger sum.'
+        : `FAILED: ${report.differences.length} balance differences, ${report.holdIssues.length} hold issues.`,
+    );
     return report.ok ? 0 : 1;
   } finally {
     await client.end();

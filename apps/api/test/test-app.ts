@@ -54,7 +54,10 @@ export async function loginAdmin(t: TestApp): Promise<AuthResponse> {
   const res = await t
     .http()
     .post('/api/v1/auth/login')
-    .send({ email: process.env.ADMIN_EMAIL ?? 'admin@megicai.test', password: process.env.ADMIN_PASSWORD ?? 'admin-password-test' })
+    .send({
+      email: process.env.ADMIN_EMAIL ?? 'admin@megicai.test',
+      password: process.env.ADMIN_PASSWORD ?? 'admin-password-test',
+    })
     .expect(200);
   return res.body as AuthResponse;
 }

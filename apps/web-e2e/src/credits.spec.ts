@@ -22,7 +22,10 @@ test.describe('credits', () => {
     });
   });
 
-  test('watch a text ad and claim it, claim the daily reward, and be refused a second claim', async ({ page, user }) => {
+  test('watch a text ad and claim it, claim the daily reward, and be refused a second claim', async ({
+    page,
+    user,
+  }) => {
     await signInWithTokens(page, user.auth, '/credits');
     await expect(page.getByRole('heading', { level: 1, name: 'Credits' })).toBeVisible();
     await expect(page.getByTestId('credits-balance')).toHaveText('5 credits');

@@ -2,7 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { API_V1, newUser, registerViaApi, seriousViolations, signInWithTokens } from './support';
 
 /** A word no other template has, so the search finds exactly this one. */
-const uniqueWord = () => `quokka${Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 8)}`;
+const uniqueWord = () =>
+  `quokka${Math.random()
+    .toString(36)
+    .replace(/[^a-z]/g, '')
+    .slice(0, 8)}`;
 
 async function pick(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label, exact: true }).click();
@@ -28,7 +32,9 @@ test('a creator publishes a template; another user finds it by search, runs and 
   await creatorPage.getByRole('textbox', { name: 'Title' }).fill(title);
   await creatorPage.getByRole('textbox', { name: 'Description' }).fill(`Explains any topic like a ${word} would`);
   await pick(creatorPage, 'Tool', 'Chat (text)');
-  await creatorPage.getByRole('textbox', { name: 'Template text' }).fill('Explain {{topic}} in a {{tone:formal|casual}} tone.');
+  await creatorPage
+    .getByRole('textbox', { name: 'Template text' })
+    .fill('Explain {{topic}} in a {{tone:formal|casual}} tone.');
   await creatorPage.getByRole('textbox', { name: 'Label of topic' }).fill('Topic to explain');
   const preview = creatorPage.getByRole('region', { name: 'Preview with sample values' });
   await preview.getByRole('textbox', { name: 'Topic to explain' }).fill('tides');
@@ -73,7 +79,9 @@ test('a creator publishes a template; another user finds it by search, runs and 
   await rating.getByRole('button', { name: 'Rate' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'your rating is saved' })).toBeVisible();
   await expect(page.getByTestId('rating-summary')).toHaveText('4.0 of 5 from 1 rating');
-  await expect(page.getByRole('listitem').filter({ hasText: 'Runner Bob: 4 of 5' })).toContainText('Clear and friendly.');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Runner Bob: 4 of 5' })).toContainText(
+    'Clear and friendly.',
+  );
 
   // The creator sees the earning: 2% of the 1-credit run, per template and in total.
   const earnings = await request.get(`${API_V1}/marketplace/earnings`, {
@@ -82,7 +90,9 @@ test('a creator publishes a template; another user finds it by search, runs and 
   expect((await earnings.json()).total).toBe(0.02);
   await creatorPage.reload();
   await expect(creatorPage.getByTestId('earnings-total')).toHaveText('0.02 credits');
-  await expect(creatorPage.getByRole('row', { name: new RegExp(title) }).getByTestId('template-earnings')).toHaveText('0.02 credits');
+  await expect(creatorPage.getByRole('row', { name: new RegExp(title) }).getByTestId('template-earnings')).toHaveText(
+    '0.02 credits',
+  );
 
   await creatorContext.close();
   await runnerContext.close();
@@ -97,7 +107,13 @@ test.describe('marketplace pages in the dark theme', () => {
     const headers = { Authorization: `Bearer ${creator.auth.accessToken}` };
     const created = await request.post(`${API_V1}/marketplace/prompts`, {
       headers,
-      data: { title: `Dark ${word}`, description: `About ${word}`, toolId: 'chat', template: 'Say {{what:hi|bye}}', tags: ['greeting'] },
+      data: {
+        title: `Dark ${word}`,
+        description: `About ${word}`,
+        toolId: 'chat',
+        template: 'Say {{what:hi|bye}}',
+        tags: ['greeting'],
+      },
     });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };

@@ -25,8 +25,7 @@ export interface HouseCreativeItem {
 }
 
 export type AdCreative =
-  | { network: 'house'; items: HouseCreativeItem[] }
-  | { network: 'google-ad-manager'; adUnitPath: string };
+  { network: 'house'; items: HouseCreativeItem[] } | { network: 'google-ad-manager'; adUnitPath: string };
 
 export interface AdSessionView {
   sessionId: string;

@@ -36,12 +36,22 @@ export function scanPlaceholders(template: string): PromptPlaceholder[] {
 }
 
 function splitChoices(raw: string): string[] | null {
-  const list = [...new Set(raw.split('|').map((c) => c.trim()).filter((c) => c.length > 0))];
+  const list = [
+    ...new Set(
+      raw
+        .split('|')
+        .map((c) => c.trim())
+        .filter((c) => c.length > 0),
+    ),
+  ];
   return list.length ? list : null;
 }
 
 function humanize(name: string): string {
-  const words = name.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
+  const words = name
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -55,9 +65,15 @@ export function defineVariables(template: string, inputs: PromptVariableInput[] 
   const known = new Set(placeholders.map((p) => p.name));
   const inputByName = new Map<string, PromptVariableInput>();
   inputs.forEach((input, i) => {
-    if (!PROMPT_VARIABLE_NAME.test(input.name)) errors.push({ field: `variables[${i}].name`, message: `invalid variable name "${input.name}"` });
-    else if (!known.has(input.name)) errors.push({ field: `variables[${i}].name`, message: `"${input.name}" does not appear in the template as {{${input.name}}}` });
-    else if (inputByName.has(input.name)) errors.push({ field: `variables[${i}].name`, message: `"${input.name}" is defined twice` });
+    if (!PROMPT_VARIABLE_NAME.test(input.name))
+      errors.push({ field: `variables[${i}].name`, message: `invalid variable name "${input.name}"` });
+    else if (!known.has(input.name))
+      errors.push({
+        field: `variables[${i}].name`,
+        message: `"${input.name}" does not appear in the template as {{${input.name}}}`,
+      });
+    else if (inputByName.has(input.name))
+      errors.push({ field: `variables[${i}].name`, message: `"${input.name}" is defined twice` });
     else inputByName.set(input.name, input);
   });
   if (placeholders.length > PROMPT_LIMITS.variables) {
@@ -75,7 +91,8 @@ export function defineVariables(template: string, inputs: PromptVariableInput[] 
     };
     const problem = valueProblem(variable, variable.default);
     if (variable.default !== null && problem) errors.push({ field: `variables.${p.name}.default`, message: problem });
-    if (choices && choices.length > PROMPT_LIMITS.choices) errors.push({ field: `variables.${p.name}.choices`, message: `at most ${PROMPT_LIMITS.choices} choices` });
+    if (choices && choices.length > PROMPT_LIMITS.choices)
+      errors.push({ field: `variables.${p.name}.choices`, message: `at most ${PROMPT_LIMITS.choices} choices` });
     return variable;
   });
   if (errors.length) throw new TemplateSyntaxError(errors);
@@ -93,7 +110,10 @@ function valueProblem(variable: PromptVariable, value: string | null): string | 
 }
 
 /** The value of each variable (given, else its default), or the problems naming each bad one. */
-export function resolveValues(variables: PromptVariable[], given: Record<string, unknown> | undefined): Map<string, string> {
+export function resolveValues(
+  variables: PromptVariable[],
+  given: Record<string, unknown> | undefined,
+): Map<string, string> {
   const errors: FieldProblem[] = [];
   const values = new Map<string, string>();
   const defined = new Set(variables.map((v) => v.name));

@@ -135,6 +135,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       ...process.env,
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(32).toString('hex'),
+      ASSET_URL_SECRET: randomBytes(32).toString('hex'),
       PORT: String(port),
       DATABASE_URL: databaseUrl(database),
       REDIS_URL: redisUrl,

@@ -68,14 +68,22 @@ async function main(): Promise<void> {
         [maxClients],
       )
     ).map((r: { id: string }) => r.id);
-    await ds.query(`INSERT INTO credit_accounts (user_id, balance) SELECT unnest($1::uuid[]), 1000000000000`, [userIds]);
+    await ds.query(`INSERT INTO credit_accounts (user_id, balance) SELECT unnest($1::uuid[]), 1000000000000`, [
+      userIds,
+    ]);
     // The pgbench ceiling: the same conditional UPDATE, without the ledger row or the ORM.
     await ds.query(`CREATE TABLE bench_accounts (id int PRIMARY KEY, balance bigint NOT NULL CHECK (balance >= 0))`);
     await ds.query(`INSERT INTO bench_accounts SELECT g, 1000000000000 FROM generate_series(1, $1) g`, [maxClients]);
     const hotScript = join(scratch, 'hot.sql');
     const spreadScript = join(scratch, 'spread.sql');
-    writeFileSync(hotScript, 'UPDATE bench_accounts SET balance = balance - 1 WHERE id = 1 AND balance >= 1 RETURNING balance;\n');
-    writeFileSync(spreadScript, 'UPDATE bench_accounts SET balance = balance - 1 WHERE id = :client_id + 1 AND balance >= 1 RETURNING balance;\n');
+    writeFileSync(
+      hotScript,
+      'UPDATE bench_accounts SET balance = balance - 1 WHERE id = 1 AND balance >= 1 RETURNING balance;\n',
+    );
+    writeFileSync(
+      spreadScript,
+      'UPDATE bench_accounts SET balance = balance - 1 WHERE id = :client_id + 1 AND balance >= 1 RETURNING balance;\n',
+    );
 
     const credits = new CreditsService(ds);
     const spendLoop = async (shape: 'hot' | 'spread', clients: number, seconds: number): Promise<number> => {
@@ -95,7 +103,18 @@ async function main(): Promise<void> {
     const pgbench = (script: string, clients: number): number => {
       const out = spawnSync(
         'pgbench',
-        ['-n', '-f', script, '-c', String(clients), '-j', String(Math.min(clients, cpus().length)), '-T', String(duration), dbUrl],
+        [
+          '-n',
+          '-f',
+          script,
+          '-c',
+          String(clients),
+          '-j',
+          String(Math.min(clients, cpus().length)),
+          '-T',
+          String(duration),
+          dbUrl,
+        ],
         { encoding: 'utf8' },
       );
       const tps = /tps = ([\d.]+)/.exec(out.stdout ?? '');
@@ -109,23 +128,34 @@ async function main(): Promise<void> {
       for (const clients of clientCounts) {
         const service = await spendLoop(shape, clients, duration);
         const ceiling = pgbench(shape === 'hot' ? hotScript : spreadScript, clients);
-        rows.push({ shape: shape === 'hot' ? 'one account' : 'account per client', clients, service, pgbench: ceiling });
+        rows.push({
+          shape: shape === 'hot' ? 'one account' : 'account per client',
+          clients,
+          service,
+          pgbench: ceiling,
+        });
       }
     }
 
-    const [{ version }] = await ds.query(`SHOW server_version`).then((r: { server_version: string }[]) => [{ version: r[0].server_version }]);
+    const [{ version }] = await ds
+      .query(`SHOW server_version`)
+      .then((r: { server_version: string }[]) => [{ version: r[0].server_version }]);
     const verify = await ds.query(
       `SELECT count(*)::int AS bad FROM credit_accounts a
         WHERE a.balance <> 1000000000000 + coalesce((SELECT sum(delta) FROM credit_ledger l WHERE l.user_id = a.user_id), 0)`,
     );
-    console.log(`\nLedger spends/s — ${cpus().length} CPUs, PostgreSQL ${version}, ${duration} s each, node ${process.version}\n`);
+    console.log(
+      `\nLedger spends/s — ${cpus().length} CPUs, PostgreSQL ${version}, ${duration} s each, node ${process.version}\n`,
+    );
     console.log('shape               clients   CreditsService.spend/s   pgbench UPDATE/s (ceiling)   share');
     for (const r of rows) {
       console.log(
         `${r.shape.padEnd(20)}${String(r.clients).padStart(7)}${r.service.toFixed(0).padStart(25)}${r.pgbench.toFixed(0).padStart(29)}${`${((r.service / r.pgbench) * 100).toFixed(0)}%`.padStart(8)}`,
       );
     }
-    console.log(`\nbalance == opening balance + ledger sum for every account: ${verify[0].bad === 0 ? 'yes' : `NO (${verify[0].bad})`}`);
+    console.log(
+      `\nbalance == opening balance + ledger sum for every account: ${verify[0].bad === 0 ? 'yes' : `NO (${verify[0].bad})`}`,
+    );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
     await cleanup();

@@ -42,7 +42,8 @@ function createSeedSql(): string {
   // Deterministic pseudo-random picks from the row number (hashtext), so runs are comparable.
   const pick = (salt: string) =>
     `(ARRAY[${VOCABULARY.map((w) => `'${w}'`).join(',')}])[1 + abs(hashtext(g::text || '${salt}')) % ${VOCABULARY.length}]`;
-  const words = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => pick(`${prefix}${i}`)).join(` || ' ' || `);
+  const words = (prefix: string, n: number) =>
+    Array.from({ length: n }, (_, i) => pick(`${prefix}${i}`)).join(` || ' ' || `);
   return `
     WITH tools AS (SELECT array_agg(id ORDER BY slug) AS ids, array_agg(kind ORDER BY slug) AS kinds, count(*)::int AS n FROM tools),
          creators AS (SELECT array_agg(id) AS ids FROM users)
@@ -81,7 +82,7 @@ function percentile(sorted: number[], p: number): number {
 
 function queries(toolIds: string[]): { group: string; query: PromptSearch; secondPage?: boolean }[] {
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const any = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const sorts: PromptSort[] = ['top', 'new', 'popular'];
   const kinds: ToolKind[] = ['text', 'image', 'audio', 'video'];
@@ -156,8 +157,12 @@ async function main(): Promise<void> {
     await db.query(`VACUUM ANALYZE prompt_templates`);
     await db.query(`VACUUM ANALYZE prompt_runs`);
     const seededMs = performance.now() - started;
-    const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM prompt_templates WHERE status = 'published'`);
-    console.log(`seeded ${count} published templates (${CREATORS} creators, ${RUNS} runs) in ${(seededMs / 1000).toFixed(1)} s`);
+    const [{ count }] = await db.query(
+      `SELECT count(*)::int AS count FROM prompt_templates WHERE status = 'published'`,
+    );
+    console.log(
+      `seeded ${count} published templates (${CREATORS} creators, ${RUNS} runs) in ${(seededMs / 1000).toFixed(1)} s`,
+    );
 
     const toolIds: string[] = (await db.query(`SELECT id FROM tools`)).map((r: { id: string }) => r.id);
     const plan = queries(toolIds);
@@ -187,10 +192,15 @@ async function main(): Promise<void> {
         `${label.padEnd(34)} n=${String(values.length).padStart(4)}  p50 ${f(percentile(sorted, 50))} ms  p95 ${f(percentile(sorted, 95))} ms  p99 ${f(percentile(sorted, 99))} ms`,
       );
     };
-    console.log(`\nsearch latency through PromptSearchService.search (limit 20, ${all.length} timed queries, ${hits} rows returned)`);
+    console.log(
+      `\nsearch latency through PromptSearchService.search (limit 20, ${all.length} timed queries, ${hits} rows returned)`,
+    );
     for (const [group, values] of [...byGroup.entries()].sort()) line(group, values);
     line('ALL', all);
-    const p95 = percentile([...all].sort((a, b) => a - b), 95);
+    const p95 = percentile(
+      [...all].sort((a, b) => a - b),
+      95,
+    );
     console.log(`\np95 ${p95.toFixed(1)} ms (target < 50 ms): ${p95 < 50 ? 'met' : 'NOT met'}`);
   } finally {
     await cleanup();

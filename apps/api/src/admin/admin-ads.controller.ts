@@ -37,9 +37,19 @@ export class AdminAdsController {
   @Patch(':tier')
   @ApiOkResponse({ type: AdTierSettingsDto })
   @ApiProblems(400, 401, 403, 404)
-  async patch(@CurrentUser() admin: Principal, @Param('tier') tier: AdTier, @Body() body: AdTierPatchDto): Promise<AdTierSettings> {
+  async patch(
+    @CurrentUser() admin: Principal,
+    @Param('tier') tier: AdTier,
+    @Body() body: AdTierPatchDto,
+  ): Promise<AdTierSettings> {
     const { before, after } = await this.tiers.update(tier, body);
-    await this.audit.record({ actorId: admin.userId, action: 'ads.tier.update', targetType: 'ad_tier', targetId: tier, details: { before, after } });
+    await this.audit.record({
+      actorId: admin.userId,
+      action: 'ads.tier.update',
+      targetType: 'ad_tier',
+      targetId: tier,
+      details: { before, after },
+    });
     return after;
   }
 }

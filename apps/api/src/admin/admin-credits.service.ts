@@ -19,14 +19,21 @@ export class AdminCreditsService {
   ) {}
 
   async adjust(actorId: string, userId: string, delta: number, reason: string): Promise<AdminCreditAdjustmentResult> {
-    if (!(await this.users.findById(userId).catch(() => null))) throw ProblemException.notFound('There is no such user.');
+    if (!(await this.users.findById(userId).catch(() => null)))
+      throw ProblemException.notFound('There is no such user.');
     const amount = Math.abs(toMilli(delta));
     try {
       return await this.dataSource.transaction(async (m) => {
         const movement = { userId, amount, kind: 'admin_adjustment' as const, note: reason };
         const result = delta > 0 ? await this.credits.grant(movement, m) : await this.credits.spend(movement, m);
         await this.audit.record(
-          { actorId, action: 'user.credits.adjust', targetType: 'user', targetId: userId, details: { delta, reason, entryId: result.entryId, balance: toCredits(result.balance) } },
+          {
+            actorId,
+            action: 'user.credits.adjust',
+            targetType: 'user',
+            targetId: userId,
+            details: { delta, reason, entryId: result.entryId, balance: toCredits(result.balance) },
+          },
           m,
         );
         return { entryId: result.entryId, delta, balance: toCredits(result.balance) };

@@ -39,7 +39,11 @@ export class AdminUsersController {
   @ApiOperation({ summary: 'Change a user’s role or ban them (a ban revokes their refresh tokens); audited' })
   @ApiOkResponse({ type: AdminUserDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  patch(@CurrentUser() admin: Principal, @Param('id') id: string, @Body() body: AdminUserPatchDto): Promise<AdminUserDto> {
+  patch(
+    @CurrentUser() admin: Principal,
+    @Param('id') id: string,
+    @Body() body: AdminUserPatchDto,
+  ): Promise<AdminUserDto> {
     return this.adminUsers.patch(admin.userId, id, body);
   }
 
@@ -49,7 +53,11 @@ export class AdminUsersController {
   @ApiOperation({ summary: 'Grant (delta > 0) or take (delta < 0, never below zero → 409) credits; audited' })
   @ApiCreatedResponse({ type: AdminCreditAdjustmentResultDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  adjust(@CurrentUser() admin: Principal, @Param('id') id: string, @Body() body: AdminCreditAdjustmentDto): Promise<AdminCreditAdjustmentResult> {
+  adjust(
+    @CurrentUser() admin: Principal,
+    @Param('id') id: string,
+    @Body() body: AdminCreditAdjustmentDto,
+  ): Promise<AdminCreditAdjustmentResult> {
     return this.adminCredits.adjust(admin.userId, id, body.delta, body.reason);
   }
 }

@@ -29,7 +29,9 @@ export class AdminUsersService {
 
   async patch(actorId: string, id: string, patch: AdminUserPatchDto): Promise<AdminUserView> {
     if (patch.role === undefined && patch.banned === undefined) {
-      throw ProblemException.badRequest('Nothing to change: send role and/or banned.', [{ field: 'role', message: 'role or banned is required' }]);
+      throw ProblemException.badRequest('Nothing to change: send role and/or banned.', [
+        { field: 'role', message: 'role or banned is required' },
+      ]);
     }
     const user = await this.find(id);
     if (id === actorId) throw ProblemException.conflict('Admins cannot change their own role or ban themselves.');
@@ -38,7 +40,13 @@ export class AdminUsersService {
     await this.users.update(id, change);
     if (change.banned !== before.banned) await this.bans.set(id, change.banned);
     if (change.banned && !before.banned) await this.tokens.revokeAllForUser(id);
-    await this.audit.record({ actorId, action: 'user.update', targetType: 'user', targetId: id, details: { before, after: change } });
+    await this.audit.record({
+      actorId,
+      action: 'user.update',
+      targetType: 'user',
+      targetId: id,
+      details: { before, after: change },
+    });
     return toAdminUser({ ...user, ...change });
   }
 
@@ -48,7 +56,6 @@ export class AdminUsersService {
     return user;
   }
 }
-
 
 function toAdminUser(u: User): AdminUserView {
   return {

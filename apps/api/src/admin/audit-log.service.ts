@@ -25,7 +25,11 @@ export class AuditLogService {
     );
   }
 
-  async page(limit: number, cursor?: string, filter: { targetId?: string; action?: string } = {}): Promise<Page<AuditLogEntryView>> {
+  async page(
+    limit: number,
+    cursor?: string,
+    filter: { targetId?: string; action?: string } = {},
+  ): Promise<Page<AuditLogEntryView>> {
     const after = decodeCursor(cursor);
     // Millisecond keys, as the cursor carries a JS Date (see credits ledger pages).
     const qb = this.entries
@@ -35,7 +39,11 @@ export class AuditLogService {
       .take(limit + 1);
     if (filter.targetId) qb.andWhere('a.target_id = :targetId', { targetId: filter.targetId });
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
-    if (after) qb.andWhere(`(date_trunc('milliseconds', a.created_at), a.id) < (:at, :id)`, { at: after.createdAt, id: after.id });
+    if (after)
+      qb.andWhere(`(date_trunc('milliseconds', a.created_at), a.id) < (:at, :id)`, {
+        at: after.createdAt,
+        id: after.id,
+      });
     const rows = await qb.getMany();
     return toPage(rows, limit, (r) => ({
       id: r.id,

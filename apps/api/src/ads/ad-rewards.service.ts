@@ -20,9 +20,18 @@ export class AdRewardsService {
   ) {}
 
   /** `referrerId`: who invited the session's user (read before the transaction), if anyone. */
-  async pay(m: EntityManager, session: AdSession, referrerId: string | null): Promise<{ granted: number; balance: number }> {
+  async pay(
+    m: EntityManager,
+    session: AdSession,
+    referrerId: string | null,
+  ): Promise<{ granted: number; balance: number }> {
     const reward = await this.credits.grant(
-      { userId: session.userId, amount: session.credits, kind: 'ad_reward', reference: { type: 'ad_session', id: session.id } },
+      {
+        userId: session.userId,
+        amount: session.credits,
+        kind: 'ad_reward',
+        reference: { type: 'ad_session', id: session.id },
+      },
       m,
     );
     const referralBalance = referrerId ? await this.payReferral(m, session.userId, referrerId) : null;
@@ -37,7 +46,10 @@ export class AdRewardsService {
     try {
       // A savepoint: a bonus paid before must not abort the ad reward of this transaction.
       return await m.transaction(async (inner) => {
-        const mine = await this.credits.grant({ userId: invitedId, amount: bonus, kind: 'referral_bonus', reference }, inner);
+        const mine = await this.credits.grant(
+          { userId: invitedId, amount: bonus, kind: 'referral_bonus', reference },
+          inner,
+        );
         await this.credits.grant({ userId: referrerId, amount: bonus, kind: 'referral_bonus', reference }, inner);
         return mine.balance;
       });

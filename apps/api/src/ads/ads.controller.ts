@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AdCompleteResult, AdOffer, AdSessionView, AdStatus } from '@megicai/contracts';
 import { CurrentUser } from '../common/auth/current-user.decorator';
@@ -9,7 +16,15 @@ import { clientAddress } from '../common/http/client-address';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AdsService } from './ads.service';
-import { AdCompleteDto, AdOfferDto, AdSessionDto, AdStatusDto, GamCreativeDto, HouseCreativeDto, StartAdSessionDto } from './dto/ads.dto';
+import {
+  AdCompleteDto,
+  AdOfferDto,
+  AdSessionDto,
+  AdStatusDto,
+  GamCreativeDto,
+  HouseCreativeDto,
+  StartAdSessionDto,
+} from './dto/ads.dto';
 
 @ApiTags('ads')
 @ApiBearerAuth()
@@ -40,7 +55,11 @@ export class AdsController {
   @ApiOperation({ summary: 'Start an ad session (replaces an open one); premium accounts → 403, daily cap → 429' })
   @ApiCreatedResponse({ type: AdSessionDto })
   @ApiProblems(400, 401, 403, 404, 409, 429)
-  start(@CurrentUser() user: Principal, @Body() body: StartAdSessionDto, @Req() request: FastifyRequest): Promise<AdSessionView> {
+  start(
+    @CurrentUser() user: Principal,
+    @Body() body: StartAdSessionDto,
+    @Req() request: FastifyRequest,
+  ): Promise<AdSessionView> {
     return this.ads.start(user.userId, body.tier, clientAddress(request), body.network);
   }
 

@@ -20,28 +20,47 @@ describe('Ads (integration)', () => {
   afterAll(() => t.close());
 
   async function start(token: string, tier = 'text', ip = address()): Promise<AdSessionView> {
-    const res = await t.http().post('/api/v1/ads/sessions').set(bearer(token)).set('X-Forwarded-For', ip).send({ tier });
+    const res = await t
+      .http()
+      .post('/api/v1/ads/sessions')
+      .set(bearer(token))
+      .set('X-Forwarded-For', ip)
+      .send({ tier });
     expect(res.status).toBe(201);
     return res.body as AdSessionView;
   }
 
   /** Moves the session's start back by its required seconds, as if the ad had played: no sleeping in tests. */
   const watched = (id: string) =>
-    db.query(`UPDATE ad_sessions SET started_at = started_at - make_interval(secs => required_seconds) WHERE id = $1`, [id]);
-  const complete = (token: string, id: string) => t.http().post(`/api/v1/ads/sessions/${id}/complete`).set(bearer(token)).send();
-  const balance = async (token: string) => (await t.http().get('/api/v1/credits').set(bearer(token)).expect(200)).body.balance as number;
+    db.query(`UPDATE ad_sessions SET started_at = started_at - make_interval(secs => required_seconds) WHERE id = $1`, [
+      id,
+    ]);
+  const complete = (token: string, id: string) =>
+    t.http().post(`/api/v1/ads/sessions/${id}/complete`).set(bearer(token)).send();
+  const balance = async (token: string) =>
+    (await t.http().get('/api/v1/credits').set(bearer(token)).expect(200)).body.balance as number;
 
   it('lists the seeded tiers as offers', async () => {
     const u = await registerUser(t);
     const res = await t.http().get('/api/v1/ads/offers').set(bearer(u.accessToken)).expect(200);
     expect(res.body.map((o: { tier: string }) => o.tier)).toEqual(['text', 'image', 'video']);
-    expect(res.body[0]).toEqual({ tier: 'text', seconds: expect.any(Number), credits: expect.any(Number), remainingToday: expect.any(Number) });
+    expect(res.body[0]).toEqual({
+      tier: 'text',
+      seconds: expect.any(Number),
+      credits: expect.any(Number),
+      remainingToday: expect.any(Number),
+    });
   });
 
   it('issues a session with a chained house creative covering the seconds', async () => {
     const u = await registerUser(t);
     const s = await start(u.accessToken, 'video');
-    expect(s).toMatchObject({ tier: 'video', network: 'house', requiredSeconds: expect.any(Number), credits: expect.any(Number) });
+    expect(s).toMatchObject({
+      tier: 'video',
+      network: 'house',
+      requiredSeconds: expect.any(Number),
+      credits: expect.any(Number),
+    });
     if (s.creative.network !== 'house') throw new Error('expected a house creative');
     expect(s.creative.items.reduce((sum, i) => sum + i.seconds, 0)).toBe(s.requiredSeconds);
     expect(new Date(s.expiresAt).getTime()).toBeGreaterThan(new Date(s.startedAt).getTime() + s.requiredSeconds * 1000);
@@ -69,7 +88,11 @@ describe('Ads (integration)', () => {
     expect(ok.body).toEqual({ granted: s.credits, balance: 5 + s.credits });
     expect(await balance(u.accessToken)).toBe(5 + s.credits);
     const ledger = await t.http().get('/api/v1/credits/ledger').set(bearer(u.accessToken)).expect(200);
-    expect(ledger.body.items[0]).toMatchObject({ kind: 'ad_reward', delta: s.credits, reference: { type: 'ad_session', id: s.sessionId } });
+    expect(ledger.body.items[0]).toMatchObject({
+      kind: 'ad_reward',
+      delta: s.credits,
+      reference: { type: 'ad_session', id: s.sessionId },
+    });
     expect((await complete(u.accessToken, s.sessionId)).status).toBe(409);
     expect((await t.app.get(CreditsReadService).verify([u.user.id])).ok).toBe(true);
   });
@@ -87,7 +110,10 @@ describe('Ads (integration)', () => {
   it('answers 410 for an expired session', async () => {
     const u = await registerUser(t);
     const s = await start(u.accessToken);
-    await db.query(`UPDATE ad_sessions SET started_at = now() - interval '2 hours', expires_at = now() - interval '1 second' WHERE id = $1`, [s.sessionId]);
+    await db.query(
+      `UPDATE ad_sessions SET started_at = now() - interval '2 hours', expires_at = now() - interval '1 second' WHERE id = $1`,
+      [s.sessionId],
+    );
     const res = await complete(u.accessToken, s.sessionId);
     expect(res.status).toBe(410);
     expect(await balance(u.accessToken)).toBe(5);
@@ -106,10 +132,14 @@ describe('Ads (integration)', () => {
   it('keeps one open session under concurrent starts', async () => {
     const u = await registerUser(t);
     const res = await Promise.all(
-      Array.from({ length: 5 }, () => t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'text' })),
+      Array.from({ length: 5 }, () =>
+        t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'text' }),
+      ),
     );
     expect(res.every((r) => r.status === 201)).toBe(true);
-    const [row] = await db.query(`SELECT count(*)::int AS n FROM ad_sessions WHERE user_id = $1 AND status = 'open'`, [u.user.id]);
+    const [row] = await db.query(`SELECT count(*)::int AS n FROM ad_sessions WHERE user_id = $1 AND status = 'open'`, [
+      u.user.id,
+    ]);
     expect(row.n).toBe(1);
   });
 
@@ -128,7 +158,9 @@ describe('Ads (integration)', () => {
     expect(res.body.detail).toMatch(/daily cap/i);
     const after = (await t.http().get('/api/v1/ads/offers').set(bearer(u.accessToken)).expect(200)).body;
     expect(after.find((o: { tier: string }) => o.tier === 'image').remainingToday).toBe(0);
-    expect((await t.http().get('/api/v1/ads/status').set(bearer(u.accessToken)).expect(200)).body.watchedToday).toBe(cap);
+    expect((await t.http().get('/api/v1/ads/status').set(bearer(u.accessToken)).expect(200)).body.watchedToday).toBe(
+      cap,
+    );
     expect(await t.app.get(AdsService).offerFor(u.user.id, 8000)).toMatchObject({ tier: 'video' });
   });
 
@@ -141,7 +173,12 @@ describe('Ads (integration)', () => {
       [u.user.id, ip],
     );
     await db.query(`UPDATE ad_sessions SET status = 'completed' WHERE client_address = $1`, [ip]);
-    const res = await t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).set('X-Forwarded-For', ip).send({ tier: 'video' });
+    const res = await t
+      .http()
+      .post('/api/v1/ads/sessions')
+      .set(bearer(u.accessToken))
+      .set('X-Forwarded-For', ip)
+      .send({ tier: 'video' });
     expect(res.status).toBe(429);
     expect(res.body.detail).toMatch(/address/);
   });
@@ -153,7 +190,10 @@ describe('Ads (integration)', () => {
     const res = await t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'text' });
     expect(res.status).toBe(403);
     expect(res.body.detail).toMatch(/premium/i);
-    expect((await t.http().get('/api/v1/ads/status').set(bearer(u.accessToken)).expect(200)).body).toMatchObject({ premium: true, dailyCap: 0 });
+    expect((await t.http().get('/api/v1/ads/status').set(bearer(u.accessToken)).expect(200)).body).toMatchObject({
+      premium: true,
+      dailyCap: 0,
+    });
     expect(await t.app.get(AdsService).offerFor(u.user.id, 1000)).toBeNull();
   });
 
@@ -169,10 +209,19 @@ describe('Ads (integration)', () => {
 
   it('rejects an unknown tier and unknown fields with 400', async () => {
     const u = await registerUser(t);
-    expect((await t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'banner' })).status).toBe(400);
-    expect((await t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'text', credits: 99 })).status).toBe(400);
+    expect(
+      (await t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'banner' })).status,
+    ).toBe(400);
+    expect(
+      (await t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'text', credits: 99 }))
+        .status,
+    ).toBe(400);
     // Google Ad Manager without an ad unit path configured is not available.
-    const gam = await t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'text', network: 'google-ad-manager' });
+    const gam = await t
+      .http()
+      .post('/api/v1/ads/sessions')
+      .set(bearer(u.accessToken))
+      .send({ tier: 'text', network: 'google-ad-manager' });
     expect(gam.status).toBe(400);
   });
 
@@ -185,9 +234,16 @@ describe('Ads (integration)', () => {
       await complete(invited.accessToken, s.sessionId).expect(200);
     }
     const view = (await t.http().get('/api/v1/referrals').set(bearer(referrer.accessToken)).expect(200)).body;
-    expect(view).toEqual({ code: referrer.user.referralCode, link: expect.stringContaining(`/register?ref=${referrer.user.referralCode}`), invited: 1, bonusEarned: 10 });
+    expect(view).toEqual({
+      code: referrer.user.referralCode,
+      link: expect.stringContaining(`/register?ref=${referrer.user.referralCode}`),
+      invited: 1,
+      bonusEarned: 10,
+    });
     expect(await balance(referrer.accessToken)).toBe(15);
-    const kinds = (await t.http().get('/api/v1/credits/ledger').set(bearer(invited.accessToken)).expect(200)).body.items.map((e: { kind: string }) => e.kind);
+    const kinds = (
+      await t.http().get('/api/v1/credits/ledger').set(bearer(invited.accessToken)).expect(200)
+    ).body.items.map((e: { kind: string }) => e.kind);
     expect(kinds.filter((k: string) => k === 'referral_bonus')).toHaveLength(1);
     expect(kinds.filter((k: string) => k === 'ad_reward')).toHaveLength(2);
     expect((await t.app.get(CreditsReadService).verify([referrer.user.id, invited.user.id])).ok).toBe(true);
@@ -197,12 +253,27 @@ describe('Ads (integration)', () => {
     const admin = await loginAdmin(t);
     const tiers = (await t.http().get('/api/v1/admin/ads/tiers').set(bearer(admin.accessToken)).expect(200)).body;
     const video = tiers.find((x: { tier: string }) => x.tier === 'video');
-    const res = await t.http().patch('/api/v1/admin/ads/tiers/video').set(bearer(admin.accessToken)).send({ dailyCap: video.dailyCap });
+    const res = await t
+      .http()
+      .patch('/api/v1/admin/ads/tiers/video')
+      .set(bearer(admin.accessToken))
+      .send({ dailyCap: video.dailyCap });
     expect(res.status).toBe(200);
     expect(res.body).toEqual(video);
-    expect((await t.http().patch('/api/v1/admin/ads/tiers/banner').set(bearer(admin.accessToken)).send({ seconds: 3 })).status).toBe(404);
-    expect((await t.http().patch('/api/v1/admin/ads/tiers/video').set(bearer(admin.accessToken)).send({ seconds: 0 })).status).toBe(400);
-    const audit = await t.http().get('/api/v1/admin/audit-log').query({ targetId: 'video' }).set(bearer(admin.accessToken)).expect(200);
+    expect(
+      (await t.http().patch('/api/v1/admin/ads/tiers/banner').set(bearer(admin.accessToken)).send({ seconds: 3 }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await t.http().patch('/api/v1/admin/ads/tiers/video').set(bearer(admin.accessToken)).send({ seconds: 0 }))
+        .status,
+    ).toBe(400);
+    const audit = await t
+      .http()
+      .get('/api/v1/admin/audit-log')
+      .query({ targetId: 'video' })
+      .set(bearer(admin.accessToken))
+      .expect(200);
     expect(audit.body.items[0]).toMatchObject({ action: 'ads.tier.update', targetType: 'ad_tier', targetId: 'video' });
   });
 });

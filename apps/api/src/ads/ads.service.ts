@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type AdNetworkId, type AdOffer, type AdSessionView, type AdStatus, type AdTier, toCredits } from '@megicai/contracts';
+import {
+  type AdNetworkId,
+  type AdOffer,
+  type AdSessionView,
+  type AdStatus,
+  type AdTier,
+  toCredits,
+} from '@megicai/contracts';
 import { ProblemException } from '../common/errors/problem.exception';
 import { adsConfig } from '../config/ads.config';
 import { UsersService } from '../users/users.service';
@@ -119,7 +126,16 @@ export class AdsService {
             `INSERT INTO ad_sessions (user_id, tier, network, required_seconds, credits, creative, client_address, status, started_at, expires_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', now(), now() + make_interval(secs => $4::int + $8::int))
              RETURNING id`,
-            [userId, tier.tier, network.id, requiredSeconds, tier.credits, JSON.stringify(creative), clientAddress, this.cfg.sessionGraceSeconds],
+            [
+              userId,
+              tier.tier,
+              network.id,
+              requiredSeconds,
+              tier.credits,
+              JSON.stringify(creative),
+              clientAddress,
+              this.cfg.sessionGraceSeconds,
+            ],
           );
           return m.findOneByOrFail(AdSession, { id: rows[0].id });
         });
@@ -141,7 +157,8 @@ export class AdsService {
       const session = await this.lockSession(m, userId, sessionId);
       const clock = await this.clock(m, session.id);
       if (session.status === 'completed') throw ProblemException.conflict('This ad session was already claimed.');
-      if (session.status === 'replaced') throw ProblemException.conflict('This ad session was replaced by a newer one.');
+      if (session.status === 'replaced')
+        throw ProblemException.conflict('This ad session was replaced by a newer one.');
       if (session.status === 'expired' || clock.expired) {
         throw ProblemException.gone('This ad session has expired: start a new ad to earn credits.');
       }
@@ -230,7 +247,10 @@ export class AdsService {
       );
     }
     if (rows[0].address_done >= this.cfg.addressDailyCap) {
-      throw ProblemException.tooManyRequests('Daily cap reached for this network address. Come back after midnight UTC.', retry);
+      throw ProblemException.tooManyRequests(
+        'Daily cap reached for this network address. Come back after midnight UTC.',
+        retry,
+      );
     }
   }
 
@@ -246,7 +266,10 @@ export class AdsService {
   private pickNetwork(prefer?: AdNetworkId): AdNetwork {
     const wanted = prefer ?? this.cfg.webNetwork;
     const network = this.networks.find((n) => n.id === wanted && n.available());
-    if (prefer && !network) throw ProblemException.badRequest(`The ad network "${prefer}" is not available.`, [{ field: 'network', message: 'not available' }]);
+    if (prefer && !network)
+      throw ProblemException.badRequest(`The ad network "${prefer}" is not available.`, [
+        { field: 'network', message: 'not available' },
+      ]);
     return network ?? this.networks[0];
   }
 

@@ -32,13 +32,20 @@ export class AdminSeedService implements OnApplicationBootstrap {
       return;
     }
     const passwordHash = await this.passwords.hash(adminPassword);
-    await this.dataSource.transaction(async (m) => {
-      const user = await this.users.create(m, { email: adminEmail, passwordHash, displayName: 'Admin', role: 'admin' });
-      await this.credits.openAccount(user.id, m);
-    }).catch((error: unknown) => {
-      // Two processes starting at once: the other one created it.
-      this.logger.warn(`Admin seed skipped: ${(error as Error).message}`);
-    });
+    await this.dataSource
+      .transaction(async (m) => {
+        const user = await this.users.create(m, {
+          email: adminEmail,
+          passwordHash,
+          displayName: 'Admin',
+          role: 'admin',
+        });
+        await this.credits.openAccount(user.id, m);
+      })
+      .catch((error: unknown) => {
+        // Two processes starting at once: the other one created it.
+        this.logger.warn(`Admin seed skipped: ${(error as Error).message}`);
+      });
     this.logger.log(`Created admin ${adminEmail}`);
   }
 }

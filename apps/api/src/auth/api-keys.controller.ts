@@ -44,6 +44,7 @@ export class ApiKeysController {
 
   /** A leaked key must not be able to mint or revoke keys. */
   private peopleOnly(user: Principal) {
-    if (user.via !== 'jwt') throw ProblemException.forbidden('API keys are managed by signing in, not with an API key.');
+    if (user.via !== 'jwt')
+      throw ProblemException.forbidden('API keys are managed by signing in, not with an API key.');
   }
 }

@@ -11,7 +11,10 @@ describe('Auth (integration)', () => {
   describe('POST /auth/register', () => {
     it('creates the account, answers 201 with the user and a token pair, and credits the signup bonus', async () => {
       const email = uniqueEmail('ada');
-      const res = await t.http().post('/api/v1/auth/register').send({ email, password: TEST_PASSWORD, displayName: 'Ada' });
+      const res = await t
+        .http()
+        .post('/api/v1/auth/register')
+        .send({ email, password: TEST_PASSWORD, displayName: 'Ada' });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
         user: {
@@ -31,15 +34,30 @@ describe('Auth (integration)', () => {
 
     it('trims and lower-cases the email, so the same email in other case is a 409', async () => {
       const email = uniqueEmail('case');
-      await t.http().post('/api/v1/auth/register').send({ email: `  ${email.toUpperCase()} `, password: TEST_PASSWORD }).expect(201);
-      const res = await t.http().post('/api/v1/auth/register').send({ email: email.replace(/^./, (c) => c.toUpperCase()), password: TEST_PASSWORD });
+      await t
+        .http()
+        .post('/api/v1/auth/register')
+        .send({ email: `  ${email.toUpperCase()} `, password: TEST_PASSWORD })
+        .expect(201);
+      const res = await t
+        .http()
+        .post('/api/v1/auth/register')
+        .send({ email: email.replace(/^./, (c) => c.toUpperCase()), password: TEST_PASSWORD });
       expect(res.status).toBe(409);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body).toMatchObject({ status: 409, title: 'Conflict', type: expect.any(String), detail: expect.any(String) });
+      expect(res.body).toMatchObject({
+        status: 409,
+        title: 'Conflict',
+        type: expect.any(String),
+        detail: expect.any(String),
+      });
     });
 
     it('refuses a short password and unknown fields with 400 and field errors', async () => {
-      const res = await t.http().post('/api/v1/auth/register').send({ email: 'not-an-email', password: 'short', role: 'admin', balance: 1e6 });
+      const res = await t
+        .http()
+        .post('/api/v1/auth/register')
+        .send({ email: 'not-an-email', password: 'short', role: 'admin', balance: 1e6 });
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       const fields = (res.body.errors as { field: string }[]).map((e) => e.field);
@@ -48,7 +66,10 @@ describe('Auth (integration)', () => {
 
     it('refuses an unknown referral code with 400 and creates nothing', async () => {
       const email = uniqueEmail('ref');
-      const res = await t.http().post('/api/v1/auth/register').send({ email, password: TEST_PASSWORD, referralCode: 'ZZZZZZZZ' });
+      const res = await t
+        .http()
+        .post('/api/v1/auth/register')
+        .send({ email, password: TEST_PASSWORD, referralCode: 'ZZZZZZZZ' });
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual([{ field: 'referralCode', message: 'unknown referral code' }]);
       await t.http().post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(401);
@@ -60,7 +81,11 @@ describe('Auth (integration)', () => {
     });
 
     it('answers malformed JSON with a 400 problem, not a 500', async () => {
-      const res = await t.http().post('/api/v1/auth/register').set('Content-Type', 'application/json').send('{"email": "a@b.c",');
+      const res = await t
+        .http()
+        .post('/api/v1/auth/register')
+        .set('Content-Type', 'application/json')
+        .send('{"email": "a@b.c",');
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body).toMatchObject({ status: 400, detail: 'The request body is not valid JSON.' });
@@ -70,14 +95,28 @@ describe('Auth (integration)', () => {
   describe('POST /auth/login', () => {
     it('logs in with the right pair', async () => {
       const u = await registerUser(t);
-      const res = await t.http().post('/api/v1/auth/login').send({ email: u.user.email.toUpperCase(), password: u.password }).expect(200);
-      expect(res.body).toMatchObject({ user: { id: u.user.id, balance: 5 }, accessToken: expect.any(String), refreshToken: expect.any(String) });
+      const res = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: u.user.email.toUpperCase(), password: u.password })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        user: { id: u.user.id, balance: 5 },
+        accessToken: expect.any(String),
+        refreshToken: expect.any(String),
+      });
     });
 
     it('gives the same 401 for a wrong password and an unknown email', async () => {
       const u = await registerUser(t);
-      const wrong = await t.http().post('/api/v1/auth/login').send({ email: u.user.email, password: 'wrong password!' });
-      const unknown = await t.http().post('/api/v1/auth/login').send({ email: uniqueEmail('nobody'), password: 'wrong password!' });
+      const wrong = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: u.user.email, password: 'wrong password!' });
+      const unknown = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: uniqueEmail('nobody'), password: 'wrong password!' });
       expect(wrong.status).toBe(401);
       expect(unknown.status).toBe(401);
       const strip = (b: Record<string, unknown>) => ({ ...b, instance: undefined });
@@ -127,11 +166,22 @@ describe('Auth (integration)', () => {
     });
 
     it('creates a key shown once, lists it without the secret, authenticates with it, and revokes it', async () => {
-      const created = await t.http().post('/api/v1/api-keys').set(bearer(owner.accessToken)).send({ name: 'ci' }).expect(201);
-      expect(created.body).toEqual({ id: expect.any(String), name: 'ci', key: expect.stringMatching(/^mgk_[a-z0-9]{8}_/) });
+      const created = await t
+        .http()
+        .post('/api/v1/api-keys')
+        .set(bearer(owner.accessToken))
+        .send({ name: 'ci' })
+        .expect(201);
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        name: 'ci',
+        key: expect.stringMatching(/^mgk_[a-z0-9]{8}_/),
+      });
 
       const list = await t.http().get('/api/v1/api-keys').set(bearer(owner.accessToken)).expect(200);
-      expect(list.body).toEqual([expect.objectContaining({ id: created.body.id, name: 'ci', prefix: created.body.key.slice(0, 12) })]);
+      expect(list.body).toEqual([
+        expect.objectContaining({ id: created.body.id, name: 'ci', prefix: created.body.key.slice(0, 12) }),
+      ]);
       expect(JSON.stringify(list.body)).not.toContain(created.body.key);
 
       const me = await t.http().get('/api/v1/me').set('X-API-Key', created.body.key).expect(200);
@@ -142,9 +192,20 @@ describe('Auth (integration)', () => {
     });
 
     it('never lets an API key reach /admin, even an admin’s', async () => {
-      const admin = (await t.http().post('/api/v1/auth/login').send({ email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD }).expect(200)).body as AuthResponse;
+      const admin = (
+        await t
+          .http()
+          .post('/api/v1/auth/login')
+          .send({ email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
+          .expect(200)
+      ).body as AuthResponse;
       await t.http().get('/api/v1/admin/users').set(bearer(admin.accessToken)).expect(200);
-      const key = await t.http().post('/api/v1/api-keys').set(bearer(admin.accessToken)).send({ name: 'admin key' }).expect(201);
+      const key = await t
+        .http()
+        .post('/api/v1/api-keys')
+        .set(bearer(admin.accessToken))
+        .send({ name: 'admin key' })
+        .expect(201);
       const res = await t.http().get('/api/v1/admin/users').set('X-API-Key', key.body.key);
       expect(res.status).toBe(403);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -156,7 +217,12 @@ describe('Auth (integration)', () => {
 
     it('answers 404 for another user’s key', async () => {
       const other = await registerUser(t);
-      const created = await t.http().post('/api/v1/api-keys').set(bearer(owner.accessToken)).send({ name: 'mine' }).expect(201);
+      const created = await t
+        .http()
+        .post('/api/v1/api-keys')
+        .set(bearer(owner.accessToken))
+        .send({ name: 'mine' })
+        .expect(201);
       await t.http().delete(`/api/v1/api-keys/${created.body.id}`).set(bearer(other.accessToken)).expect(404);
     });
   });

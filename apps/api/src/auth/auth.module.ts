@@ -42,7 +42,16 @@ import { TokensService } from './tokens.service';
     CreditsModule,
   ],
   controllers: [AuthController, ApiKeysController],
-  providers: [AuthService, BanListService, PasswordService, TokensService, ApiKeysService, JwtStrategy, ApiKeyStrategy, AdminSeedService],
+  providers: [
+    AuthService,
+    BanListService,
+    PasswordService,
+    TokensService,
+    ApiKeysService,
+    JwtStrategy,
+    ApiKeyStrategy,
+    AdminSeedService,
+  ],
   exports: [TokensService, BanListService],
 })
 export class AuthModule {}

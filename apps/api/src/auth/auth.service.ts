@@ -44,7 +44,17 @@ export class AuthService {
         await this.credits.openAccount(user.id, m);
         const balance =
           signupBonus > 0
-            ? (await this.credits.grant({ userId: user.id, amount: signupBonus, kind: 'signup_bonus', reference: { type: 'user', id: user.id } }, m)).balance
+            ? (
+                await this.credits.grant(
+                  {
+                    userId: user.id,
+                    amount: signupBonus,
+                    kind: 'signup_bonus',
+                    reference: { type: 'user', id: user.id },
+                  },
+                  m,
+                )
+              ).balance
             : 0;
         const pair = await this.tokens.issue(user, m);
         return { user: UserDto.from(user, balance), ...pair };
@@ -70,7 +80,9 @@ export class AuthService {
   async refresh(refreshToken: string) {
     const result = await this.tokens.rotate(refreshToken, (id) => this.users.findById(id));
     if (result.reuse) {
-      throw ProblemException.unauthorized('This refresh token was already used; every session of this login is revoked.');
+      throw ProblemException.unauthorized(
+        'This refresh token was already used; every session of this login is revoked.',
+      );
     }
     return result.pair;
   }

@@ -20,8 +20,13 @@ export class BanListService {
     this.key = `${config.prefix}:banned-users`;
   }
 
+  /** Fails open when Redis cannot answer: a ban still holds at login and refresh, which read the table. */
   async isBanned(userId: string): Promise<boolean> {
-    return (await this.redis.sismember(this.key, userId)) === 1;
+    try {
+      return (await this.redis.sismember(this.key, userId)) === 1;
+    } catch {
+      return false;
+    }
   }
 
   async set(userId: string, banned: boolean): Promise<void> {

@@ -27,7 +27,11 @@ export class TokensService {
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
-  async issue(user: { id: string; role: Role }, manager?: EntityManager, familyId: string = randomUUID()): Promise<TokenPair> {
+  async issue(
+    user: { id: string; role: Role },
+    manager?: EntityManager,
+    familyId: string = randomUUID(),
+  ): Promise<TokenPair> {
     const refreshToken = randomToken();
     await (manager ?? this.dataSource.manager).insert(RefreshToken, {
       userId: user.id,
@@ -40,7 +44,10 @@ export class TokensService {
   }
 
   /** Spends a refresh token and returns the user it belongs to; the caller issues the next pair in the family. */
-  async rotate(refreshToken: string, loadUser: (id: string) => Promise<{ id: string; role: Role; banned: boolean } | null>) {
+  async rotate(
+    refreshToken: string,
+    loadUser: (id: string) => Promise<{ id: string; role: Role; banned: boolean } | null>,
+  ) {
     const invalid = () => ProblemException.unauthorized('The refresh token is invalid, expired or already used.');
     return this.dataSource.transaction(async (m) => {
       const token = await m.findOneBy(RefreshToken, { tokenHash: sha256Hex(refreshToken) });

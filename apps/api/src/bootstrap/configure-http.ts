@@ -34,11 +34,16 @@ export async function configureHttp(app: NestFastifyApplication, webDist?: strin
       if (request.url.startsWith('/api/')) return sendNotFound(request, reply);
       return reply.type('text/html').sendFile('index.html', webDist, { cacheControl: false });
     });
-    fastify.get('/', (_request, reply) => reply.type('text/html').sendFile('index.html', webDist, { cacheControl: false }));
+    fastify.get('/', (_request, reply) =>
+      reply.type('text/html').sendFile('index.html', webDist, { cacheControl: false }),
+    );
   }
 }
 
 function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
-  const { problem } = toProblem(ProblemException.notFound(`No route ${request.method} ${request.url.split('?')[0]}.`), request.url);
+  const { problem } = toProblem(
+    ProblemException.notFound(`No route ${request.method} ${request.url.split('?')[0]}.`),
+    request.url,
+  );
   return reply.status(404).type(PROBLEM_CONTENT_TYPE).send(problem);
 }

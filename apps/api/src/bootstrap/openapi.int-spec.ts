@@ -2,7 +2,10 @@ import { createTestApp, TestApp } from '../../test/test-app';
 
 interface OpenApiDoc {
   openapi: string;
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }>; requestBody?: unknown }>>;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, unknown> }>; requestBody?: unknown }>
+  >;
   components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
 }
 
@@ -40,7 +43,18 @@ describe('OpenAPI document and operations endpoints (integration)', () => {
 
   it('has the schemas of every auth request and response', () => {
     expect(Object.keys(doc.components.schemas)).toEqual(
-      expect.arrayContaining(['RegisterDto', 'LoginDto', 'RefreshDto', 'AuthResponseDto', 'TokenPairDto', 'UserDto', 'ProblemDto', 'CreateApiKeyDto', 'CreatedApiKeyDto', 'ApiKeyDto']),
+      expect.arrayContaining([
+        'RegisterDto',
+        'LoginDto',
+        'RefreshDto',
+        'AuthResponseDto',
+        'TokenPairDto',
+        'UserDto',
+        'ProblemDto',
+        'CreateApiKeyDto',
+        'CreatedApiKeyDto',
+        'ApiKeyDto',
+      ]),
     );
   });
 

@@ -9,29 +9,36 @@ export class AdsConfig {
   webNetwork: 'house' | 'google-ad-manager' = 'house';
 
   /** GPT rewarded ad unit path, e.g. `/1234567/megicai_rewarded`. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   gamAdUnitPath?: string;
 
   /** How long after the required seconds a session can still be claimed. */
-  @IsInt() @Min(10)
+  @IsInt()
+  @Min(10)
   sessionGraceSeconds: number = 600;
 
   /** Completed ads per client address per UTC day, across users: generous, since many people share one NAT. */
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   addressDailyCap: number = 300;
 
   /** AdMob SSV verifier keys: where to fetch them, or the JSON itself (`{"keys":[{"keyId","pem"}]}`, tests). */
   @IsUrl({ require_tld: false })
   admobKeysUrl: string = 'https://www.gstatic.com/admob/reward/verifier-keys.json';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   admobKeysJson?: string;
 
-  @IsInt() @Min(60) @Max(7 * 24 * 3600)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
   admobKeysCacheSeconds: number = 24 * 3600;
 
   /** Shared secret of the HMAC-SHA256 callback network; callbacks of that network are refused while it is unset. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   hmacSecret?: string;
 }
 

@@ -7,7 +7,9 @@ export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   nodeEnv: 'development' | 'production' | 'test' = 'development';
 
-  @IsInt() @Min(0) @Max(65535)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   port: number = 3000;
 
   @IsUrl({ require_tld: false })
@@ -22,14 +24,17 @@ export class AppConfig {
   @IsBoolean()
   trustProxy: boolean = false;
 
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   rateLimitPerMinute: number = 600;
 
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   authRateLimitPerMinute: number = 10;
 
   /** Where the built SPA lives; served at `/` when present. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   webDist?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

@@ -1,11 +1,12 @@
 import { registerAs } from '@nestjs/config';
 import { IsEmail, IsInt, IsOptional, IsString, Min, MinLength, ValidateIf } from 'class-validator';
-import { validateConfig } from './validate-config';
+import { requireInProduction, validateConfig } from './validate-config';
 
 const DEV_JWT_SECRET = 'megicai-development-secret-change-me-in-production';
 
 export class AuthConfig {
-  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   jwtSecret: string = DEV_JWT_SECRET;
 
   @IsString()
@@ -15,25 +16,27 @@ export class AuthConfig {
   jwtAudience: string = 'megicai-api';
 
   /** Seconds an access token lives: 15 minutes. */
-  @IsInt() @Min(60)
+  @IsInt()
+  @Min(60)
   accessTokenTtl: number = 900;
 
   /** Seconds a refresh token lives: 30 days. */
-  @IsInt() @Min(60)
+  @IsInt()
+  @Min(60)
   refreshTokenTtl: number = 30 * 24 * 3600;
 
-  @IsOptional() @IsEmail()
+  @IsOptional()
+  @IsEmail()
   adminEmail?: string;
 
   @ValidateIf((c: AuthConfig) => c.adminEmail !== undefined)
-  @IsString() @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters when ADMIN_EMAIL is set' })
+  @IsString()
+  @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters when ADMIN_EMAIL is set' })
   adminPassword?: string;
 }
 
 export const authConfig = registerAs('auth', () => {
-  if (process.env.NODE_ENV === 'production' && !process.env.JWT_SECRET) {
-    throw new Error('JWT_SECRET is required when NODE_ENV=production: set a random secret of 32+ characters.');
-  }
+  requireInProduction(['JWT_SECRET']);
   return validateConfig('auth', AuthConfig, {
     jwtSecret: process.env.JWT_SECRET,
     adminEmail: process.env.ADMIN_EMAIL,

@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Min, MinLength } from 'class-validator';
-import { validateConfig } from './validate-config';
+import { requireInProduction, validateConfig } from './validate-config';
 
 /** Where generated images, audio and video go, and how their links are signed. */
 export class StorageConfig {
@@ -41,8 +41,9 @@ export class StorageConfig {
   urlTtlSeconds: number = 3600;
 }
 
-export const storageConfig = registerAs('storage', () =>
-  validateConfig('storage', StorageConfig, {
+export const storageConfig = registerAs('storage', () => {
+  requireInProduction(['ASSET_URL_SECRET']);
+  return validateConfig('storage', StorageConfig, {
     driver: process.env.STORAGE_DRIVER ?? (process.env.S3_BUCKET ? 's3' : undefined),
     dir: process.env.STORAGE_DIR,
     s3Bucket: process.env.S3_BUCKET,
@@ -52,5 +53,5 @@ export const storageConfig = registerAs('storage', () =>
     s3SecretAccessKey: process.env.S3_SECRET_ACCESS_KEY,
     urlSecret: process.env.ASSET_URL_SECRET,
     urlTtlSeconds: process.env.ASSET_URL_TTL_SECONDS,
-  }),
-);
+  });
+});

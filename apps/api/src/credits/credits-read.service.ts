@@ -31,7 +31,11 @@ export class CreditsReadService {
          FROM credit_ledger WHERE user_id = $1 AND created_at >= ${UTC_DAY_START}`,
       [userId],
     );
-    return { balance: toCredits(row.balance ?? 0), earnedToday: toCredits(row.earned), spentToday: toCredits(Math.max(0, Number(row.spent))) };
+    return {
+      balance: toCredits(row.balance ?? 0),
+      earnedToday: toCredits(row.earned),
+      spentToday: toCredits(Math.max(0, Number(row.spent))),
+    };
   }
 
   /** Newest first. The keyset compares at millisecond precision, as the cursor carries a JS Date. */

@@ -10,7 +10,11 @@ export class InsufficientCreditsError extends Error {
 
 /** The same (user, kind, reference) was already recorded: the movement happened once before. */
 export class DuplicateMovementError extends Error {
-  constructor(readonly kind: string, readonly referenceType?: string, readonly referenceId?: string) {
+  constructor(
+    readonly kind: string,
+    readonly referenceType?: string,
+    readonly referenceId?: string,
+  ) {
     super(`Already recorded: ${kind} ${referenceType ?? ''}:${referenceId ?? ''}`);
   }
 }

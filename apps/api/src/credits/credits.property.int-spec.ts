@@ -54,14 +54,23 @@ describe('CreditsService under random concurrent operations (property)', () => {
               }
               case 'spend': {
                 const ref = randomUUID();
-                await credits.spend({ userId: users[o.user], amount: o.amount, kind: 'tool_spend', reference: { type: 'prop', id: ref } });
+                await credits.spend({
+                  userId: users[o.user],
+                  amount: o.amount,
+                  kind: 'tool_spend',
+                  reference: { type: 'prop', id: ref },
+                });
                 expected[o.user] -= o.amount;
                 spends.push({ ref, user: o.user, amount: o.amount });
                 return;
               }
               case 'hold': {
                 const ref = randomUUID();
-                await credits.hold({ userId: users[o.user], amount: o.amount, reference: { type: 'prop-job', id: ref } });
+                await credits.hold({
+                  userId: users[o.user],
+                  amount: o.amount,
+                  reference: { type: 'prop-job', id: ref },
+                });
                 expected[o.user] -= o.amount;
                 holds.push({ ref, user: o.user });
                 return;
@@ -81,7 +90,12 @@ describe('CreditsService under random concurrent operations (property)', () => {
               case 'refund': {
                 const s = spends[o.spend % Math.max(1, spends.length)];
                 if (!s) return;
-                await credits.grant({ userId: users[s.user], amount: s.amount, kind: 'tool_refund', reference: { type: 'prop', id: s.ref } });
+                await credits.grant({
+                  userId: users[s.user],
+                  amount: s.amount,
+                  kind: 'tool_refund',
+                  reference: { type: 'prop', id: s.ref },
+                });
                 expected[s.user] += s.amount;
                 return;
               }

@@ -98,11 +98,7 @@ export class CreditsService {
       const row = await this.settle(m, reference, 'released');
       if (!row) return { settled: false };
       if (row.amount === 0) return { settled: true, userId: row.userId, amount: 0 };
-      const refund = await this.move(
-        m,
-        { userId: row.userId, amount: row.amount, kind: 'tool_refund', reference },
-        +1,
-      );
+      const refund = await this.move(m, { userId: row.userId, amount: row.amount, kind: 'tool_refund', reference }, +1);
       return { settled: true, userId: row.userId, amount: row.amount, balance: refund.balance };
     });
   }

@@ -22,7 +22,10 @@ export class DailyRewardService {
 
   /** The reward on day `streak` of a streak, in milli-credits. */
   amountFor(streak: number): number {
-    const credits = Math.min(this.cfg.dailyRewardCredits + this.cfg.dailyRewardStepCredits * (streak - 1), this.cfg.dailyRewardMaxCredits);
+    const credits = Math.min(
+      this.cfg.dailyRewardCredits + this.cfg.dailyRewardStepCredits * (streak - 1),
+      this.cfg.dailyRewardMaxCredits,
+    );
     return Math.max(credits, 1) * MILLI_PER_CREDIT;
   }
 

@@ -57,7 +57,11 @@ export async function verifyLedger(query: QueryRunnerFn, userIds?: string[]): Pr
   const report: LedgerReport = {
     accounts: Number(counts.accounts),
     entries: Number(counts.entries),
-    differences: differences.map((r) => ({ userId: String(r.user_id), balance: Number(r.balance), ledgerSum: Number(r.total) })),
+    differences: differences.map((r) => ({
+      userId: String(r.user_id),
+      balance: Number(r.balance),
+      ledgerSum: Number(r.total),
+    })),
     holdIssues: holdIssues.map((r) => ({
       referenceType: String(r.reference_type),
       referenceId: String(r.reference_id),

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { RequireScope } from '../common/auth/roles.decorator';
@@ -78,7 +85,11 @@ export class MarketplaceController {
   @RequireScope('marketplace')
   @ApiOkResponse({ type: PromptTemplateDto, description: 'A published template gets a new version' })
   @ApiProblems(400, 401, 403, 404)
-  update(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: UpdatePromptDto): Promise<PromptTemplateDto> {
+  update(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: UpdatePromptDto,
+  ): Promise<PromptTemplateDto> {
     return this.templates.update(id, user, body);
   }
 
@@ -105,7 +116,11 @@ export class MarketplaceController {
   @HttpCode(200)
   @ApiOkResponse({ type: PreviewResultDto, description: 'The rendered text with these sample values (creator only)' })
   @ApiProblems(400, 401, 403, 404)
-  preview(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: PreviewPromptDto): Promise<PreviewResultDto> {
+  preview(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: PreviewPromptDto,
+  ): Promise<PreviewResultDto> {
     return this.templates.preview(id, user, body.variables);
   }
 
@@ -138,7 +153,11 @@ export class MarketplaceController {
   @RequireScope('read')
   @ApiOkResponse({ type: PromptRatingPageDto, description: 'Ratings and reviews, most recent first' })
   @ApiProblems(400, 401, 403, 404)
-  listRatings(@CurrentUser() user: Principal, @Param('id') id: string, @Query() query: PageQueryDto): Promise<PromptRatingPageDto> {
+  listRatings(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<PromptRatingPageDto> {
     return this.ratings.list(id, user, query.limit, query.cursor);
   }
 }

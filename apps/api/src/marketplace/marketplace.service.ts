@@ -98,10 +98,9 @@ export class MarketplaceService {
       [run.jobId, run.templateId, run.version, run.creatorId, run.runnerId, run.costMilli, earning],
     );
     if (inserted.length === 0) return;
-    await manager.query(
-      `UPDATE prompt_templates SET uses = uses + 1, runs_30d = runs_30d + 1 WHERE id = $1`,
-      [run.templateId],
-    );
+    await manager.query(`UPDATE prompt_templates SET uses = uses + 1, runs_30d = runs_30d + 1 WHERE id = $1`, [
+      run.templateId,
+    ]);
     if (earning > 0) {
       await this.credits.grant(
         { userId: run.creatorId, amount: earning, kind: 'creator_earning', reference: { type: 'job', id: run.jobId } },
@@ -129,7 +128,12 @@ export class MarketplaceService {
     return {
       total: toCredits(totals.total),
       last30Days: toCredits(totals.last30),
-      byTemplate: rows.map((r) => ({ templateId: r.id, title: r.title, runs: Number(r.runs), earnings: toCredits(r.earnings) })),
+      byTemplate: rows.map((r) => ({
+        templateId: r.id,
+        title: r.title,
+        runs: Number(r.runs),
+        earnings: toCredits(r.earnings),
+      })),
     };
   }
 

@@ -41,7 +41,9 @@ function decodeSearchCursor(sort: PromptSort, cursor: string | undefined): { key
   } catch {
     // fall through to the 400
   }
-  throw ProblemException.badRequest('The cursor is not valid for this sort.', [{ field: 'cursor', message: 'invalid cursor' }]);
+  throw ProblemException.badRequest('The cursor is not valid for this sort.', [
+    { field: 'cursor', message: 'invalid cursor' },
+  ]);
 }
 
 /** Browsing and full text search over published templates. */
@@ -76,12 +78,14 @@ export class PromptSearchService {
       qb.andWhere('t.tool_id = :toolId', { toolId });
     }
     if (query.kind) qb.andWhere('t.tool_kind = :kind', { kind: query.kind });
-    if (after) qb.andWhere(`(t.${column}, t.id) < (CAST(:key AS ${cast}), CAST(:id AS uuid))`, { key: after.key, id: after.id });
+    if (after)
+      qb.andWhere(`(t.${column}, t.id) < (CAST(:key AS ${cast}), CAST(:id AS uuid))`, { key: after.key, id: after.id });
 
     const rows = await qb.getMany();
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
-    const nextCursor = rows.length > query.limit && last ? encodeSearchCursor(sort, this.keyOf(sort, last), last.id) : null;
+    const nextCursor =
+      rows.length > query.limit && last ? encodeSearchCursor(sort, this.keyOf(sort, last), last.id) : null;
     return { items: await this.views.many(items), nextCursor };
   }
 

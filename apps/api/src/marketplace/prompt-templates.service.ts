@@ -182,7 +182,11 @@ export class PromptTemplatesService {
   }
 
   /** Admin moderation list, any creator, optionally one status. */
-  async listForAdmin(status: PromptStatus | undefined, limit: number, cursor?: string): Promise<Page<PromptTemplateView>> {
+  async listForAdmin(
+    status: PromptStatus | undefined,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<PromptTemplateView>> {
     return this.listWhere({ status }, limit, cursor);
   }
 
@@ -225,7 +229,13 @@ export class PromptTemplatesService {
       }
       const saved = await m.save(current);
       await this.audit.record(
-        { actorId, action: `prompt.${action}`, targetType: 'prompt_template', targetId: saved.id, details: { status: saved.status, reason: reason ?? null } },
+        {
+          actorId,
+          action: `prompt.${action}`,
+          targetType: 'prompt_template',
+          targetId: saved.id,
+          details: { status: saved.status, reason: reason ?? null },
+        },
         m,
       );
       return saved;

@@ -26,7 +26,11 @@ describe('template syntax', () => {
       throw new Error('expected a TemplateSyntaxError');
     } catch (error) {
       expect(error).toBeInstanceOf(TemplateSyntaxError);
-      expect((error as TemplateSyntaxError).errors.map((e) => e.field)).toEqual(['variables.d', 'variables.a', 'variables.b']);
+      expect((error as TemplateSyntaxError).errors.map((e) => e.field)).toEqual([
+        'variables.d',
+        'variables.a',
+        'variables.b',
+      ]);
     }
     expect(() => resolveValues(variables, {})).toThrow('missing variable "a"');
   });

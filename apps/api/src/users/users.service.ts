@@ -70,15 +70,27 @@ export class UsersService {
     }
   }
 
-  async update(id: string, patch: Partial<Pick<User, 'role' | 'banned' | 'displayName' | 'premiumUntil' | 'passwordHash'>>) {
+  async update(
+    id: string,
+    patch: Partial<Pick<User, 'role' | 'banned' | 'displayName' | 'premiumUntil' | 'passwordHash'>>,
+  ) {
     await this.users.update({ id }, patch);
   }
 
   /** Newest first, optionally filtered by part of the email or display name. */
   async search(q: string | undefined, limit: number, cursor?: string) {
     const after = decodeCursor(cursor);
-    const qb = this.users.createQueryBuilder('u').orderBy('u.created_at', 'DESC').addOrderBy('u.id', 'DESC').take(limit + 1);
-    if (q) qb.andWhere(new Brackets((w) => w.where('u.email ILIKE :q', { q: `%${escapeLike(q)}%` }).orWhere('u.display_name ILIKE :q')));
+    const qb = this.users
+      .createQueryBuilder('u')
+      .orderBy('u.created_at', 'DESC')
+      .addOrderBy('u.id', 'DESC')
+      .take(limit + 1);
+    if (q)
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('u.email ILIKE :q', { q: `%${escapeLike(q)}%` }).orWhere('u.display_name ILIKE :q'),
+        ),
+      );
     if (after) qb.andWhere('(u.created_at, u.id) < (:at, :id)', { at: after.createdAt, id: after.id });
     const rows = await qb.getMany();
     return toPage(rows, limit, (u) => u);

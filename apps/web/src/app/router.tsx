@@ -44,10 +44,22 @@ export const routes: RouteObject[] = [
               { path: 'jobs', lazy: lazyPage(() => import('../routes/jobs-page'), 'JobsPage') },
               { path: 'jobs/:id', lazy: lazyPage(() => import('../routes/job-page'), 'JobPage') },
               { path: 'marketplace', lazy: lazyPage(() => import('../routes/marketplace-page'), 'MarketplacePage') },
-              { path: 'marketplace/mine', lazy: lazyPage(() => import('../routes/my-templates-page'), 'MyTemplatesPage') },
-              { path: 'marketplace/mine/new', lazy: lazyPage(() => import('../routes/prompt-editor-page'), 'PromptEditorPage') },
-              { path: 'marketplace/mine/:id/edit', lazy: lazyPage(() => import('../routes/prompt-editor-page'), 'PromptEditorPage') },
-              { path: 'marketplace/:id', lazy: lazyPage(() => import('../routes/prompt-template-page'), 'PromptTemplatePage') },
+              {
+                path: 'marketplace/mine',
+                lazy: lazyPage(() => import('../routes/my-templates-page'), 'MyTemplatesPage'),
+              },
+              {
+                path: 'marketplace/mine/new',
+                lazy: lazyPage(() => import('../routes/prompt-editor-page'), 'PromptEditorPage'),
+              },
+              {
+                path: 'marketplace/mine/:id/edit',
+                lazy: lazyPage(() => import('../routes/prompt-editor-page'), 'PromptEditorPage'),
+              },
+              {
+                path: 'marketplace/:id',
+                lazy: lazyPage(() => import('../routes/prompt-template-page'), 'PromptTemplatePage'),
+              },
               { path: 'credits', lazy: lazyPage(() => import('../routes/credits-page'), 'CreditsPage') },
             ],
           },

@@ -1,4 +1,18 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PromptStatus } from '@megicai/contracts';
@@ -13,8 +27,14 @@ const STATUS_COLOR: Record<PromptStatus, string> = { draft: 'gray', published: '
 /** The creator's templates with their earnings, and the way to create, edit and publish them. */
 export function MyTemplatesPage() {
   const queryClient = useQueryClient();
-  const mine = useQuery({ queryKey: marketplaceKeys.mine, queryFn: ({ signal }) => marketplaceApi.mine(undefined, signal) });
-  const earnings = useQuery({ queryKey: marketplaceKeys.earnings, queryFn: ({ signal }) => marketplaceApi.earnings(signal) });
+  const mine = useQuery({
+    queryKey: marketplaceKeys.mine,
+    queryFn: ({ signal }) => marketplaceApi.mine(undefined, signal),
+  });
+  const earnings = useQuery({
+    queryKey: marketplaceKeys.earnings,
+    queryFn: ({ signal }) => marketplaceApi.earnings(signal),
+  });
   const byTemplate = new Map((earnings.data?.byTemplate ?? []).map((e) => [e.templateId, e]));
 
   // Inline rather than a toast: the message stays next to the list it is about, and is announced.
@@ -23,7 +43,13 @@ export function MyTemplatesPage() {
     setMessage(null);
     try {
       const t = await marketplaceApi.publish(id);
-      setMessage({ ok: true, text: t.status === 'published' ? `“${t.title}” is published.` : `“${t.title}” is hidden by moderation and stays hidden.` });
+      setMessage({
+        ok: true,
+        text:
+          t.status === 'published'
+            ? `“${t.title}” is published.`
+            : `“${t.title}” is hidden by moderation and stays hidden.`,
+      });
       await queryClient.invalidateQueries({ queryKey: marketplaceKeys.all });
     } catch (error) {
       setMessage({ ok: false, text: isApiError(error) ? error.detail : 'Could not publish.' });
@@ -76,7 +102,13 @@ export function MyTemplatesPage() {
           Templates
         </Title>
         {message ? (
-          <Alert color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'} withCloseButton closeButtonLabel="Dismiss" onClose={() => setMessage(null)}>
+          <Alert
+            color={message.ok ? 'green' : 'red'}
+            role={message.ok ? 'status' : 'alert'}
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={() => setMessage(null)}
+          >
             {message.text}
           </Alert>
         ) : null}
@@ -123,7 +155,13 @@ export function MyTemplatesPage() {
                       <Table.Td data-testid="template-earnings">{formatCredits(earned?.earnings ?? 0)}</Table.Td>
                       <Table.Td>
                         <Group gap="xs" justify="flex-end" wrap="nowrap">
-                          <Button size="xs" variant="default" component={Link} to={`/marketplace/mine/${t.id}/edit`} aria-label={`Edit ${t.title}`}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            component={Link}
+                            to={`/marketplace/mine/${t.id}/edit`}
+                            aria-label={`Edit ${t.title}`}
+                          >
                             Edit
                           </Button>
                           {t.status === 'draft' ? (
@@ -131,7 +169,13 @@ export function MyTemplatesPage() {
                               Publish
                             </Button>
                           ) : null}
-                          <Button size="xs" variant="subtle" color="red" onClick={() => void remove(t.id, t.title)} aria-label={`Delete ${t.title}`}>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => void remove(t.id, t.title)}
+                            aria-label={`Delete ${t.title}`}
+                          >
                             Delete
                           </Button>
                         </Group>

@@ -42,7 +42,9 @@ export function PromptEditorPage() {
         existing={existing.data}
         saveLabel={id ? 'Save changes' : 'Save draft'}
         onSave={async (draft) => {
-          const variables = draft.variables.map((v) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as typeof v);
+          const variables = draft.variables.map(
+            (v) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as typeof v,
+          );
           const saved = id
             ? await marketplaceApi.update(id, {
                 title: draft.title,

@@ -1,25 +1,44 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, NotEquals } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  NotEquals,
+} from 'class-validator';
 import { AD_TIERS, type AdTier, type Role } from '@megicai/contracts';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 
 export class AdminUserPatchDto {
   @ApiPropertyOptional({ enum: ['user', 'admin'] })
-  @IsOptional() @IsIn(['user', 'admin'])
+  @IsOptional()
+  @IsIn(['user', 'admin'])
   role?: Role;
 
   @ApiPropertyOptional({ description: 'A banned user cannot log in; their refresh tokens are revoked' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   banned?: boolean;
 }
 
 export class AdminCreditAdjustmentDto {
   @ApiProperty({ example: 10, description: 'Credits (at most 3 decimals); negative takes credits, never below zero' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 }) @NotEquals(0) @Min(-1_000_000) @Max(1_000_000)
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @NotEquals(0)
+  @Min(-1_000_000)
+  @Max(1_000_000)
   delta!: number;
 
   @ApiProperty({ example: 'Compensation for a failed run', maxLength: 500 })
-  @IsString() @IsNotEmpty() @MaxLength(500)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   reason!: string;
 }
 
@@ -38,25 +57,38 @@ export class AdTierSettingsDto {
 
 export class AdTierPatchDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 3600 })
-  @IsOptional() @IsInt() @Min(1) @Max(3600)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   seconds?: number;
 
   @ApiPropertyOptional({ minimum: 0.001, maximum: 1000, description: 'Credits, at most 3 decimals' })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 }) @Min(0.001) @Max(1000)
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @Min(0.001)
+  @Max(1000)
   credits?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 10000 })
-  @IsOptional() @IsInt() @Min(0) @Max(10000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
   dailyCap?: number;
 }
 
 export class AuditLogQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only changes to this object (e.g. a user id or a tier)' })
-  @IsOptional() @IsString() @MaxLength(128)
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
   targetId?: string;
 
   @ApiPropertyOptional({ example: 'user.credits.adjust' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   action?: string;
 }
 

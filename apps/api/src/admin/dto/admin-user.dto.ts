@@ -5,7 +5,9 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto';
 
 export class AdminUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of an email or display name' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 }
 

@@ -11,7 +11,14 @@ const HMAC_SECRET = 'test-hmac-secret';
 
 function admobQuery(params: Record<string, string>, key = admobKey.privateKey, keyId = KEY_ID): string {
   // AdMob order: the signed content, then signature and key_id last.
-  const message = new URLSearchParams({ ad_network: '5450213213286189855', ad_unit: '1234567890', reward_amount: '1', reward_item: 'credits', timestamp: String(Date.now()), ...params }).toString();
+  const message = new URLSearchParams({
+    ad_network: '5450213213286189855',
+    ad_unit: '1234567890',
+    reward_amount: '1',
+    reward_item: 'credits',
+    timestamp: String(Date.now()),
+    ...params,
+  }).toString();
   const signature = sign('sha256', Buffer.from(message), key).toString('base64url');
   return `${message}&signature=${signature}&key_id=${keyId}`;
 }
@@ -26,7 +33,9 @@ describe('Ad network callbacks (integration)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({
-      ADS_ADMOB_KEYS_JSON: JSON.stringify({ keys: [{ keyId: Number(KEY_ID), pem: admobKey.publicKey.export({ type: 'spki', format: 'pem' }) }] }),
+      ADS_ADMOB_KEYS_JSON: JSON.stringify({
+        keys: [{ keyId: Number(KEY_ID), pem: admobKey.publicKey.export({ type: 'spki', format: 'pem' }) }],
+      }),
       ADS_HMAC_SECRET: HMAC_SECRET,
       ADS_GAM_AD_UNIT_PATH: '/1234567/megicai_rewarded',
     });
@@ -35,10 +44,13 @@ describe('Ad network callbacks (integration)', () => {
 
   async function session(): Promise<{ token: string; userId: string; s: AdSessionView }> {
     const u = await registerUser(t);
-    const s = (await t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'text' }).expect(201)).body;
+    const s = (
+      await t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'text' }).expect(201)
+    ).body;
     return { token: u.accessToken, userId: u.user.id, s };
   }
-  const balance = async (token: string) => (await t.http().get('/api/v1/credits').set(bearer(token)).expect(200)).body.balance as number;
+  const balance = async (token: string) =>
+    (await t.http().get('/api/v1/credits').set(bearer(token)).expect(200)).body.balance as number;
   const callback = (network: string, query: string) => t.http().get(`/api/v1/ads/callbacks/${network}?${query}`);
 
   it('grants once for a verified AdMob SSV callback; a replay (even in parallel) grants nothing more', async () => {
@@ -82,16 +94,32 @@ describe('Ad network callbacks (integration)', () => {
     const a = await session();
     const b = await session();
     expect((await callback('nope', hmacQuery({ transaction_id: 'x' }))).status).toBe(404);
-    expect((await callback('hmac', hmacQuery({ transaction_id: randomUUID(), user_id: b.userId, custom_data: a.s.sessionId }))).status).toBe(404);
+    expect(
+      (
+        await callback(
+          'hmac',
+          hmacQuery({ transaction_id: randomUUID(), user_id: b.userId, custom_data: a.s.sessionId }),
+        )
+      ).status,
+    ).toBe(404);
     expect((await callback('hmac', hmacQuery({ user_id: a.userId, custom_data: a.s.sessionId }))).status).toBe(400);
     expect(await balance(a.token)).toBe(5);
   });
 
   it('issues Google Ad Manager sessions when asked and configured; the server clock still applies', async () => {
     const u = await registerUser(t);
-    const res = await t.http().post('/api/v1/ads/sessions').set(bearer(u.accessToken)).send({ tier: 'text', network: 'google-ad-manager' });
+    const res = await t
+      .http()
+      .post('/api/v1/ads/sessions')
+      .set(bearer(u.accessToken))
+      .send({ tier: 'text', network: 'google-ad-manager' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ network: 'google-ad-manager', creative: { network: 'google-ad-manager', adUnitPath: '/1234567/megicai_rewarded' } });
-    expect((await t.http().post(`/api/v1/ads/sessions/${res.body.sessionId}/complete`).set(bearer(u.accessToken))).status).toBe(425);
+    expect(res.body).toMatchObject({
+      network: 'google-ad-manager',
+      creative: { network: 'google-ad-manager', adUnitPath: '/1234567/megicai_rewarded' },
+    });
+    expect(
+      (await t.http().post(`/api/v1/ads/sessions/${res.body.sessionId}/complete`).set(bearer(u.accessToken))).status,
+    ).toBe(425);
   });
 });

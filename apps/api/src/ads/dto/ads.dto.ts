@@ -10,7 +10,8 @@ export class StartAdSessionDto {
   tier!: AdTier;
 
   @ApiPropertyOptional({ enum: NETWORKS, description: 'Defaults to the configured web network' })
-  @IsOptional() @IsIn(NETWORKS)
+  @IsOptional()
+  @IsIn(NETWORKS)
   network?: AdNetworkId;
 }
 

@@ -6,8 +6,7 @@ import type { AdTierSetting } from '../entities/ad-tier.entity';
  * session stays a few hundred bytes whatever the creatives weigh. `present` turns it into what the SPA plays.
  */
 export type StoredCreative =
-  | { network: 'house'; items: { id: string; seconds: number }[] }
-  | { network: 'google-ad-manager'; adUnitPath: string };
+  { network: 'house'; items: { id: string; seconds: number }[] } | { network: 'google-ad-manager'; adUnitPath: string };
 
 /** A source of ads the SPA can play. The server never trusts it: the session's clock decides the reward. */
 export interface AdNetwork {

@@ -21,7 +21,10 @@ export class GoogleAdManagerNetwork implements AdNetwork {
   }
 
   async creativeFor(tier: AdTierSetting): Promise<{ creative: StoredCreative; requiredSeconds: number }> {
-    return { creative: { network: 'google-ad-manager', adUnitPath: this.cfg.gamAdUnitPath ?? '' }, requiredSeconds: tier.seconds };
+    return {
+      creative: { network: 'google-ad-manager', adUnitPath: this.cfg.gamAdUnitPath ?? '' },
+      requiredSeconds: tier.seconds,
+    };
   }
 
   async present(creative: StoredCreative): Promise<AdCreative> {

@@ -40,14 +40,19 @@ export class HouseNetwork implements AdNetwork {
       network: 'house',
       items: creative.items.map(({ id, seconds }) => {
         const c = byId.get(id);
-        return c ? { id: c.id, kind: c.kind, title: c.title, src: c.src, clickUrl: c.clickUrl, seconds } : { ...PLACEHOLDER, seconds };
+        return c
+          ? { id: c.id, kind: c.kind, title: c.title, src: c.src, clickUrl: c.clickUrl, seconds }
+          : { ...PLACEHOLDER, seconds };
       }),
     };
   }
 }
 
 /** Creatives in turn until the seconds are filled; the last one is cut to fit. Empty pool → one placeholder. */
-export function chain(pool: Pick<AdCreativeRecord, 'id' | 'seconds'>[], seconds: number): { id: string; seconds: number }[] {
+export function chain(
+  pool: Pick<AdCreativeRecord, 'id' | 'seconds'>[],
+  seconds: number,
+): { id: string; seconds: number }[] {
   if (pool.length === 0) return [{ id: PLACEHOLDER.id, seconds }];
   const items: { id: string; seconds: number }[] = [];
   for (let left = seconds, i = 0; left > 0; i++) {

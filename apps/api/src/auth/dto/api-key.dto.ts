@@ -4,11 +4,15 @@ import { API_KEY_SCOPES, type ApiKeyScope } from '@megicai/contracts';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'My integration', maxLength: 80 })
-  @IsString() @Length(1, 80)
+  @IsString()
+  @Length(1, 80)
   name!: string;
 
   @ApiPropertyOptional({ enum: API_KEY_SCOPES, isArray: true, description: 'Defaults to every scope' })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(API_KEY_SCOPES, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(API_KEY_SCOPES, { each: true })
   scopes?: ApiKeyScope[];
 }
 

@@ -6,10 +6,14 @@ import { PASSWORD_MAX } from '@megicai/contracts';
 export class LoginDto {
   @ApiProperty({ example: 'ada@example.com' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsString() @MinLength(1) @MaxLength(254)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(254)
   email!: string;
 
   @ApiProperty({ example: 'correct horse battery' })
-  @IsString() @MinLength(1) @MaxLength(PASSWORD_MAX)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PASSWORD_MAX)
   password!: string;
 }

@@ -20,7 +20,9 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
   override handleRequest<T>(err: unknown, user: T | false): T {
     if (err instanceof ProblemException) throw err;
     if (err || !user) {
-      throw ProblemException.unauthorized('A valid access token (Authorization: Bearer) or API key (X-API-Key) is required.');
+      throw ProblemException.unauthorized(
+        'A valid access token (Authorization: Bearer) or API key (X-API-Key) is required.',
+      );
     }
     return user;
   }

@@ -20,7 +20,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-export function toProblem(exception: unknown, instance?: string): { problem: Problem; headers: Record<string, string> } {
+export function toProblem(
+  exception: unknown,
+  instance?: string,
+): { problem: Problem; headers: Record<string, string> } {
   if (exception instanceof ProblemException) {
     const p = exception.problem;
     return {

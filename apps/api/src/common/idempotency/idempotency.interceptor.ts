@@ -66,7 +66,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
   }
 
-  private replay(request: FastifyRequest, reply: FastifyReply, status: number, body: unknown, headers: Record<string, string>) {
+  private replay(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    body: unknown,
+    headers: Record<string, string>,
+  ) {
     void reply.header('Idempotent-Replayed', 'true');
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
     if (status >= 400) {

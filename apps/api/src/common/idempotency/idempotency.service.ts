@@ -18,7 +18,9 @@ export class IdempotencyService {
   constructor(@InjectRepository(IdempotencyRecord) private readonly records: Repository<IdempotencyRecord>) {}
 
   static hashRequest(method: string, path: string, body: unknown): string {
-    return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');
+    return createHash('sha256')
+      .update(`${method} ${path}\n${canonicalJson(body)}`)
+      .digest('hex');
   }
 
   /** The first request with a key inserts it (a unique constraint, not a check-then-write) and runs. */

@@ -2,7 +2,6 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE } from '@megicai/contracts';
 
-
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Validation failed, unknown fields or malformed JSON',
   401: 'Missing or invalid access token / API key',

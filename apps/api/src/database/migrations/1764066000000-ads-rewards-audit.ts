@@ -54,8 +54,12 @@ export class AdsRewardsAudit1764066000000 implements MigrationInterface {
       )`);
     // At most one open session per user: a new one replaces the old, and concurrent starts cannot both stay open.
     await q.query(`CREATE UNIQUE INDEX ad_sessions_one_open_key ON ad_sessions (user_id) WHERE status = 'open'`);
-    await q.query(`CREATE INDEX ad_sessions_user_done_idx ON ad_sessions (user_id, completed_at) WHERE status = 'completed'`);
-    await q.query(`CREATE INDEX ad_sessions_address_done_idx ON ad_sessions (client_address, completed_at) WHERE status = 'completed'`);
+    await q.query(
+      `CREATE INDEX ad_sessions_user_done_idx ON ad_sessions (user_id, completed_at) WHERE status = 'completed'`,
+    );
+    await q.query(
+      `CREATE INDEX ad_sessions_address_done_idx ON ad_sessions (client_address, completed_at) WHERE status = 'completed'`,
+    );
     await q.query(`CREATE INDEX ad_sessions_started_idx ON ad_sessions (started_at)`);
     await q.query(`
       CREATE TABLE ad_callbacks (

@@ -45,8 +45,12 @@ export class Marketplace1764068000000 implements MigrationInterface {
     await q.query(`CREATE INDEX prompt_templates_top_idx ON prompt_templates (top_score DESC, id DESC) ${listed}`);
     await q.query(`CREATE INDEX prompt_templates_new_idx ON prompt_templates (published_at DESC, id DESC) ${listed}`);
     await q.query(`CREATE INDEX prompt_templates_popular_idx ON prompt_templates (runs_30d DESC, id DESC) ${listed}`);
-    await q.query(`CREATE INDEX prompt_templates_tool_idx ON prompt_templates (tool_id, top_score DESC, id DESC) ${listed}`);
-    await q.query(`CREATE INDEX prompt_templates_creator_idx ON prompt_templates (creator_id, created_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX prompt_templates_tool_idx ON prompt_templates (tool_id, top_score DESC, id DESC) ${listed}`,
+    );
+    await q.query(
+      `CREATE INDEX prompt_templates_creator_idx ON prompt_templates (creator_id, created_at DESC, id DESC)`,
+    );
     await q.query(`CREATE INDEX prompt_templates_status_idx ON prompt_templates (status, created_at DESC, id DESC)`);
     await q.query(`
       CREATE TABLE prompt_template_versions (
@@ -70,7 +74,9 @@ export class Marketplace1764068000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (template_id, user_id)
       )`);
-    await q.query(`CREATE INDEX prompt_ratings_recent_idx ON prompt_ratings (template_id, updated_at DESC, user_id DESC)`);
+    await q.query(
+      `CREATE INDEX prompt_ratings_recent_idx ON prompt_ratings (template_id, updated_at DESC, user_id DESC)`,
+    );
     // One row per paid (or free) run through a template; job_id as the key makes recording idempotent.
     await q.query(`
       CREATE TABLE prompt_runs (

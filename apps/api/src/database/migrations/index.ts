@@ -12,4 +12,14 @@ import { Marketplace1764068000000 } from './1764068000000-marketplace';
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
  * the same set whether they run from TypeScript or compiled JavaScript. Add yours at the end.
  */
-export const migrations = [Init1764064800000, Credits1764064900000, Idempotency1764065000000, AdsRewardsAudit1764066000000, HouseVideoCreative1764066100000, Tools1764067000000, Jobs1764067100000, JobsSweep1764067200000, Marketplace1764068000000];
+export const migrations = [
+  Init1764064800000,
+  Credits1764064900000,
+  Idempotency1764065000000,
+  AdsRewardsAudit1764066000000,
+  HouseVideoCreative1764066100000,
+  Tools1764067000000,
+  Jobs1764067100000,
+  JobsSweep1764067200000,
+  Marketplace1764068000000,
+];

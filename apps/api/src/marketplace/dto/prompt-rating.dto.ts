@@ -6,11 +6,16 @@ import { PromptCreatorDto } from './prompt-template.dto';
 
 export class RatePromptDto {
   @ApiProperty({ minimum: 1, maximum: 5 })
-  @Type(() => Number) @IsInt() @Min(1) @Max(5)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
   stars!: number;
 
   @ApiPropertyOptional({ maxLength: PROMPT_LIMITS.review })
-  @IsOptional() @IsString() @MaxLength(PROMPT_LIMITS.review)
+  @IsOptional()
+  @IsString()
+  @MaxLength(PROMPT_LIMITS.review)
   review?: string;
 }
 

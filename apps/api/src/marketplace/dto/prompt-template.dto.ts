@@ -26,75 +26,119 @@ import {
 
 export class PromptVariableInputDto {
   @ApiProperty({ example: 'topic', pattern: PROMPT_VARIABLE_NAME.source })
-  @IsString() @Matches(PROMPT_VARIABLE_NAME, { message: 'name must be a letter or _ followed by letters, digits, _ or -' })
+  @IsString()
+  @Matches(PROMPT_VARIABLE_NAME, { message: 'name must be a letter or _ followed by letters, digits, _ or -' })
   name!: string;
 
   @ApiPropertyOptional({ example: 'Topic', maxLength: PROMPT_LIMITS.label })
-  @IsOptional() @IsString() @MaxLength(PROMPT_LIMITS.label)
+  @IsOptional()
+  @IsString()
+  @MaxLength(PROMPT_LIMITS.label)
   label?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: PROMPT_LIMITS.value })
-  @IsOptional() @IsString() @MaxLength(PROMPT_LIMITS.value)
+  @IsOptional()
+  @IsString()
+  @MaxLength(PROMPT_LIMITS.value)
   default?: string | null;
 
   @ApiPropertyOptional({ type: [String], nullable: true, description: 'Allowed values (shown as a select)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(PROMPT_LIMITS.choices) @IsString({ each: true }) @IsNotEmpty({ each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(PROMPT_LIMITS.choices)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
   @MaxLength(PROMPT_LIMITS.choice, { each: true })
   choices?: string[] | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: PROMPT_LIMITS.value })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PROMPT_LIMITS.value)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PROMPT_LIMITS.value)
   maxLength?: number | null;
 }
 
 export class UpdatePromptDto {
   @ApiPropertyOptional({ maxLength: PROMPT_LIMITS.title })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(PROMPT_LIMITS.title)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PROMPT_LIMITS.title)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: PROMPT_LIMITS.description })
-  @IsOptional() @IsString() @MaxLength(PROMPT_LIMITS.description)
+  @IsOptional()
+  @IsString()
+  @MaxLength(PROMPT_LIMITS.description)
   description?: string;
 
   @ApiPropertyOptional({
     maxLength: PROMPT_LIMITS.template,
     description: 'The text with `{{name}}` variables; `{{name:a|b}}` declares choices inline',
   })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(PROMPT_LIMITS.template)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PROMPT_LIMITS.template)
   template?: string;
 
   @ApiPropertyOptional({ type: [PromptVariableInputDto], description: 'Labels, defaults, choices and max lengths' })
-  @IsOptional() @IsArray() @ArrayMaxSize(PROMPT_LIMITS.variables) @ValidateNested({ each: true }) @Type(() => PromptVariableInputDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(PROMPT_LIMITS.variables)
+  @ValidateNested({ each: true })
+  @Type(() => PromptVariableInputDto)
   variables?: PromptVariableInputDto[];
 
   @ApiPropertyOptional({ type: [String], maxItems: PROMPT_LIMITS.tags })
-  @IsOptional() @IsArray() @ArrayMaxSize(PROMPT_LIMITS.tags) @IsString({ each: true }) @MaxLength(PROMPT_LIMITS.tag, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(PROMPT_LIMITS.tags)
+  @IsString({ each: true })
+  @MaxLength(PROMPT_LIMITS.tag, { each: true })
   tags?: string[];
 }
 
 export class CreatePromptDto {
   @ApiProperty({ maxLength: PROMPT_LIMITS.title, example: 'Blog post outline' })
-  @IsString() @IsNotEmpty() @MaxLength(PROMPT_LIMITS.title)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PROMPT_LIMITS.title)
   title!: string;
 
   @ApiProperty({ maxLength: PROMPT_LIMITS.description })
-  @IsString() @MaxLength(PROMPT_LIMITS.description)
+  @IsString()
+  @MaxLength(PROMPT_LIMITS.description)
   description!: string;
 
   @ApiProperty({ description: 'Tool id (UUID) or slug' })
-  @IsString() @IsNotEmpty() @MaxLength(64)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
   toolId!: string;
 
   @ApiProperty({ maxLength: PROMPT_LIMITS.template, example: 'Outline a {{length:short|long}} post about {{topic}}.' })
-  @IsString() @IsNotEmpty() @MaxLength(PROMPT_LIMITS.template)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PROMPT_LIMITS.template)
   template!: string;
 
   @ApiPropertyOptional({ type: [PromptVariableInputDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(PROMPT_LIMITS.variables) @ValidateNested({ each: true }) @Type(() => PromptVariableInputDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(PROMPT_LIMITS.variables)
+  @ValidateNested({ each: true })
+  @Type(() => PromptVariableInputDto)
   variables?: PromptVariableInputDto[];
 
   @ApiPropertyOptional({ type: [String], maxItems: PROMPT_LIMITS.tags })
-  @IsOptional() @IsArray() @ArrayMaxSize(PROMPT_LIMITS.tags) @IsString({ each: true }) @MaxLength(PROMPT_LIMITS.tag, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(PROMPT_LIMITS.tags)
+  @IsString({ each: true })
+  @MaxLength(PROMPT_LIMITS.tag, { each: true })
   tags?: string[];
 }
 
@@ -124,7 +168,8 @@ export class PromptTemplateDto {
   @ApiProperty({ enum: TOOL_KINDS }) toolKind!: ToolKind;
   @ApiProperty({ type: PromptCreatorDto }) creator!: PromptCreatorDto;
   @ApiProperty({ type: [PromptVariableDto] }) variables!: PromptVariableDto[];
-  @ApiProperty({ type: Number, nullable: true, description: 'Mean stars, null before the first rating' }) ratingAvg!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Mean stars, null before the first rating' }) ratingAvg!:
+    number | null;
   @ApiProperty() ratingCount!: number;
   @ApiProperty({ description: 'Runs by other users' }) uses!: number;
   @ApiProperty({ type: [String] }) tags!: string[];
@@ -155,7 +200,8 @@ export class PromptVersionDto {
 
 export class PreviewPromptDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { topic: 'tea' } })
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   variables?: Record<string, string>;
 }
 

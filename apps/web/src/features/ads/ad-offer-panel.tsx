@@ -53,7 +53,8 @@ export function AdOfferPanel({ offer, onEarned, lead }: AdOfferPanelProps) {
         ) : (
           <Group justify="space-between" wrap="wrap">
             <Text size="sm">
-              Watch a <strong>{offer.tier}</strong> ad for {offer.seconds} seconds to earn <strong>{formatCredits(offer.credits)}</strong>
+              Watch a <strong>{offer.tier}</strong> ad for {offer.seconds} seconds to earn{' '}
+              <strong>{formatCredits(offer.credits)}</strong>
               {offer.remainingToday !== undefined ? ` · ${offer.remainingToday} left today` : ''}.
             </Text>
             <Button onClick={() => start.mutate()} loading={start.isPending} disabled={soldOut}>

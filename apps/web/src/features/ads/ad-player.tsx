@@ -31,7 +31,15 @@ export function claimErrorMessage(error: unknown): string {
  * Plays one issued session: the creative, a countdown and progress bar that pause while the tab is hidden, then Claim.
  * Google Ad Manager sessions play GPT's rewarded ad instead and claim on `rewardedSlotGranted`.
  */
-export function AdPlayer({ session, onEarned, onEnd }: { session: AdSessionView; onEarned: (r: AdCompleteResult) => void; onEnd: () => void }) {
+export function AdPlayer({
+  session,
+  onEarned,
+  onEnd,
+}: {
+  session: AdSessionView;
+  onEarned: (r: AdCompleteResult) => void;
+  onEnd: () => void;
+}) {
   const queryClient = useQueryClient();
   const isGam = session.creative.network === 'google-ad-manager';
   const [gamState, setGamState] = useState<'playing' | 'granted' | 'closed'>('playing');
@@ -57,7 +65,8 @@ export function AdPlayer({ session, onEarned, onEnd }: { session: AdSessionView;
   }, [session.creative]);
 
   const finished = claim.isSuccess;
-  const item = session.creative.network === 'house' ? currentItem(session.creative.items, countdown.watched) : undefined;
+  const item =
+    session.creative.network === 'house' ? currentItem(session.creative.items, countdown.watched) : undefined;
   return (
     <Stack gap="sm" data-testid="ad-player" data-session={session.sessionId}>
       {item ? <HouseCreative item={item} /> : null}
@@ -95,7 +104,11 @@ export function AdPlayer({ session, onEarned, onEnd }: { session: AdSessionView;
         </Group>
       </Group>
       {claim.isError ? (
-        <Alert color={isApiError(claim.error) && claim.error.status === 425 ? 'yellow' : 'red'} role="alert" data-testid="ad-error">
+        <Alert
+          color={isApiError(claim.error) && claim.error.status === 425 ? 'yellow' : 'red'}
+          role="alert"
+          data-testid="ad-error"
+        >
           {claimErrorMessage(claim.error)}
         </Alert>
       ) : null}

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Group, Loader, NumberInput, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Loader,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AdTierSettings } from '@megicai/contracts';
 import { api } from '../../api';
@@ -14,7 +26,11 @@ function TierRow({ tier }: { tier: AdTierSettings }) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tiersKey }),
   });
   const changed = draft.seconds !== tier.seconds || draft.credits !== tier.credits || draft.dailyCap !== tier.dailyCap;
-  const field = (key: keyof typeof draft, label: string, props: { min: number; max: number; decimalScale?: number }) => (
+  const field = (
+    key: keyof typeof draft,
+    label: string,
+    props: { min: number; max: number; decimalScale?: number },
+  ) => (
     <NumberInput
       aria-label={`${label} of the ${tier.tier} tier`}
       value={draft[key]}
@@ -52,7 +68,10 @@ function TierRow({ tier }: { tier: AdTierSettings }) {
 
 /** Admins edit what each ad tier takes and pays; new sessions use the new values, every change is audited. */
 export function AdminAdTiers() {
-  const tiers = useQuery({ queryKey: tiersKey, queryFn: ({ signal }) => api.get<AdTierSettings[]>('/admin/ads/tiers', { signal }) });
+  const tiers = useQuery({
+    queryKey: tiersKey,
+    queryFn: ({ signal }) => api.get<AdTierSettings[]>('/admin/ads/tiers', { signal }),
+  });
   return (
     <Card withBorder radius="md" padding="md">
       <Stack gap="sm">

@@ -16,15 +16,34 @@ export function HouseCreative({ item }: { item: HouseCreativeItem }) {
   return (
     <Box data-testid="ad-creative" data-kind={item.kind}>
       <Box
-        style={{ aspectRatio: '16 / 9', width: '100%', overflow: 'hidden', borderRadius: 8, background: 'var(--mantine-color-dark-6)' }}
+        style={{
+          aspectRatio: '16 / 9',
+          width: '100%',
+          overflow: 'hidden',
+          borderRadius: 8,
+          background: 'var(--mantine-color-dark-6)',
+        }}
       >
         {item.kind === 'image' ? (
           <Image src={item.src} alt={item.title} fit="cover" h="100%" w="100%" />
         ) : item.kind === 'video' ? (
-          <video src={item.src} autoPlay muted loop playsInline aria-label={item.title} style={{ width: '100%', height: '100%' }} />
+          <video
+            src={item.src}
+            autoPlay
+            muted
+            loop
+            playsInline
+            aria-label={item.title}
+            style={{ width: '100%', height: '100%' }}
+          />
         ) : (
           // No scripts, no same-origin access: a house creative is markup and CSS only.
-          <iframe title={item.title} srcDoc={item.src} sandbox="" style={{ border: 0, width: '100%', height: '100%' }} />
+          <iframe
+            title={item.title}
+            srcDoc={item.src}
+            sandbox=""
+            style={{ border: 0, width: '100%', height: '100%' }}
+          />
         )}
       </Box>
       <Text size="xs" c="dimmed" mt={4}>

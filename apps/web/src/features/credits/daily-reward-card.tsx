@@ -40,7 +40,11 @@ export function DailyRewardCard() {
           </Alert>
         ) : null}
         {message ? (
-          <Alert color={isApiError(error) && error.status === 409 ? 'yellow' : 'red'} role="alert" data-testid="daily-reward-error">
+          <Alert
+            color={isApiError(error) && error.status === 409 ? 'yellow' : 'red'}
+            role="alert"
+            data-testid="daily-reward-error"
+          >
             {message}
           </Alert>
         ) : null}

@@ -5,7 +5,10 @@ import { creditsApi, creditsKeys } from './credits-api';
 
 /** The caller's referral link: both sides get a bonus once the invited friend watches a first ad. */
 export function ReferralCard() {
-  const referrals = useQuery({ queryKey: creditsKeys.referrals, queryFn: ({ signal }) => creditsApi.referrals(signal) });
+  const referrals = useQuery({
+    queryKey: creditsKeys.referrals,
+    queryFn: ({ signal }) => creditsApi.referrals(signal),
+  });
   const data = referrals.data;
   return (
     <Card withBorder radius="md" padding="md" h="100%">
@@ -19,7 +22,13 @@ export function ReferralCard() {
         {data ? (
           <>
             <Group align="flex-end" gap="xs" wrap="nowrap">
-              <TextInput label="Your referral link" value={data.link} readOnly style={{ flex: 1 }} onFocus={(e) => e.currentTarget.select()} />
+              <TextInput
+                label="Your referral link"
+                value={data.link}
+                readOnly
+                style={{ flex: 1 }}
+                onFocus={(e) => e.currentTarget.select()}
+              />
               <CopyButton value={data.link}>
                 {({ copied, copy }) => (
                   <Button onClick={copy} variant={copied ? 'filled' : 'light'} color={copied ? 'teal' : undefined}>

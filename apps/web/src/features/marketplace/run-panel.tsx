@@ -30,7 +30,10 @@ export function RunPanel({ template, toolCost }: { template: PromptTemplateView;
     try {
       const variables = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
       setResult(await marketplaceApi.run(template.toolId, template.id, variables, crypto.randomUUID()));
-      await Promise.all([refreshMe(queryClient), queryClient.invalidateQueries({ queryKey: marketplaceKeys.template(template.id) })]);
+      await Promise.all([
+        refreshMe(queryClient),
+        queryClient.invalidateQueries({ queryKey: marketplaceKeys.template(template.id) }),
+      ]);
     } catch (caught) {
       if (isApiError(caught) && caught.status === 402) {
         setPayment({ ...(caught.problem as unknown as PaymentProblem), detail: caught.detail });

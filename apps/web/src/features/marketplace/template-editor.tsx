@@ -92,7 +92,8 @@ export function TemplateEditor({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const set = <K extends keyof TemplateDraft>(key: K, value: TemplateDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof TemplateDraft>(key: K, value: TemplateDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
 
   const names = useMemo(() => scanPlaceholders(draft.template), [draft.template]);
   const definitions: PromptVariableInput[] = names.map(
@@ -105,7 +106,6 @@ export function TemplateEditor({
     );
 
   const preview = previewOf(draft.template, definitions, samples);
-
 
   const save = async () => {
     setSaving(true);
@@ -207,7 +207,9 @@ export function TemplateEditor({
                     />
                     <TagsInput
                       label={`Choices of ${v.name}`}
-                      description={names.find((n) => n.name === v.name)?.choices ? 'Inline choices from the text apply' : undefined}
+                      description={
+                        names.find((n) => n.name === v.name)?.choices ? 'Inline choices from the text apply' : undefined
+                      }
                       value={v.choices ?? []}
                       onChange={(value) => setDefinition(v.name, { choices: value.length ? value : null })}
                     />
@@ -216,7 +218,9 @@ export function TemplateEditor({
                       min={1}
                       max={PROMPT_LIMITS.value}
                       value={v.maxLength ?? ''}
-                      onChange={(value) => setDefinition(v.name, { maxLength: typeof value === 'number' ? value : null })}
+                      onChange={(value) =>
+                        setDefinition(v.name, { maxLength: typeof value === 'number' ? value : null })
+                      }
                     />
                   </SimpleGrid>
                 </Card>
@@ -235,7 +239,11 @@ export function TemplateEditor({
           <Title order={2} size="h4" id="preview-title">
             Preview with sample values
           </Title>
-          <VariablesForm variables={preview.variables} values={{ ...initialValues(preview.variables), ...samples }} onChange={setSamples} />
+          <VariablesForm
+            variables={preview.variables}
+            values={{ ...initialValues(preview.variables), ...samples }}
+            onChange={setSamples}
+          />
           {preview.text !== null ? (
             <Code block data-testid="template-preview" style={{ whiteSpace: 'pre-wrap' }}>
               {preview.text}
