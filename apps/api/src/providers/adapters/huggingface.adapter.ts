@@ -1,5 +1,6 @@
 import { InferenceClient } from '@huggingface/inference';
 import { ToolKind } from '@megicai/contracts';
+import { relayChatChunks } from './chat-stream';
 import { pngSize, sniffImageMime } from '../media.util';
 import { ProviderError } from '../provider-error';
 import {
@@ -74,19 +75,7 @@ export class HuggingFaceAdapter implements AiProvider {
         { model, messages: messagesOf(req), max_tokens: req.maxTokens, temperature: req.temperature },
         { signal: req.signal },
       );
-      for await (const chunk of stream) {
-        if (chunk.model) out.model = chunk.model;
-        if (chunk.usage) {
-          out.usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
-        }
-        const choice = chunk.choices[0];
-        if (choice?.finish_reason) out.finishReason = choice.finish_reason;
-        const token = choice?.delta?.content;
-        if (token) {
-          out.text += token;
-          yield token;
-        }
-      }
+      yield* relayChatChunks(stream, out);
     } catch (err) {
       throw fromHuggingFaceError(err, this.id, req.signal);
     }

@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Video } from 'openai/resources/videos';
 import { ToolKind } from '@megicai/contracts';
+import { relayChatChunks } from './chat-stream';
 import { parseSize, pngSize, sleep, sniffImageMime } from '../media.util';
 import { ProviderError } from '../provider-error';
 import {
@@ -103,19 +104,7 @@ export class OpenAiCompatibleAdapter implements AiProvider {
         },
         { signal: req.signal },
       );
-      for await (const chunk of stream) {
-        if (chunk.model) out.model = chunk.model;
-        if (chunk.usage) {
-          out.usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
-        }
-        const choice = chunk.choices[0];
-        if (choice?.finish_reason) out.finishReason = choice.finish_reason;
-        const token = choice?.delta?.content;
-        if (token) {
-          out.text += token;
-          yield token;
-        }
-      }
+      yield* relayChatChunks(stream, out);
     } catch (err) {
       throw fromOpenAiError(err, this.id, req.signal);
     }

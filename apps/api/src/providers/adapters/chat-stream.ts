@@ -1,0 +1,25 @@
+import type { TextOutput } from '../provider.interface';
+
+/** The part of an OpenAI-style `chat.completion.chunk` that both SDKs (openai, @huggingface/inference) deliver. */
+export interface ChatChunkLike {
+  model?: string;
+  usage?: { prompt_tokens: number; completion_tokens: number } | null;
+  choices: { finish_reason?: string | null; delta?: { content?: string | null } }[];
+}
+
+/** Yields each token of a chat completion stream and gathers text, model, usage and finish reason into `out`. */
+export async function* relayChatChunks(stream: AsyncIterable<ChatChunkLike>, out: TextOutput): AsyncGenerator<string> {
+  for await (const chunk of stream) {
+    if (chunk.model) out.model = chunk.model;
+    if (chunk.usage) {
+      out.usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
+    }
+    const choice = chunk.choices[0];
+    if (choice?.finish_reason) out.finishReason = choice.finish_reason;
+    const token = choice?.delta?.content;
+    if (token) {
+      out.text += token;
+      yield token;
+    }
+  }
+}
