@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -60,47 +60,6 @@ export class PromptVariableInputDto {
   maxLength?: number | null;
 }
 
-export class UpdatePromptDto {
-  @ApiPropertyOptional({ maxLength: PROMPT_LIMITS.title })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(PROMPT_LIMITS.title)
-  title?: string;
-
-  @ApiPropertyOptional({ maxLength: PROMPT_LIMITS.description })
-  @IsOptional()
-  @IsString()
-  @MaxLength(PROMPT_LIMITS.description)
-  description?: string;
-
-  @ApiPropertyOptional({
-    maxLength: PROMPT_LIMITS.template,
-    description: 'The text with `{{name}}` variables; `{{name:a|b}}` declares choices inline',
-  })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(PROMPT_LIMITS.template)
-  template?: string;
-
-  @ApiPropertyOptional({ type: [PromptVariableInputDto], description: 'Labels, defaults, choices and max lengths' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(PROMPT_LIMITS.variables)
-  @ValidateNested({ each: true })
-  @Type(() => PromptVariableInputDto)
-  variables?: PromptVariableInputDto[];
-
-  @ApiPropertyOptional({ type: [String], maxItems: PROMPT_LIMITS.tags })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(PROMPT_LIMITS.tags)
-  @IsString({ each: true })
-  @MaxLength(PROMPT_LIMITS.tag, { each: true })
-  tags?: string[];
-}
-
 export class CreatePromptDto {
   @ApiProperty({ maxLength: PROMPT_LIMITS.title, example: 'Blog post outline' })
   @IsString()
@@ -119,7 +78,11 @@ export class CreatePromptDto {
   @MaxLength(64)
   toolId!: string;
 
-  @ApiProperty({ maxLength: PROMPT_LIMITS.template, example: 'Outline a {{length:short|long}} post about {{topic}}.' })
+  @ApiProperty({
+    maxLength: PROMPT_LIMITS.template,
+    example: 'Outline a {{length:short|long}} post about {{topic}}.',
+    description: 'The text with `{{name}}` variables; `{{name:a|b}}` declares choices inline',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(PROMPT_LIMITS.template)
@@ -141,6 +104,9 @@ export class CreatePromptDto {
   @MaxLength(PROMPT_LIMITS.tag, { each: true })
   tags?: string[];
 }
+
+/** Every field of a template but its tool, each optional: an edit changes only what it names. */
+export class UpdatePromptDto extends PartialType(OmitType(CreatePromptDto, ['toolId'] as const)) {}
 
 export class PromptVariableDto implements PromptVariable {
   @ApiProperty() name!: string;
