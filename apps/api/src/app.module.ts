@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AdminModule } from './admin/admin.module';
+import { AdminOpsModule } from './admin/admin-ops.module';
 import { AdsModule } from './ads/ads.module';
 import { AuthModule } from './auth/auth.module';
 import { AppLoggerModule } from './bootstrap/logger.module';
@@ -44,6 +45,7 @@ import { UsersModule } from './users/users.module';
     JobsModule,
     MarketplaceModule,
     AdminModule,
+    AdminOpsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

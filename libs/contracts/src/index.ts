@@ -9,3 +9,4 @@ export * from './credits';
 export * from './ads';
 export * from './marketplace';
 export * from './prompt-template';
+export * from './admin';

@@ -194,6 +194,16 @@ export class AdsService {
     });
   }
 
+  /** Sessions started between two instants per tier, and how many of those were completed (admin analytics). */
+  async sessionStats(from: Date, to: Date): Promise<{ tier: AdTier; started: number; completed: number }[]> {
+    const rows: { tier: AdTier; started: string; completed: string }[] = await this.dataSource.query(
+      `SELECT tier, count(*) AS started, count(*) FILTER (WHERE status = 'completed') AS completed
+         FROM ad_sessions WHERE started_at >= $1 AND started_at < $2 GROUP BY tier`,
+      [from, to],
+    );
+    return rows.map((r) => ({ tier: r.tier, started: Number(r.started), completed: Number(r.completed) }));
+  }
+
   private async referrerOf(userId: string): Promise<string | null> {
     return (await this.users.findById(userId))?.referredById ?? null;
   }

@@ -77,6 +77,26 @@ export class CreditsReadService {
     return Number(row.total);
   }
 
+  /** Milli-credits per kind between two instants, split into money in (`earned`) and out (`spent`), all users. */
+  async totalsByKind(from: Date, to: Date): Promise<{ kind: LedgerKind; earned: number; spent: number }[]> {
+    const rows: { kind: LedgerKind; earned: string; spent: string }[] = await this.dataSource.query(
+      `SELECT kind, coalesce(sum(delta) FILTER (WHERE delta > 0), 0) AS earned,
+              coalesce(-sum(delta) FILTER (WHERE delta < 0), 0) AS spent
+         FROM credit_ledger WHERE created_at >= $1 AND created_at < $2 GROUP BY kind`,
+      [from, to],
+    );
+    return rows.map((r) => ({ kind: r.kind, earned: Number(r.earned), spent: Number(r.spent) }));
+  }
+
+  /** Distinct users with a ledger entry per UTC day between two instants (admin DAU). */
+  async activeUsersByDay(from: Date, to: Date): Promise<{ date: string; userId: string }[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, user_id AS "userId"
+         FROM credit_ledger WHERE created_at >= $1 AND created_at < $2`,
+      [from, to],
+    );
+  }
+
   verify(userIds?: string[]): Promise<LedgerReport> {
     return verifyLedger((sql, params) => this.dataSource.query(sql, params), userIds);
   }

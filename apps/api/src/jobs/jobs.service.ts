@@ -24,6 +24,14 @@ export interface JobStatsRow {
   spentMilli: number;
 }
 
+export interface ProviderLatencyRow {
+  provider: string;
+  runs: number;
+  failed: number;
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+}
+
 export interface AssetDownload {
   object: StoredObject;
   mimeType: string;
@@ -105,6 +113,36 @@ export class JobsService {
       failed: Number(r.failed),
       canceled: Number(r.canceled),
       spentMilli: Number(r.spent_milli),
+    }));
+  }
+
+  /** Distinct users with a job per UTC day between two instants (admin DAU; merged with the ledger's). */
+  async activeUsersByDay(from: Date, to: Date): Promise<{ date: string; userId: string }[]> {
+    return this.jobs.query(
+      `SELECT DISTINCT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, user_id AS "userId"
+         FROM jobs WHERE created_at >= $1 AND created_at < $2`,
+      [from, to],
+    );
+  }
+
+  /** Latency (start to finish) percentiles and failures per provider of runs that reached one (not cache hits). */
+  async providerLatency(from: Date, to: Date): Promise<ProviderLatencyRow[]> {
+    const rows: Record<string, string | null>[] = await this.jobs.query(
+      `SELECT provider, count(*) AS runs, count(*) FILTER (WHERE status = 'failed') AS failed,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - started_at) * 1000) AS p50,
+              percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - started_at) * 1000) AS p95
+         FROM jobs
+        WHERE created_at >= $1 AND created_at < $2 AND provider IS NOT NULL AND NOT cached
+          AND started_at IS NOT NULL AND finished_at IS NOT NULL AND status IN ('succeeded', 'failed')
+        GROUP BY provider ORDER BY count(*) DESC`,
+      [from, to],
+    );
+    return rows.map((r) => ({
+      provider: String(r.provider),
+      runs: Number(r.runs),
+      failed: Number(r.failed),
+      latencyP50Ms: r.p50 === null ? null : Math.round(Number(r.p50)),
+      latencyP95Ms: r.p95 === null ? null : Math.round(Number(r.p95)),
     }));
   }
 

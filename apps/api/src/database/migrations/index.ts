@@ -7,6 +7,7 @@ import { Tools1764067000000 } from './1764067000000-tools';
 import { Jobs1764067100000 } from './1764067100000-jobs';
 import { JobsSweep1764067200000 } from './1764067200000-jobs-sweep';
 import { Marketplace1764068000000 } from './1764068000000-marketplace';
+import { AnalyticsIndexes1764069500000 } from './1764069500000-analytics-indexes';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -22,4 +23,5 @@ export const migrations = [
   Jobs1764067100000,
   JobsSweep1764067200000,
   Marketplace1764068000000,
+  AnalyticsIndexes1764069500000,
 ];

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '../analytics/analytics.module';
+import { JobsCoreModule } from '../jobs/jobs-core.module';
+import { ToolsModule } from '../tools/tools.module';
+import { AdminAnalyticsController } from './admin-analytics.controller';
+import { AdminModule } from './admin.module';
+import { AdminQueuesController } from './admin-queues.controller';
+import { AdminToolsController } from './admin-tools.controller';
+
+/**
+ * The admin pages over tools, queues and analytics. Apart from AdminModule because the jobs module reaches
+ * AdminModule through the marketplace (for the audit log): importing jobs from there would make a cycle.
+ */
+@Module({
+  imports: [AdminModule, ToolsModule, JobsCoreModule, AnalyticsModule],
+  controllers: [AdminToolsController, AdminQueuesController, AdminAnalyticsController],
+})
+export class AdminOpsModule {}

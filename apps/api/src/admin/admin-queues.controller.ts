@@ -1,0 +1,56 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ADMIN_QUEUE_NAMES, type AdminQueueName, QUEUE_STATES } from '@megicai/contracts';
+import { CurrentUser } from '../common/auth/current-user.decorator';
+import type { Principal } from '../common/auth/principal';
+import { Roles } from '../common/auth/roles.decorator';
+import { ProblemException } from '../common/errors/problem.exception';
+import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { JobQueueService } from '../jobs/job-queue.service';
+import { AuditLogService } from './audit-log.service';
+import { AdminQueueDto, AdminQueueRetryDto } from './dto/admin-queues.dto';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/queues')
+export class AdminQueuesController {
+  constructor(
+    private readonly queues: JobQueueService,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: [AdminQueueDto] })
+  @ApiProblems(401, 403)
+  async list(): Promise<AdminQueueDto[]> {
+    const stats = await this.queues.stats();
+    return stats.map(({ name, counts }) => ({
+      name,
+      counts: Object.fromEntries(QUEUE_STATES.map((s) => [s, counts[s] ?? 0])) as unknown as AdminQueueDto['counts'],
+    }));
+  }
+
+  /**
+   * Moves the queue's failed BullMQ jobs back to waiting. Their job rows already ended failed and were refunded, so
+   * a worker skips them: this clears the failed set rather than charging or running anything again.
+   */
+  @Post(':name/retry-failed')
+  @HttpCode(200)
+  @ApiParam({ name: 'name', enum: ADMIN_QUEUE_NAMES })
+  @ApiOkResponse({ type: AdminQueueRetryDto })
+  @ApiProblems(401, 403, 404)
+  async retryFailed(@CurrentUser() admin: Principal, @Param('name') name: string): Promise<AdminQueueRetryDto> {
+    if (!(ADMIN_QUEUE_NAMES as readonly string[]).includes(name)) throw ProblemException.notFound('No such queue.');
+    const queue = name as AdminQueueName;
+    const retried = await this.queues.retryFailed(queue);
+    await this.audit.record({
+      actorId: admin.userId,
+      action: 'queues.retry_failed',
+      targetType: 'queue',
+      targetId: queue,
+      details: { retried },
+    });
+    return { name: queue, retried };
+  }
+}

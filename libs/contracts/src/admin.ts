@@ -1,0 +1,55 @@
+import type { AdTier, LedgerKind, ToolKind } from './enums';
+
+/** The media queues that /admin/queues reports on. */
+export const ADMIN_QUEUE_NAMES = ['image', 'audio', 'video'] as const;
+export type AdminQueueName = (typeof ADMIN_QUEUE_NAMES)[number];
+
+export const QUEUE_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;
+export type QueueState = (typeof QUEUE_STATES)[number];
+
+export interface AdminQueueView {
+  name: AdminQueueName;
+  counts: Record<QueueState, number>;
+}
+
+export interface AdminQueueRetryResult {
+  name: AdminQueueName;
+  retried: number;
+}
+
+/** PATCH /admin/tools/:id — credits as decimals; `offerCost: null` ends an offer. */
+export interface AdminToolPatch {
+  creditCost?: number;
+  enabled?: boolean;
+  premiumOnly?: boolean;
+  offerCost?: number | null;
+  offerEndsAt?: string | null;
+  providers?: string[];
+}
+
+export interface AnalyticsReport {
+  from: string;
+  to: string;
+  dau: { date: string; users: number }[];
+  ads: { started: number; completed: number; conversion: number; byTier: AdAnalyticsTier[] };
+  credits: { earnedByKind: Partial<Record<LedgerKind, number>>; spentByKind: Partial<Record<LedgerKind, number>> };
+  runs: {
+    byTool: { toolId: string; name: string; kind: ToolKind | null; runs: number; failed: number }[];
+    byProvider: { provider: string; runs: number; failed: number }[];
+  };
+  providers: {
+    provider: string;
+    runs: number;
+    latencyP50Ms: number | null;
+    latencyP95Ms: number | null;
+    errorRate: number;
+  }[];
+  cache: { hits: number; misses: number; hitRate: number };
+  revenue: { estimatedAdRevenue: number; estimatedProviderCost: number; currency: 'USD' };
+}
+
+export interface AdAnalyticsTier {
+  tier: AdTier;
+  started: number;
+  completed: number;
+}
