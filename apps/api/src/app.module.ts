@@ -19,6 +19,8 @@ import { MarketplaceModule } from './marketplace/marketplace.module';
 import { ProvidersModule } from './providers/providers.module';
 import { ToolsModule } from './tools/tools.module';
 import { JobsModule } from './jobs/jobs.module';
+import { LeaderboardModule } from './leaderboard/leaderboard.module';
+import { PremiumModule } from './premium/premium.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -44,6 +46,8 @@ import { UsersModule } from './users/users.module';
     ToolsModule,
     JobsModule,
     MarketplaceModule,
+    LeaderboardModule,
+    PremiumModule,
     AdminModule,
     AdminOpsModule,
   ],

@@ -10,3 +10,4 @@ export * from './ads';
 export * from './marketplace';
 export * from './prompt-template';
 export * from './admin';
+export * from './growth';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import { decodeCursor, toPage } from '../common/pagination/cursor';
 import type { Role } from '@megicai/contracts';
 import { User } from './entities/user.entity';
@@ -42,6 +42,41 @@ export class UsersService {
   /** How many accounts registered with this user's referral code. */
   countReferredBy(userId: string): Promise<number> {
     return this.users.countBy({ referredById: userId });
+  }
+
+  /** Users whose code brought the most registrations since `since` (all time when null), most first. */
+  async topReferrers(since: Date | null, limit: number): Promise<{ userId: string; referred: number }[]> {
+    const rows: { referred_by_id: string; referred: string }[] = await this.users.query(
+      `SELECT referred_by_id, count(*) AS referred FROM users
+        WHERE referred_by_id IS NOT NULL AND ($1::timestamptz IS NULL OR created_at >= $1)
+        GROUP BY referred_by_id ORDER BY count(*) DESC, referred_by_id LIMIT $2`,
+      [since, limit],
+    );
+    return rows.map((r) => ({ userId: r.referred_by_id, referred: Number(r.referred) }));
+  }
+
+  /** Display names by user id, for boards that only know ids. */
+  async displayNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.users.find({ where: { id: In(ids) }, select: { id: true, displayName: true } });
+    return new Map(rows.map((u) => [u.id, u.displayName]));
+  }
+
+  /**
+   * Extends premium by one interval from its current end, or from now when it has lapsed, inside the caller's
+   * transaction (a paid period and its allowance commit together). Returns the new end.
+   */
+  async extendPremium(manager: EntityManager, userId: string, interval: 'month' | 'year'): Promise<Date> {
+    const result: unknown[] = await manager.query(
+      `UPDATE users SET premium_until = greatest(coalesce(premium_until, now()), now()) + $2::interval,
+              updated_at = now()
+        WHERE id = $1 RETURNING premium_until`,
+      [userId, interval === 'year' ? '1 year' : '1 month'],
+    );
+    // TypeORM answers [rows, count] for UPDATE … RETURNING on postgres.
+    const rows = (Array.isArray(result[0]) ? result[0] : result) as { premium_until: Date }[];
+    if (!rows.length) throw new Error(`user ${userId} not found`);
+    return rows[0].premium_until;
   }
 
   /** Inserts a user inside the caller's transaction; a taken email surfaces as EmailTakenError. */

@@ -7,6 +7,7 @@ import { Tools1764067000000 } from './1764067000000-tools';
 import { Jobs1764067100000 } from './1764067100000-jobs';
 import { JobsSweep1764067200000 } from './1764067200000-jobs-sweep';
 import { Marketplace1764068000000 } from './1764068000000-marketplace';
+import { Premium1764069000000 } from './1764069000000-premium';
 import { AnalyticsIndexes1764069500000 } from './1764069500000-analytics-indexes';
 
 /**
@@ -23,5 +24,6 @@ export const migrations = [
   Jobs1764067100000,
   JobsSweep1764067200000,
   Marketplace1764068000000,
+  Premium1764069000000,
   AnalyticsIndexes1764069500000,
 ];
