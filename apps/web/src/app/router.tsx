@@ -61,6 +61,12 @@ export const routes: RouteObject[] = [
                 lazy: lazyPage(() => import('../routes/prompt-template-page'), 'PromptTemplatePage'),
               },
               { path: 'credits', lazy: lazyPage(() => import('../routes/credits-page'), 'CreditsPage') },
+              { path: 'leaderboard', lazy: lazyPage(() => import('../routes/leaderboard-page'), 'LeaderboardPage') },
+              { path: 'premium', lazy: lazyPage(() => import('../routes/premium-page'), 'PremiumPage') },
+              {
+                path: 'premium/checkout/:sessionId',
+                lazy: lazyPage(() => import('../routes/premium-checkout-page'), 'PremiumCheckoutPage'),
+              },
             ],
           },
           // Admins only

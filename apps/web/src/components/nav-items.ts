@@ -13,6 +13,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'My jobs', to: '/jobs' },
   { label: 'Marketplace', to: '/marketplace' },
   { label: 'Credits', to: '/credits' },
+  { label: 'Leaderboard', to: '/leaderboard' },
+  { label: 'Premium', to: '/premium' },
   { label: 'Admin', to: '/admin', role: Role.Admin },
   { label: 'Ad tiers', to: '/admin/ads', role: Role.Admin },
 ];
