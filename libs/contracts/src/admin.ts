@@ -1,4 +1,4 @@
-import type { AdTier, LedgerKind, ToolKind } from './enums';
+import type { AdTier, LedgerKind, Role, ToolKind } from './enums';
 
 /** The media queues that /admin/queues reports on. */
 export const ADMIN_QUEUE_NAMES = ['image', 'audio', 'video'] as const;
@@ -52,4 +52,16 @@ export interface AdAnalyticsTier {
   tier: AdTier;
   started: number;
   completed: number;
+}
+
+/** A row of GET /admin/users. */
+export interface AdminUserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  banned: boolean;
+  premiumUntil: string | null;
+  referralCode: string;
+  createdAt: string;
 }

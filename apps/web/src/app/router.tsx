@@ -75,6 +75,9 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'admin', lazy: lazyPage(() => import('../routes/admin-page'), 'AdminPage') },
               { path: 'admin/ads', lazy: lazyPage(() => import('../routes/admin-ads-page'), 'AdminAdsPage') },
+              { path: 'admin/tools', lazy: lazyPage(() => import('../routes/admin-tools-page'), 'AdminToolsPage') },
+              { path: 'admin/queues', lazy: lazyPage(() => import('../routes/admin-queues-page'), 'AdminQueuesPage') },
+              { path: 'admin/users', lazy: lazyPage(() => import('../routes/admin-users-page'), 'AdminUsersPage') },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,14 @@
-import { PlaceholderPage } from '../components/placeholder-page';
+import { Stack } from '@mantine/core';
+import { PageHeader } from '../components/page-header';
+import { AdminNav } from '../features/admin/admin-nav';
+import { AnalyticsOverview } from '../features/admin/analytics-overview';
 
 export function AdminPage() {
-  return <PlaceholderPage title="Admin" lead="Analytics, users, tools, ad tiers, moderation and queues." />;
+  return (
+    <Stack gap="lg">
+      <PageHeader title="Admin" lead="Activity, ads, credits, runs and providers over a range of UTC days." />
+      <AdminNav />
+      <AnalyticsOverview />
+    </Stack>
+  );
 }

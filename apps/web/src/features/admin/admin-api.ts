@@ -1,0 +1,40 @@
+import type {
+  AdminQueueName,
+  AdminQueueRetryResult,
+  AdminQueueView,
+  AdminToolPatch,
+  AdminUserView,
+  AnalyticsReport,
+  Page,
+  Role,
+  ToolView,
+} from '@megicai/contracts';
+import { api } from '../../api';
+
+export const adminKeys = {
+  analytics: (from: string, to: string) => ['admin', 'analytics', from, to] as const,
+  tools: ['admin', 'tools'] as const,
+  queues: ['admin', 'queues'] as const,
+  users: (q: string) => ['admin', 'users', q] as const,
+};
+
+export const adminApi = {
+  analytics: (from: string, to: string, signal?: AbortSignal) =>
+    api.get<AnalyticsReport>('/admin/analytics', { query: { from, to }, signal }),
+  tools: (signal?: AbortSignal) => api.get<ToolView[]>('/admin/tools', { signal }),
+  patchTool: (id: string, patch: AdminToolPatch) => api.patch<ToolView>(`/admin/tools/${id}`, patch),
+  queues: (signal?: AbortSignal) => api.get<AdminQueueView[]>('/admin/queues', { signal }),
+  retryFailed: (name: AdminQueueName) => api.post<AdminQueueRetryResult>(`/admin/queues/${name}/retry-failed`),
+  users: (q: string, cursor?: string, signal?: AbortSignal) =>
+    api.get<Page<AdminUserView>>('/admin/users', { query: { q: q || undefined, cursor, limit: 20 }, signal }),
+  patchUser: (id: string, patch: { role?: Role; banned?: boolean }) =>
+    api.patch<AdminUserView>(`/admin/users/${id}`, patch),
+};
+
+/** `YYYY-MM-DD` of a UTC day `daysAgo` before today. */
+export function utcDate(daysAgo = 0): string {
+  return new Date(Date.now() - daysAgo * 24 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+export const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
+export const usd = (n: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' }).format(n);
