@@ -50,8 +50,14 @@ export function PremiumCheckoutPage() {
             <Text size="sm">
               Includes {formatCredits(session.data.plan.allowanceCredits)} and an ad-free {session.data.plan.interval}.
             </Text>
-            <Alert color="yellow" role="note" title="Demo payment">
-              This is the offline demo payment provider. Pressing Pay completes the checkout without charging anything.
+            <Alert color="gray" role="note">
+              <Text fw={700} size="sm">
+                Demo payment
+              </Text>
+              <Text size="sm">
+                This is the offline demo payment provider. Pressing Pay completes the checkout without charging
+                anything.
+              </Text>
             </Alert>
             {session.data.status === 'completed' ? (
               <Alert color="teal" role="status">

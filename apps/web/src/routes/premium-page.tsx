@@ -20,10 +20,12 @@ export function PremiumPage() {
   const plans = useQuery({ queryKey: growthKeys.plans, queryFn: ({ signal }) => growthApi.plans(signal) });
   const checkout = useMutation({
     mutationFn: (plan: PremiumPlanView) => growthApi.checkout(plan.id),
-    onSuccess: ({ checkoutUrl }) => {
-      // The demo provider's page is ours: stay in the SPA. A real provider's page is elsewhere.
+    onSuccess: ({ sessionId, checkoutUrl }) => {
+      // The demo provider's page is this SPA's own (whatever public URL the API was given): stay in the app.
+      // A real provider's page is elsewhere.
       const url = new URL(checkoutUrl, window.location.origin);
-      if (url.origin === window.location.origin) void navigate(url.pathname + url.search);
+      const ownPage = `/premium/checkout/${sessionId}`;
+      if (url.origin === window.location.origin || url.pathname === ownPage) void navigate(ownPage);
       else window.location.assign(url.toString());
     },
   });
