@@ -114,6 +114,22 @@ describe('Premium (integration)', () => {
       .expect(200);
   });
 
+  it('applies one of several parallel deliveries of the same event, and one of two events for one checkout', async () => {
+    const u = await registerUser(t);
+    const { sessionId } = await checkout(u);
+    const body = completed(sessionId);
+    const other = completed(sessionId);
+    const results = await Promise.all([
+      ...[1, 2, 3, 4].map(() => webhook(body, signPayment(SECRET, body))),
+      webhook(other, signPayment(SECRET, other)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(results.slice(0, 4).filter((r) => r.body.duplicate === false)).toHaveLength(1);
+    expect(await allowances(u)).toHaveLength(1);
+    expect((await me(u)).balance).toBe(305);
+    expect((await t.app.get(CreditsReadService).verify([u.user.id])).ok).toBe(true);
+  });
+
   it('refuses forged, stale and missing signatures with 403 and changes nothing', async () => {
     const u = await registerUser(t);
     const { sessionId } = await checkout(u);
