@@ -28,6 +28,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     bufferLogs: options.logger !== false,
     ...(options.logger === false ? { logger: false as const } : {}),
     abortOnError: false,
+    // Signed webhooks verify the exact bytes they were sent.
+    rawBody: true,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'api/health/ready', 'api/metrics'] });

@@ -1,4 +1,4 @@
-import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Post, type RawBodyRequest, Req } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PaymentWebhookResult } from '@megicai/contracts';
 import { Public } from '../common/auth/public.decorator';
@@ -6,9 +6,7 @@ import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { PaymentEventDto, PaymentWebhookResultDto } from './dto/payment-webhook.dto';
 import { PaymentEventsService } from './payment-events.service';
 import { PAYMENT_SIGNATURE_HEADER } from './payments/payment-signature';
-import type { RawBodyRequest } from './payments/raw-body.hook';
-
-export const PAYMENTS_WEBHOOK_PATH = '/api/v1/webhooks/payments';
+import type { FastifyRequest } from 'fastify';
 
 @ApiTags('premium')
 @Controller('webhooks')
@@ -30,7 +28,8 @@ export class PaymentsWebhookController {
   @ApiOkResponse({ type: PaymentWebhookResultDto })
   @ApiProblems(400, 403)
   async receive(
-    @Req() request: RawBodyRequest,
+    // The signature covers the exact bytes: Nest keeps them (`rawBody: true` in create-app).
+    @Req() request: RawBodyRequest<FastifyRequest>,
     @Headers(PAYMENT_SIGNATURE_HEADER) signature: string | undefined,
   ): Promise<PaymentWebhookResult> {
     const { received, duplicate } = await this.events.handle(request.rawBody, signature);

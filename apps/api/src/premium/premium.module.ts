@@ -1,8 +1,6 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
-import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { FastifyInstance } from 'fastify';
 import { appConfig } from '../config/app.config';
 import { premiumConfig } from '../config/premium.config';
 import { CreditsModule } from '../credits/credits.module';
@@ -13,8 +11,7 @@ import { PremiumPlan } from './entities/premium-plan.entity';
 import { PaymentEventsService } from './payment-events.service';
 import { OfflinePaymentProvider } from './payments/offline-payment.provider';
 import { PAYMENT_PROVIDER } from './payments/payment-provider';
-import { captureRawBody } from './payments/raw-body.hook';
-import { PAYMENTS_WEBHOOK_PATH, PaymentsWebhookController } from './payments-webhook.controller';
+import { PaymentsWebhookController } from './payments-webhook.controller';
 import { PremiumController } from './premium.controller';
 import { PremiumService } from './premium.service';
 
@@ -39,11 +36,4 @@ import { PremiumService } from './premium.service';
   ],
   exports: [PremiumService],
 })
-export class PremiumModule implements OnModuleInit {
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
-
-  onModuleInit(): void {
-    const instance = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
-    if (instance && typeof instance.addHook === 'function') captureRawBody(instance, [PAYMENTS_WEBHOOK_PATH]);
-  }
-}
+export class PremiumModule {}
