@@ -81,8 +81,7 @@ export function AdminToolForm({ tool, onDone }: { tool: ToolView; onDone: () => 
           {...form.getInputProps('creditCost')}
         />
         <NumberInput
-          label="Offer price (credits)"
-          description="Leave empty for no offer"
+          label="Offer price in credits (empty: no offer)"
           min={0}
           max={100000}
           decimalScale={3}
@@ -91,14 +90,13 @@ export function AdminToolForm({ tool, onDone }: { tool: ToolView; onDone: () => 
         />
         <TextInput
           type="datetime-local"
-          label="Offer ends"
-          description="Empty: the offer runs until removed"
+          label="Offer ends (empty: until removed)"
           disabled={form.values.offerCost === ''}
           {...form.getInputProps('offerEndsAt')}
         />
         <TextInput
-          label="Providers, in the order tried"
-          description="Comma separated, e.g. openai, offline"
+          label="Providers in the order tried (comma separated)"
+          placeholder="openai, offline"
           {...form.getInputProps('providers')}
         />
         <Switch label="Enabled (listed and runnable)" {...form.getInputProps('enabled', { type: 'checkbox' })} />

@@ -48,10 +48,10 @@ export function AdminToolsTable() {
                 <Table.Td>{t.providers.join(' → ')}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    <Badge color={t.enabled ? 'green' : 'gray'} variant="light">
+                    <Badge color={t.enabled ? 'teal.9' : 'gray.8'} variant="filled">
                       {t.enabled ? 'Enabled' : 'Disabled'}
                     </Badge>
-                    {t.premiumOnly ? <Badge variant="light">Premium</Badge> : null}
+                    {t.premiumOnly ? <Badge variant="default">Premium</Badge> : null}
                   </Group>
                 </Table.Td>
                 <Table.Td>
@@ -64,7 +64,12 @@ export function AdminToolsTable() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing ? `Edit ${editing.name}` : ''}>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing ? `Edit ${editing.name}` : ''}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         {editing ? <AdminToolForm key={editing.id} tool={editing} onDone={() => setEditing(null)} /> : null}
       </Modal>
     </Card>

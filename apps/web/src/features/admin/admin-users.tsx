@@ -33,7 +33,9 @@ function UserRow({ user, q }: { user: AdminUserView; q: string }) {
         />
       </Table.Td>
       <Table.Td>
-        {user.premiumUntil && new Date(user.premiumUntil) > new Date() ? <Badge variant="light">Premium</Badge> : null}
+        {user.premiumUntil && new Date(user.premiumUntil) > new Date() ? (
+          <Badge variant="default">Premium</Badge>
+        ) : null}
         {patch.isError ? (
           <Alert color="red" role="alert" p={4}>
             {patch.error.message}
