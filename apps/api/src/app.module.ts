@@ -8,7 +8,6 @@ import { AppLoggerModule } from './bootstrap/logger.module';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { AuthorizationGuard } from './common/auth/authorization.guard';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
-import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { ProblemThrottlerGuard } from './common/throttling/problem-throttler.guard';
 import { ThrottlingModule } from './common/throttling/throttling.module';
 import { AppConfigModule } from './config/config.module';
@@ -35,7 +34,6 @@ import { UsersModule } from './users/users.module';
     RedisModule,
     QueueModule,
     ThrottlingModule,
-    IdempotencyModule,
     HealthModule,
     UsersModule,
     AuthModule,

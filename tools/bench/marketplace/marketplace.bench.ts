@@ -18,6 +18,7 @@ import type { PromptSort, ToolKind } from '@megicai/contracts';
 import { AppConfigModule } from '../../../apps/api/src/config/config.module';
 import { DatabaseModule } from '../../../apps/api/src/database/database.module';
 import { MarketplaceModule } from '../../../apps/api/src/marketplace/marketplace.module';
+import { RedisModule } from '../../../apps/api/src/redis/redis.module';
 import { PromptSearch, PromptSearchService } from '../../../apps/api/src/marketplace/prompt-search.service';
 
 const TEMPLATES = Number(process.env.BENCH_TEMPLATES ?? 100_000);
@@ -111,7 +112,7 @@ function queries(toolIds: string[]): { group: string; query: PromptSearch; secon
 }
 
 /** Only what search needs: config, the database (which applies the migrations) and the marketplace. */
-@Module({ imports: [AppConfigModule, DatabaseModule, MarketplaceModule] })
+@Module({ imports: [AppConfigModule, DatabaseModule, RedisModule, MarketplaceModule] })
 class BenchModule {}
 
 async function main(): Promise<void> {

@@ -20,10 +20,12 @@ import { AdSession } from './entities/ad-session.entity';
 import { AdTierSetting } from './entities/ad-tier.entity';
 import { GoogleAdManagerNetwork } from './networks/google-ad-manager.network';
 import { HouseNetwork } from './networks/house.network';
+import { IdempotencyModule } from '../common/idempotency/idempotency.module';
 
 /** Rewarded ads. Exports AdsService (offers, `offerFor` for a 402) and AdTiersService (admin edits). */
 @Module({
   imports: [
+    IdempotencyModule,
     ConfigModule.forFeature(adsConfig),
     ConfigModule.forFeature(creditsConfig),
     TypeOrmModule.forFeature([AdTierSetting, AdCreativeRecord, AdSession, AdCallbackRecord]),

@@ -9,10 +9,15 @@ import { DailyRewardService } from './daily-reward.service';
 import { CreditAccount } from './entities/credit-account.entity';
 import { CreditHold } from './entities/credit-hold.entity';
 import { LedgerEntry } from './entities/ledger-entry.entity';
+import { IdempotencyModule } from '../common/idempotency/idempotency.module';
 
 /** Exports CreditsService (the only code that moves credits) and CreditsReadService (summaries, sums, verify). */
 @Module({
-  imports: [ConfigModule.forFeature(creditsConfig), TypeOrmModule.forFeature([CreditAccount, LedgerEntry, CreditHold])],
+  imports: [
+    IdempotencyModule,
+    ConfigModule.forFeature(creditsConfig),
+    TypeOrmModule.forFeature([CreditAccount, LedgerEntry, CreditHold]),
+  ],
   controllers: [CreditsController],
   providers: [CreditsService, CreditsReadService, DailyRewardService],
   exports: [CreditsService, CreditsReadService],

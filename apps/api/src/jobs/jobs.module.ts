@@ -11,10 +11,20 @@ import { JobsCoreModule } from './jobs-core.module';
 import { JobsController } from './jobs.controller';
 import { TextRunnerService } from './text-runner.service';
 import { ToolRunsController } from './tool-runs.controller';
+import { IdempotencyModule } from '../common/idempotency/idempotency.module';
 
 /** The HTTP side of runs: POST /tools/:id/run, /jobs, signed asset links. Re-exports JobsService (via the core). */
 @Module({
-  imports: [JobsCoreModule, ToolsModule, UsersModule, CreditsModule, ProvidersModule, MarketplaceModule, AdsModule],
+  imports: [
+    IdempotencyModule,
+    JobsCoreModule,
+    ToolsModule,
+    UsersModule,
+    CreditsModule,
+    ProvidersModule,
+    MarketplaceModule,
+    AdsModule,
+  ],
   controllers: [ToolRunsController, JobsController, JobAssetsController],
   providers: [JobAcceptanceService, TextRunnerService],
   exports: [JobsCoreModule],

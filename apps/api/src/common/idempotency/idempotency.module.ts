@@ -1,10 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyService } from './idempotency.service';
 
-@Global()
+/** Imported by each module whose controllers use @Idempotent(), so any context that loads them resolves it. */
 @Module({
   imports: [TypeOrmModule.forFeature([IdempotencyRecord])],
   providers: [IdempotencyService, IdempotencyInterceptor],
