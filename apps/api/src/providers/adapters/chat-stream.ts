@@ -1,3 +1,4 @@
+import { ProviderError } from '../provider-error';
 import type { TextOutput } from '../provider.interface';
 
 /** The part of an OpenAI-style `chat.completion.chunk` that both SDKs (openai, @huggingface/inference) deliver. */
@@ -22,4 +23,25 @@ export async function* relayChatChunks(stream: AsyncIterable<ChatChunkLike>, out
       yield token;
     }
   }
+}
+
+/** The part of an OpenAI-style `chat.completion` answer that both SDKs return. */
+export interface ChatCompletionLike {
+  model?: string;
+  usage?: { prompt_tokens: number; completion_tokens: number } | null;
+  choices: { finish_reason?: string | null; message: { content?: string | null } }[];
+}
+
+export function chatCompletionOutput(res: ChatCompletionLike, model: string, provider: string): TextOutput {
+  const choice = res.choices[0];
+  if (!choice) throw new ProviderError(`${provider}: no choices in the answer`, { provider, code: 'bad_output' });
+  return {
+    text: choice.message.content ?? '',
+    model: res.model || model,
+    offline: false,
+    finishReason: choice.finish_reason ?? undefined,
+    usage: res.usage
+      ? { promptTokens: res.usage.prompt_tokens, completionTokens: res.usage.completion_tokens }
+      : undefined,
+  };
 }

@@ -1,6 +1,6 @@
 import { InferenceClient } from '@huggingface/inference';
 import { ToolKind } from '@megicai/contracts';
-import { relayChatChunks } from './chat-stream';
+import { chatCompletionOutput, relayChatChunks } from './chat-stream';
 import { pngSize, sniffImageMime } from '../media.util';
 import { ProviderError } from '../provider-error';
 import {
@@ -52,16 +52,7 @@ export class HuggingFaceAdapter implements AiProvider {
         { model, messages: messagesOf(req), max_tokens: req.maxTokens, temperature: req.temperature },
         { signal: req.signal },
       );
-      const choice = res.choices[0];
-      if (!choice)
-        throw new ProviderError(`${this.id}: no choices in the answer`, { provider: this.id, code: 'bad_output' });
-      return {
-        text: choice.message.content ?? '',
-        model: res.model || model,
-        offline: false,
-        finishReason: choice.finish_reason,
-        usage: res.usage && { promptTokens: res.usage.prompt_tokens, completionTokens: res.usage.completion_tokens },
-      };
+      return chatCompletionOutput(res, model, this.id);
     } catch (err) {
       throw fromHuggingFaceError(err, this.id, req.signal);
     }

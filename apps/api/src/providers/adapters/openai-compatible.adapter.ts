@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Video } from 'openai/resources/videos';
 import { ToolKind } from '@megicai/contracts';
-import { relayChatChunks } from './chat-stream';
+import { chatCompletionOutput, relayChatChunks } from './chat-stream';
 import { parseSize, pngSize, sleep, sniffImageMime } from '../media.util';
 import { ProviderError } from '../provider-error';
 import {
@@ -74,16 +74,7 @@ export class OpenAiCompatibleAdapter implements AiProvider {
         { model, messages: messagesOf(req), max_tokens: req.maxTokens, temperature: req.temperature },
         { signal: req.signal },
       );
-      const choice = res.choices[0];
-      if (!choice)
-        throw new ProviderError(`${this.id}: no choices in the answer`, { provider: this.id, code: 'bad_output' });
-      return {
-        text: choice.message.content ?? '',
-        model: res.model || model,
-        offline: false,
-        finishReason: choice.finish_reason ?? undefined,
-        usage: res.usage && { promptTokens: res.usage.prompt_tokens, completionTokens: res.usage.completion_tokens },
-      };
+      return chatCompletionOutput(res, model, this.id);
     } catch (err) {
       throw fromOpenAiError(err, this.id, req.signal);
     }
