@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Card, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type AdminQueueName, QUEUE_STATES } from '@megicai/contracts';
 import { adminApi, adminKeys } from './admin-api';
+import { QueryFallback } from '../../components/query-fallback';
 
 function RetryButton({ name, failed }: { name: AdminQueueName; failed: number }) {
   const queryClient = useQueryClient();
@@ -41,13 +42,7 @@ export function AdminQueues() {
     queryFn: ({ signal }) => adminApi.queues(signal),
     refetchInterval: 5000,
   });
-  if (queues.isPending) return <Loader size="sm" aria-label="Loading queues" />;
-  if (queues.isError)
-    return (
-      <Alert color="red" role="alert">
-        {queues.error.message}
-      </Alert>
-    );
+  if (!queues.isSuccess) return <QueryFallback query={queues} label="Loading queues" />;
   return (
     <Card withBorder radius="md" padding="md">
       <Table aria-label="Queues" striped>

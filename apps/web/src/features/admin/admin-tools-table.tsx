@@ -1,22 +1,17 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Loader, Modal, Table, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Table, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ToolView } from '@megicai/contracts';
 import { formatCredits } from '../../components/format-credits';
 import { adminApi, adminKeys } from './admin-api';
 import { AdminToolForm } from './admin-tool-form';
+import { QueryFallback } from '../../components/query-fallback';
 
 /** Every tool, disabled ones included, with an edit dialog per tool. */
 export function AdminToolsTable() {
   const tools = useQuery({ queryKey: adminKeys.tools, queryFn: ({ signal }) => adminApi.tools(signal) });
   const [editing, setEditing] = useState<ToolView | null>(null);
-  if (tools.isPending) return <Loader size="sm" aria-label="Loading tools" />;
-  if (tools.isError)
-    return (
-      <Alert color="red" role="alert">
-        {tools.error.message}
-      </Alert>
-    );
+  if (!tools.isSuccess) return <QueryFallback query={tools} label="Loading tools" />;
   return (
     <Card withBorder radius="md" padding="md">
       <Table.ScrollContainer minWidth={720}>

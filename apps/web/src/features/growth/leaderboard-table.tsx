@@ -1,9 +1,10 @@
-import { Alert, Badge, Loader, Table, Text } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import type { LeaderboardBoard, LeaderboardPeriod } from '@megicai/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { formatCredits } from '../../components/format-credits';
 import { useMe } from '../auth/use-me';
 import { growthApi, growthKeys } from './growth-api';
+import { QueryFallback } from '../../components/query-fallback';
 
 const VALUE_LABEL: Record<LeaderboardBoard, string> = { referrers: 'Friends invited', creators: 'Earned' };
 
@@ -22,13 +23,7 @@ export function LeaderboardTable({
     queryKey: growthKeys.leaderboard(board, period),
     queryFn: ({ signal }) => growthApi.leaderboard(board, period, signal),
   });
-  if (view.isPending) return <Loader size="sm" aria-label="Loading the leaderboard" />;
-  if (view.isError)
-    return (
-      <Alert color="red" role="alert">
-        {view.error.message}
-      </Alert>
-    );
+  if (!view.isSuccess) return <QueryFallback query={view} label="Loading the leaderboard" />;
   if (view.data.entries.length === 0) return <Text c="dimmed">Nobody on this board yet. Be the first!</Text>;
   return (
     <Table.ScrollContainer minWidth={360}>

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Loader, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatCredits } from '../../components/format-credits';
 import { toolKeys, toolsApi } from '../tools/tools-api';
 import { useToolsCatalog } from '../tools/use-tools-catalog';
 import { JobStatusBadge } from './job-status-badge';
+import { QueryFallback } from '../../components/query-fallback';
 
 /** The caller's past jobs, newest first, page by page. */
 export function JobsHistory() {
@@ -21,13 +22,8 @@ export function JobsHistory() {
         : false,
   });
   const items = jobs.data?.pages.flatMap((p) => p.items) ?? [];
-  if (jobs.isPending) return <Loader aria-label="Loading your jobs" />;
-  if (jobs.isError) {
-    return (
-      <Alert color="red" role="alert" title="Could not load your jobs">
-        {jobs.error.message}
-      </Alert>
-    );
+  if (!jobs.isSuccess) {
+    return <QueryFallback query={jobs} label="Loading your jobs" errorTitle="Could not load your jobs" />;
   }
   if (items.length === 0) {
     return (
