@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import '@fastify/static';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROBLEM_CONTENT_TYPE } from '@megicai/contracts';
@@ -17,6 +17,7 @@ export async function configureHttp(app: NestFastifyApplication, webDist?: strin
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);
   registerResponseStatusHook(fastify);
+  registerJsonParser(fastify);
 
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -46,4 +47,19 @@ function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
     request.url,
   );
   return reply.status(404).type(PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+/**
+ * JSON bodies: the exact bytes are kept on `request.rawBody` (signed webhooks verify them), and an empty body with a
+ * JSON content type — what many HTTP clients send on a POST without payload — counts as no body instead of a 400.
+ */
+function registerJsonParser(fastify: FastifyInstance): void {
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const bytes = body as Buffer;
+    (request as FastifyRequest & { rawBody?: Buffer }).rawBody = bytes;
+    if (bytes.length === 0) return done(null, undefined);
+    parseJson(request, bytes.toString('utf8'), done);
+  });
 }

@@ -28,8 +28,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     bufferLogs: options.logger !== false,
     ...(options.logger === false ? { logger: false as const } : {}),
     abortOnError: false,
-    // Signed webhooks verify the exact bytes they were sent.
-    rawBody: true,
+    // JSON is parsed by our own parser (configure-http): it keeps the raw bytes and accepts an empty body.
+    bodyParser: false,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'api/health/ready', 'api/metrics'] });

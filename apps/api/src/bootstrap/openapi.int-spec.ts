@@ -1,4 +1,4 @@
-import { createTestApp, TestApp } from '../../test/test-app';
+import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-app';
 
 interface OpenApiDoc {
   openapi: string;
@@ -66,6 +66,16 @@ describe('OpenAPI document and operations endpoints (integration)', () => {
     const metrics = await t.http().get('/api/metrics').expect(200);
     expect(metrics.text).toContain('http_requests_total');
     expect(metrics.text).toContain('http_request_duration_seconds_bucket');
+  });
+
+  it('accepts a POST without payload that still says Content-Type: application/json', async () => {
+    const u = await registerUser(t);
+    const res = await t
+      .http()
+      .post('/api/v1/credits/daily-reward')
+      .set(bearer(u.accessToken))
+      .set('Content-Type', 'application/json');
+    expect(res.status).toBe(201);
   });
 
   it('answers unknown API routes with a problem+json 404', async () => {
