@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type CreditsSummary, type LedgerEntryView, type LedgerKind, type Page, toCredits } from '@megicai/contracts';
-import { decodeCursor, toPage } from '../common/pagination/cursor';
+import { ProblemException } from '../common/errors/problem.exception';
 import { type LedgerReport, verifyLedger } from './ledger-verify';
 
 const UTC_DAY_START = `(date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')`;
@@ -15,6 +15,7 @@ interface LedgerRow {
   reference_type: string | null;
   reference_id: string | null;
   created_at: Date;
+  seq: string;
 }
 
 /** Read side of the ledger: summaries, pages and sums. Never moves credits. */
@@ -38,34 +39,27 @@ export class CreditsReadService {
     };
   }
 
-  /** Newest first. The keyset compares at millisecond precision, as the cursor carries a JS Date. */
+  /** Newest first, keyed on the ledger's sequence: exact, indexed, and the order in which the balance changed. */
   async page(userId: string, limit: number, cursor?: string): Promise<Page<LedgerEntryView>> {
-    const after = decodeCursor(cursor);
-    const params: unknown[] = [userId, limit + 1];
-    let where = '';
-    if (after) {
-      params.push(after.createdAt, after.id);
-      where = `AND (date_trunc('milliseconds', created_at), id) < ($3::timestamptz, $4::uuid)`;
-    }
+    const before = seqFromCursor(cursor);
     const rows: LedgerRow[] = await this.dataSource.query(
-      `SELECT id, delta, balance_after, kind, reference_type, reference_id,
-              date_trunc('milliseconds', created_at) AS created_at FROM credit_ledger
-        WHERE user_id = $1 ${where}
-        ORDER BY date_trunc('milliseconds', created_at) DESC, id DESC LIMIT $2`,
-      params,
+      `SELECT id, delta, balance_after, kind, reference_type, reference_id, created_at, seq FROM credit_ledger
+        WHERE user_id = $1 ${before ? 'AND seq < $3' : ''}
+        ORDER BY seq DESC LIMIT $2`,
+      before ? [userId, limit + 1, before] : [userId, limit + 1],
     );
-    return toPage(
-      rows.map((r) => ({ ...r, createdAt: r.created_at })),
-      limit,
-      (r): LedgerEntryView => ({
+    const items = rows.slice(0, limit);
+    return {
+      items: items.map((r): LedgerEntryView => ({
         id: r.id,
         delta: toCredits(r.delta),
         balanceAfter: toCredits(r.balance_after),
         kind: r.kind,
         reference: r.reference_type && r.reference_id ? { type: r.reference_type, id: r.reference_id } : null,
         createdAt: r.created_at.toISOString(),
-      }),
-    );
+      })),
+      nextCursor: rows.length > limit ? Buffer.from(items[items.length - 1].seq).toString('base64url') : null,
+    };
   }
 
   /** Milli-credits a user received (or spent, negative) under one kind, all time. */
@@ -100,4 +94,13 @@ export class CreditsReadService {
   verify(userIds?: string[]): Promise<LedgerReport> {
     return verifyLedger((sql, params) => this.dataSource.query(sql, params), userIds);
   }
+}
+
+function seqFromCursor(cursor: string | undefined): string | undefined {
+  if (!cursor) return undefined;
+  const seq = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^[0-9]{1,19}$/.test(seq)) {
+    throw ProblemException.badRequest('The cursor is not valid.', [{ field: 'cursor', message: 'invalid cursor' }]);
+  }
+  return seq;
 }

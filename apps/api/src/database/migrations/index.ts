@@ -9,6 +9,7 @@ import { JobsSweep1764067200000 } from './1764067200000-jobs-sweep';
 import { Marketplace1764068000000 } from './1764068000000-marketplace';
 import { Premium1764069000000 } from './1764069000000-premium';
 import { AnalyticsIndexes1764069500000 } from './1764069500000-analytics-indexes';
+import { LedgerSeq1764070000000 } from './1764070000000-ledger-seq';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -26,4 +27,5 @@ export const migrations = [
   Marketplace1764068000000,
   Premium1764069000000,
   AnalyticsIndexes1764069500000,
+  LedgerSeq1764070000000,
 ];
