@@ -10,6 +10,7 @@ import { Marketplace1764068000000 } from './1764068000000-marketplace';
 import { Premium1764069000000 } from './1764069000000-premium';
 import { AnalyticsIndexes1764069500000 } from './1764069500000-analytics-indexes';
 import { LedgerSeq1764070000000 } from './1764070000000-ledger-seq';
+import { KeysetMillis1764070100000 } from './1764070100000-keyset-millis';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -28,4 +29,5 @@ export const migrations = [
   Premium1764069000000,
   AnalyticsIndexes1764069500000,
   LedgerSeq1764070000000,
+  KeysetMillis1764070100000,
 ];
