@@ -421,11 +421,10 @@ describe('Runs and jobs', () => {
     };
     const text = await insert('00000000-0000-4000-8000-000000000101', 'text', 'running');
     const image = await insert('00000000-0000-4000-8000-000000000201', 'image', 'queued');
-    expect(await balance(t, u.accessToken)).toBe(3);
-
+    // No balance check here: the sweepers of every worker sharing this database may already be at work on them.
     const sweeper = worker.get(JobSweeper);
-    expect(await sweeper.failStaleTextRuns()).toBeGreaterThanOrEqual(1);
-    expect(await sweeper.requeueLostMediaJobs()).toBeGreaterThanOrEqual(1);
+    await sweeper.failStaleTextRuns();
+    await sweeper.requeueLostMediaJobs();
     expect((await waitFor(t, u.accessToken, text, (j) => j.status !== 'running')).job.status).toBe('failed');
     expect((await waitFor(t, u.accessToken, image, (j) => j.status === 'succeeded')).job.progress).toBe(100);
     expect(await balance(t, u.accessToken)).toBe(4);
