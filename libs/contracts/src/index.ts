@@ -1,6 +1,7 @@
 export * from './enums';
 export * from './money';
 export * from './problem';
+export * from './problem-codes';
 export * from './pagination';
 export * from './auth';
 export * from './tools';

@@ -8,6 +8,8 @@ export interface Problem {
   type: string;
   title: string;
   status: number;
+  /** Stable snake_case word clients branch on (see ProblemCode). */
+  code: string;
   detail: string;
   instance?: string;
   errors?: FieldError[];

@@ -207,6 +207,7 @@ export class JobAcceptanceService {
     const adOffer = await this.ads.offerFor(userId, missing).catch(() => null);
     return new ProblemException({
       status: 402,
+      code: 'insufficient_credits',
       title: 'Payment Required',
       detail: `This run costs ${toCredits(error.needed)} credits; your balance is ${toCredits(error.balance)}.`,
       extensions: { needed: toCredits(error.needed), balance: toCredits(error.balance), adOffer },

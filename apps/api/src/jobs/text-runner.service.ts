@@ -103,10 +103,16 @@ export class TextRunnerService {
       error.status < 500 &&
       !error.retryable
     ) {
-      return new ProblemException({ status: 400, detail: `The provider rejected the request: ${message}`, extensions });
+      return new ProblemException({
+        status: 400,
+        code: 'invalid_tool_input',
+        detail: `The provider rejected the request: ${message}`,
+        extensions,
+      });
     }
     return new ProblemException({
       status: 503,
+      code: 'provider_unavailable',
       title: 'Service Unavailable',
       detail: 'No AI provider could answer right now; your credits were refunded. Try again shortly.',
       extensions,

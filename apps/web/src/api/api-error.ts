@@ -6,6 +6,8 @@ import type { FieldError, Problem } from '@megicai/contracts';
  */
 export class ApiError extends Error {
   readonly status: number;
+  /** The problem's stable code (ProblemCode); `network_error` / `http_error` when the answer was no problem. */
+  readonly code: string;
   readonly title: string;
   readonly detail: string;
   readonly type: string;
@@ -17,6 +19,7 @@ export class ApiError extends Error {
     super(problem.detail || problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
+    this.code = problem.code;
     this.title = problem.title;
     this.detail = problem.detail;
     this.type = problem.type;
@@ -39,6 +42,7 @@ export class ApiError extends Error {
       type: 'about:blank',
       title: 'Network error',
       status: 0,
+      code: 'network_error',
       detail: 'Could not reach the server. Check your connection and try again.',
     });
     err.cause = cause;
@@ -69,12 +73,18 @@ export async function toApiError(response: Response): Promise<ApiError> {
     body = undefined;
   }
   if (isProblem(body)) {
-    return new ApiError({ ...body, detail: body.detail ?? '', type: body.type ?? 'about:blank' });
+    return new ApiError({
+      ...body,
+      code: body.code ?? 'http_error',
+      detail: body.detail ?? '',
+      type: body.type ?? 'about:blank',
+    });
   }
   return new ApiError({
     type: 'about:blank',
     title: response.statusText || `HTTP ${response.status}`,
     status: response.status,
+    code: 'http_error',
     detail: `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
   });
 }

@@ -1,7 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, type Problem } from '@megicai/contracts';
+import { PROBLEM_CONTENT_TYPE, type Problem, type ProblemCode } from '@megicai/contracts';
+import { AppException } from './app.exception';
 import { ProblemException } from './problem.exception';
+import { codeForStatus, PROBLEM_STATUS } from './problem-status';
 import { problemTitle, problemType } from './problem-titles';
 
 /** Every error leaves the API as RFC 9457 problem+json; unknown errors become a 500 without internals. */
@@ -24,6 +26,24 @@ export function toProblem(
   exception: unknown,
   instance?: string,
 ): { problem: Problem; headers: Record<string, string> } {
+  if (exception instanceof AppException) {
+    const code = exception.code as ProblemCode;
+    const status = PROBLEM_STATUS[code];
+    const { errors, extensions, headers } = exception.extras;
+    return {
+      problem: {
+        type: problemType(status),
+        title: problemTitle(status),
+        status,
+        code,
+        detail: exception.detail,
+        instance,
+        ...(errors ? { errors } : {}),
+        ...extensions,
+      },
+      headers: headers ?? {},
+    };
+  }
   if (exception instanceof ProblemException) {
     const p = exception.problem;
     return {
@@ -31,6 +51,7 @@ export function toProblem(
         type: p.type ?? problemType(p.status),
         title: p.title ?? problemTitle(p.status),
         status: p.status,
+        code: p.code ?? codeForStatus(p.status),
         detail: p.detail,
         instance,
         ...(p.errors ? { errors: p.errors } : {}),
@@ -42,7 +63,11 @@ export function toProblem(
   const status = statusOf(exception);
   const detail =
     status >= 500 ? 'Something went wrong on our side. Try again later.' : friendlyDetail(status, messageOf(exception));
-  return { problem: { type: problemType(status), title: problemTitle(status), status, detail, instance }, headers: {} };
+  const code = status === 400 && /JSON/.test(messageOf(exception) ?? '') ? 'invalid_json' : codeForStatus(status);
+  return {
+    problem: { type: problemType(status), title: problemTitle(status), status, code, detail, instance },
+    headers: {},
+  };
 }
 
 /** Fastify's own wording for parser errors is aimed at developers of Fastify, not of clients. */

@@ -1,8 +1,10 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { FieldError } from '@megicai/contracts';
+import type { FieldError, ProblemCode } from '@megicai/contracts';
 
 export interface ProblemInit {
   status: number;
+  /** Stable code; when absent the filter derives one from the status. */
+  code?: ProblemCode;
   title?: string;
   detail: string;
   type?: string;
@@ -12,7 +14,10 @@ export interface ProblemInit {
   headers?: Record<string, string>;
 }
 
-/** An error that already knows its RFC 9457 shape; the global filter writes it as it is. */
+/**
+ * An error that already knows its RFC 9457 shape; the global filter writes it as it is.
+ * Legacy: new code throws a feature's own `AppException` subclass with a code instead.
+ */
 export class ProblemException extends HttpException {
   constructor(readonly problem: ProblemInit) {
     super(problem.detail, problem.status);
@@ -47,6 +52,7 @@ export class ProblemException extends HttpException {
     return new ProblemException({
       status: HttpStatus.TOO_MANY_REQUESTS,
       detail,
+      code: 'rate_limited',
       headers: { 'Retry-After': String(seconds) },
       extensions: { retryAfter: seconds },
     });
