@@ -60,6 +60,7 @@ export const routes: RouteObject[] = [
                 path: 'marketplace/:id',
                 lazy: lazyPage(() => import('../routes/prompt-template-page'), 'PromptTemplatePage'),
               },
+              { path: 'account', lazy: lazyPage(() => import('../routes/account-page'), 'AccountPage') },
               { path: 'credits', lazy: lazyPage(() => import('../routes/credits-page'), 'CreditsPage') },
               { path: 'leaderboard', lazy: lazyPage(() => import('../routes/leaderboard-page'), 'LeaderboardPage') },
               { path: 'premium', lazy: lazyPage(() => import('../routes/premium-page'), 'PremiumPage') },

@@ -34,6 +34,9 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>Signed in as {user.email}</Menu.Label>
+        <Menu.Item component={Link} to="/account">
+          Account
+        </Menu.Item>
         <Menu.Item component={Link} to="/credits">
           Credits and history
         </Menu.Item>

@@ -1,0 +1,14 @@
+import { Stack } from '@mantine/core';
+import { PageHeader } from '../components/page-header';
+
+/**
+ * The signed-in user's account: profile and password, sessions, API keys, spending limits, webhooks, data export
+ * and deletion. Each section is a card owned by its feature (`features/<feature>/…-card.tsx`), listed here in order.
+ */
+export function AccountPage() {
+  return (
+    <Stack gap="lg">
+      <PageHeader title="Account" lead="Your profile, security, API access and spending limits." />
+    </Stack>
+  );
+}
