@@ -29,16 +29,32 @@ export async function configureHttp(app: NestFastifyApplication, webDist?: strin
 
   const indexHtml = webDist ? join(webDist, 'index.html') : undefined;
   if (webDist && indexHtml && existsSync(indexHtml)) {
-    app.useStaticAssets({ root: webDist, prefix: '/', wildcard: false, index: false });
+    app.useStaticAssets({
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      // The build writes `.br` and `.gz` beside each asset; the browser gets the smallest it accepts.
+      preCompressed: true,
+      cacheControl: false,
+      // Source maps are built for error tooling only: never served.
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
+      setHeaders: (reply: FastifyReply, path: string) => void reply.header('cache-control', cacheControlFor(path)),
+    });
     // Client-side routes (/credits, /tools/…) get the SPA; unknown API paths keep their problem+json 404.
+    const sendIndex = (reply: FastifyReply) =>
+      reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html', webDist);
     fastify.get('/*', (request, reply) => {
       if (request.url.startsWith('/api/')) return sendNotFound(request, reply);
-      return reply.type('text/html').sendFile('index.html', webDist, { cacheControl: false });
+      return sendIndex(reply);
     });
-    fastify.get('/', (_request, reply) =>
-      reply.type('text/html').sendFile('index.html', webDist, { cacheControl: false }),
-    );
+    fastify.get('/', (_request, reply) => sendIndex(reply));
   }
+}
+
+/** Vite puts a content hash in every file under `assets/`: those never change, everything else is revalidated. */
+function cacheControlFor(path: string): string {
+  return /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
