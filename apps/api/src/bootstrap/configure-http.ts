@@ -39,7 +39,9 @@ export async function configureHttp(app: NestFastifyApplication, webDist?: strin
       cacheControl: false,
       // Source maps are built for error tooling only: never served.
       allowedPath: (pathName) => !pathName.endsWith('.map'),
-      setHeaders: (reply: FastifyReply, path: string) => void reply.header('cache-control', cacheControlFor(path)),
+      // @fastify/static 10 passes the Fastify reply; Nest's option type still names the raw response.
+      setHeaders: ((reply: FastifyReply, path: string) =>
+        void reply.header('cache-control', cacheControlFor(path))) as never,
     });
     // Client-side routes (/credits, /tools/…) get the SPA; unknown API paths keep their problem+json 404.
     const sendIndex = (reply: FastifyReply) =>
