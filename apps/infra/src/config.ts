@@ -94,7 +94,7 @@ export const APP_SECRETS = {
   assetUrl: ['ASSET_URL_SECRET'],
   /** Filled in by the operator after the first deploy (empty until then: the feature stays off). */
   providers: ['OPENAI_API_KEY', 'OPENROUTER_API_KEY', 'DEEPSEEK_API_KEY', 'HF_API_KEY'],
-    /** The first key is generated, the others are filled in by the operator. */
+  /** The first key is generated, the others are filled in by the operator. */
   payments: ['PAYMENTS_WEBHOOK_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
   mail: ['SMTP_URL'],
   ads: ['ADS_HMAC_SECRET'],

@@ -15,7 +15,13 @@ import type { EnvironmentConfig } from '../config';
 export class Cdn extends Construct {
   readonly distribution: cloudfront.Distribution;
 
-  constructor(scope: Construct, id: string, config: EnvironmentConfig, alb: elbv2.IApplicationLoadBalancer, logs: s3.IBucket) {
+  constructor(
+    scope: Construct,
+    id: string,
+    config: EnvironmentConfig,
+    alb: elbv2.IApplicationLoadBalancer,
+    logs: s3.IBucket,
+  ) {
     super(scope, id);
     // The ALB has no certificate of its own in the default config: CloudFront terminates TLS for viewers.
     const origin = new origins.LoadBalancerV2Origin(alb, {

@@ -44,7 +44,9 @@ export class DataStores extends Construct {
       multiAz: db.multiAz,
       port: db.port,
       databaseName: DB_NAME,
-      credentials: rds.Credentials.fromGeneratedSecret(DB_USER, { excludeCharacters: ' %+~`#$&*()|[]{}:;<>?!\'/@"\\=,' }),
+      credentials: rds.Credentials.fromGeneratedSecret(DB_USER, {
+        excludeCharacters: ' %+~`#$&*()|[]{}:;<>?!\'/@"\\=,',
+      }),
       allocatedStorage: db.allocatedStorageGiB,
       maxAllocatedStorage: db.maxAllocatedStorageGiB,
       storageType: rds.StorageType.GP3,

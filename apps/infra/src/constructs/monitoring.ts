@@ -61,9 +61,19 @@ export class Monitoring extends Construct {
         a.p99LatencySeconds,
         'p99 response time of the API tasks',
       ),
-      queueDepth: alarm('QueueDepth', services.queueDepth, a.queueDepth, 'media jobs waiting (workers at max or stuck)'),
+      queueDepth: alarm(
+        'QueueDepth',
+        services.queueDepth,
+        a.queueDepth,
+        'media jobs waiting (workers at max or stuck)',
+      ),
       dbCpu: alarm('DbCpu', data.database.metricCPUUtilization({ period }), a.dbCpuPercent, 'PostgreSQL CPU'),
-      redisMemory: alarm('RedisMemory', redisMemory, a.redisMemoryPercent, 'Redis memory (noeviction: full = writes fail)'),
+      redisMemory: alarm(
+        'RedisMemory',
+        redisMemory,
+        a.redisMemoryPercent,
+        'Redis memory (noeviction: full = writes fail)',
+      ),
     };
   }
 }

@@ -161,7 +161,10 @@ export class Services extends Construct {
       },
     });
 
-    const apiScaling = this.api.autoScaleTaskCount({ minCapacity: config.api.minTasks, maxCapacity: config.api.maxTasks });
+    const apiScaling = this.api.autoScaleTaskCount({
+      minCapacity: config.api.minTasks,
+      maxCapacity: config.api.maxTasks,
+    });
     apiScaling.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: config.api.cpuTargetPercent });
     apiScaling.scaleOnRequestCount('Requests', {
       requestsPerTarget: config.api.requestsPerTarget,
@@ -195,7 +198,11 @@ export class Services extends Construct {
     this.webAcl = new wafv2.CfnWebACL(this, 'Waf', {
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
-      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: `megicai-${config.name}`, sampledRequestsEnabled: true },
+      visibilityConfig: {
+        cloudWatchMetricsEnabled: true,
+        metricName: `megicai-${config.name}`,
+        sampledRequestsEnabled: true,
+      },
       rules: [
         {
           name: 'rate-per-client',
@@ -209,7 +216,11 @@ export class Services extends Construct {
               forwardedIpConfig: { headerName: 'X-Forwarded-For', fallbackBehavior: 'MATCH' },
             },
           },
-          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'rate-per-client', sampledRequestsEnabled: true },
+          visibilityConfig: {
+            cloudWatchMetricsEnabled: true,
+            metricName: 'rate-per-client',
+            sampledRequestsEnabled: true,
+          },
         },
       ],
     });
@@ -219,4 +230,3 @@ export class Services extends Construct {
     });
   }
 }
-

@@ -18,8 +18,12 @@ export function synthWithNag(env: EnvironmentName): { stack: MegicAiStack; findi
   const annotations = Annotations.fromStack(stack);
   const pattern = Match.stringLikeRegexp('AwsSolutions-.*');
   const findings: NagFinding[] = [
-    ...annotations.findError('*', pattern).map((m) => ({ level: 'error' as const, path: m.id, message: String(m.entry.data) })),
-    ...annotations.findWarning('*', pattern).map((m) => ({ level: 'warning' as const, path: m.id, message: String(m.entry.data) })),
+    ...annotations
+      .findError('*', pattern)
+      .map((m) => ({ level: 'error' as const, path: m.id, message: String(m.entry.data) })),
+    ...annotations
+      .findWarning('*', pattern)
+      .map((m) => ({ level: 'warning' as const, path: m.id, message: String(m.entry.data) })),
   ];
   return { stack, findings };
 }
