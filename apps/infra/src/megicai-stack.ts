@@ -55,6 +55,8 @@ export class MegicAiStack extends Stack {
 
     new CfnOutput(this, 'Url', { value: `https://${this.cdn.distribution.distributionDomainName}` });
     new CfnOutput(this, 'ClusterName', { value: this.services.cluster.clusterName });
+    new CfnOutput(this, 'ApiServiceName', { value: this.services.api.serviceName });
+    new CfnOutput(this, 'WorkerServiceName', { value: this.services.worker.serviceName });
     new CfnOutput(this, 'ApiTaskDefinition', { value: this.services.api.taskDefinition.family });
     new CfnOutput(this, 'AppSubnets', {
       value: this.network.vpc.privateSubnets.map((s) => s.subnetId).join(','),
