@@ -155,8 +155,8 @@ export const environments: Record<EnvironmentName, EnvironmentConfig> = {
     imageRepositoryName: 'megicai-api',
     defaultImageTag: 'latest',
     // Sizes and counts: apps/infra/capacity.md.
-    api: { cpu: 1024, memoryMiB: 2048, minTasks: 2, maxTasks: 12, cpuTargetPercent: 55, requestsPerTarget: 30000 },
-    worker: { cpu: 1024, memoryMiB: 2048, minTasks: 2, maxTasks: 10, waitingJobsPerTask: 40, concurrency: 8 },
+    api: { cpu: 1024, memoryMiB: 2048, minTasks: 2, maxTasks: 12, cpuTargetPercent: 55, requestsPerTarget: 18000 },
+    worker: { cpu: 512, memoryMiB: 1024, minTasks: 2, maxTasks: 10, waitingJobsPerTask: 40, concurrency: 8 },
     database: {
       instanceType: 'm7g.large',
       multiAz: true,
@@ -175,7 +175,7 @@ export const environments: Record<EnvironmentName, EnvironmentConfig> = {
       port: 6380,
       snapshotRetentionDays: 7,
     },
-    assets: { infrequentAccessAfterDays: 30, expireAfterDays: 365 },
+    assets: { infrequentAccessAfterDays: 30, expireAfterDays: 90 },
     logRetentionDays: 90,
     wafRequestsPer5Minutes: 3000,
     alarms: { http5xxPercent: 2, p99LatencySeconds: 1.5, queueDepth: 500, dbCpuPercent: 75, redisMemoryPercent: 70 },

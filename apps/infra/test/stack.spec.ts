@@ -44,6 +44,7 @@ describe.each<EnvironmentName>(['staging', 'production'])('MegicAI-%s: resources
     expect(subnets).toHaveLength(3 * config.availabilityZones.length);
     expect(new Set(subnets.map((s) => s.Properties.AvailabilityZone))).toEqual(new Set(config.availabilityZones));
     t.resourceCountIs('AWS::EC2::FlowLog', 1);
+    t.hasResourceProperties('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway' });
   });
 
   it('runs the API and the worker on Fargate from the same ECR image (tag parameter), worker off in the API', () => {

@@ -34,6 +34,8 @@ export class Network extends Construct {
         { name: 'data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
       ],
       flowLogs: { all: { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs) } },
+      // Generated media goes to S3 from the tasks: through a (free) gateway endpoint, not the NAT's per-GB charge.
+      gatewayEndpoints: { S3: { service: ec2.GatewayVpcEndpointAwsService.S3 } },
     });
 
     const sg = (name: string, description: string) =>
