@@ -108,17 +108,22 @@ const REGION = process.env.MEGICAI_AWS_REGION ?? 'us-east-1';
 /** com.amazonaws.global.cloudfront.origin-facing in us-east-1; look it up once per region (README, step 2). */
 const CLOUDFRONT_PREFIX_LIST = process.env.MEGICAI_CLOUDFRONT_PREFIX_LIST ?? 'pl-3b927c52';
 
+/** What both environments share: one account and region, one image repository (tags differ per deploy). */
+const SHARED = {
+  account: ACCOUNT,
+  region: REGION,
+  cloudFrontPrefixListId: CLOUDFRONT_PREFIX_LIST,
+  imageRepositoryName: 'megicai-api',
+  defaultImageTag: 'latest',
+} as const;
+
 export const environments: Record<EnvironmentName, EnvironmentConfig> = {
   staging: {
     name: 'staging',
-    account: ACCOUNT,
-    region: REGION,
+    ...SHARED,
     vpcCidr: '10.20.0.0/16',
     availabilityZones: [`${REGION}a`, `${REGION}b`],
     natGateways: 1,
-    cloudFrontPrefixListId: CLOUDFRONT_PREFIX_LIST,
-    imageRepositoryName: 'megicai-api',
-    defaultImageTag: 'latest',
     api: { cpu: 512, memoryMiB: 1024, minTasks: 1, maxTasks: 3, cpuTargetPercent: 60, requestsPerTarget: 6000 },
     worker: { cpu: 512, memoryMiB: 1024, minTasks: 1, maxTasks: 2, waitingJobsPerTask: 50, concurrency: 4 },
     database: {
@@ -146,14 +151,10 @@ export const environments: Record<EnvironmentName, EnvironmentConfig> = {
   },
   production: {
     name: 'production',
-    account: ACCOUNT,
-    region: REGION,
+    ...SHARED,
     vpcCidr: '10.30.0.0/16',
     availabilityZones: [`${REGION}a`, `${REGION}b`, `${REGION}c`],
     natGateways: 2,
-    cloudFrontPrefixListId: CLOUDFRONT_PREFIX_LIST,
-    imageRepositoryName: 'megicai-api',
-    defaultImageTag: 'latest',
     // Sizes and counts: apps/infra/capacity.md.
     api: { cpu: 1024, memoryMiB: 2048, minTasks: 2, maxTasks: 12, cpuTargetPercent: 55, requestsPerTarget: 18000 },
     worker: { cpu: 512, memoryMiB: 1024, minTasks: 2, maxTasks: 10, waitingJobsPerTask: 40, concurrency: 8 },
