@@ -4,7 +4,8 @@ import { ADMIN_QUEUE_NAMES, type AdminQueueName, QUEUE_STATES } from '@megicai/c
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AdminException } from './admin.exception';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { AuditLogService } from './audit-log.service';
@@ -41,7 +42,8 @@ export class AdminQueuesController {
   @ApiOkResponse({ type: AdminQueueRetryDto })
   @ApiProblems(401, 403, 404)
   async retryFailed(@CurrentUser() admin: Principal, @Param('name') name: string): Promise<AdminQueueRetryDto> {
-    if (!(ADMIN_QUEUE_NAMES as readonly string[]).includes(name)) throw ProblemException.notFound('No such queue.');
+    if (!(ADMIN_QUEUE_NAMES as readonly string[]).includes(name))
+      throw new AdminException(ProblemCode.NotFound, 'No such queue.');
     const queue = name as AdminQueueName;
     const retried = await this.queues.retryFailed(queue);
     await this.audit.record({

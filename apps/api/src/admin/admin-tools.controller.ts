@@ -4,7 +4,8 @@ import { toMilli } from '@megicai/contracts';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AdminException } from './admin.exception';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { ToolDto } from '../tools/dto/tool.dto';
 import { ToolPatch, ToolsService } from '../tools/tools.service';
@@ -34,7 +35,7 @@ export class AdminToolsController {
   @ApiProblems(401, 403, 404)
   async get(@Param('id') id: string): Promise<ToolDto> {
     const tool = await this.tools.findById(id);
-    if (!tool) throw ProblemException.notFound('No such tool.');
+    if (!tool) throw new AdminException(ProblemCode.NotFound, 'No such tool.');
     return tool;
   }
 
@@ -49,7 +50,7 @@ export class AdminToolsController {
     @Body() body: AdminToolPatchDto,
   ): Promise<ToolDto> {
     const before = await this.tools.findById(id);
-    if (!before) throw ProblemException.notFound('No such tool.');
+    if (!before) throw new AdminException(ProblemCode.NotFound, 'No such tool.');
     const after = await this.tools.update(before.id, toToolPatch(body));
     await this.audit.record({
       actorId: admin.userId,

@@ -2,12 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } f
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AuthException } from './auth.exception';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 
-const notFound = () => ProblemException.notFound('No such API key.');
+const notFound = () => new AuthException(ProblemCode.NotFound, 'No such API key.');
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
@@ -45,6 +46,6 @@ export class ApiKeysController {
   /** A leaked key must not be able to mint or revoke keys. */
   private peopleOnly(user: Principal) {
     if (user.via !== 'jwt')
-      throw ProblemException.forbidden('API keys are managed by signing in, not with an API key.');
+      throw new AuthException(ProblemCode.ApiKeyScope, 'API keys are managed by signing in, not with an API key.');
   }
 }

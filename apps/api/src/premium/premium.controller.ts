@@ -5,7 +5,8 @@ import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { Public } from '../common/auth/public.decorator';
 import { RequireScope } from '../common/auth/roles.decorator';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { PremiumException } from './premium.exception';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import {
   CheckoutRequestDto,
@@ -16,7 +17,9 @@ import {
 } from './dto/premium.dto';
 import { PremiumService } from './premium.service';
 
-const sessionPipe = new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('No such checkout.') });
+const sessionPipe = new ParseUUIDPipe({
+  exceptionFactory: () => new PremiumException(ProblemCode.NotFound, 'No such checkout.'),
+});
 
 @ApiTags('premium')
 @Controller('premium')

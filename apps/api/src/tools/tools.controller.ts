@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/auth/public.decorator';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { ToolsException } from './tools.exception';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { ToolDto } from './dto/tool.dto';
 import { ToolsService } from './tools.service';
@@ -26,7 +27,7 @@ export class ToolsController {
   @ApiProblems(404)
   async get(@Param('id') id: string): Promise<ToolDto> {
     const tool = await this.tools.findById(id);
-    if (!tool || !tool.enabled) throw ProblemException.notFound('No such tool.');
+    if (!tool || !tool.enabled) throw new ToolsException(ProblemCode.NotFound, 'No such tool.');
     return tool;
   }
 }
