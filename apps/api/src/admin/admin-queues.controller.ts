@@ -23,7 +23,7 @@ export class AdminQueuesController {
 
   @Get()
   @ApiOkResponse({ type: [AdminQueueDto] })
-  @ApiProblems(401, 403)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.AdminOnly, ProblemCode.ApiKeyScope)
   async list(): Promise<AdminQueueDto[]> {
     const stats = await this.queues.stats();
     return stats.map(({ name, counts }) => ({
@@ -40,7 +40,7 @@ export class AdminQueuesController {
   @HttpCode(200)
   @ApiParam({ name: 'name', enum: ADMIN_QUEUE_NAMES })
   @ApiOkResponse({ type: AdminQueueRetryDto })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.AdminOnly, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
   async retryFailed(@CurrentUser() admin: Principal, @Param('name') name: string): Promise<AdminQueueRetryDto> {
     if (!(ADMIN_QUEUE_NAMES as readonly string[]).includes(name))
       throw new AdminException(ProblemCode.NotFound, 'No such queue.');

@@ -24,7 +24,7 @@ export class AdminToolsController {
 
   @Get()
   @ApiOkResponse({ type: [ToolDto], description: 'Every tool, disabled ones included' })
-  @ApiProblems(401, 403)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.AdminOnly, ProblemCode.ApiKeyScope)
   list(): Promise<ToolDto[]> {
     return this.tools.listAll();
   }
@@ -32,7 +32,7 @@ export class AdminToolsController {
   @Get(':id')
   @ApiParam({ name: 'id', description: 'Tool UUID or slug' })
   @ApiOkResponse({ type: ToolDto })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.AdminOnly, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
   async get(@Param('id') id: string): Promise<ToolDto> {
     const tool = await this.tools.findById(id);
     if (!tool) throw new AdminException(ProblemCode.NotFound, 'No such tool.');
@@ -43,7 +43,13 @@ export class AdminToolsController {
   @Patch(':id')
   @ApiParam({ name: 'id', description: 'Tool UUID or slug' })
   @ApiOkResponse({ type: ToolDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.Unauthorized,
+    ProblemCode.AdminOnly,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.NotFound,
+  )
   async patch(
     @CurrentUser() admin: Principal,
     @Param('id') id: string,

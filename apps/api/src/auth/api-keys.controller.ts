@@ -18,7 +18,7 @@ export class ApiKeysController {
 
   @Post()
   @ApiCreatedResponse({ type: CreatedApiKeyDto, description: 'The key is shown once' })
-  @ApiProblems(400, 401, 403, 409)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.Conflict)
   create(@CurrentUser() user: Principal, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     this.peopleOnly(user);
     return this.apiKeys.create(user.userId, dto.name, dto.scopes);
@@ -26,7 +26,7 @@ export class ApiKeysController {
 
   @Get()
   @ApiOkResponse({ type: [ApiKeyDto] })
-  @ApiProblems(401)
+  @ApiProblems(ProblemCode.Unauthorized)
   list(@CurrentUser() user: Principal): Promise<ApiKeyDto[]> {
     return this.apiKeys.list(user.userId);
   }
@@ -34,7 +34,7 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked' })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
   async revoke(
     @CurrentUser() user: Principal,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,

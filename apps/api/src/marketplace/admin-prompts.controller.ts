@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
+import { ProblemCode } from '@megicai/contracts';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AdminPromptsQueryDto, ModeratePromptDto } from './dto/prompt-queries.dto';
 import { PromptPageDto, PromptTemplateDto } from './dto/prompt-template.dto';
@@ -21,14 +22,26 @@ export class AdminPromptsController {
 
   @Get()
   @ApiOkResponse({ type: PromptPageDto, description: 'Templates of every creator, newest first' })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.InvalidCursor,
+    ProblemCode.Unauthorized,
+    ProblemCode.AdminOnly,
+    ProblemCode.ApiKeyScope,
+  )
   list(@Query() query: AdminPromptsQueryDto): Promise<PromptPageDto> {
     return this.templates.listForAdmin(query.status, query.limit, query.cursor);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: PromptTemplateDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.Unauthorized,
+    ProblemCode.AdminOnly,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.NotFound,
+  )
   moderate(
     @CurrentUser() admin: Principal,
     @Param('id') id: string,

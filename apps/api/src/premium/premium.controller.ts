@@ -40,7 +40,7 @@ export class PremiumController {
   @RequireScope('credits')
   @ApiOperation({ summary: "Open a checkout for a plan; answers the payment provider's page to send the user to" })
   @ApiCreatedResponse({ type: CheckoutResultDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
   checkout(@CurrentUser() user: Principal, @Body() body: CheckoutRequestDto): Promise<CheckoutResult> {
     return this.premium.checkout(user.userId, body.planId);
   }
@@ -50,7 +50,7 @@ export class PremiumController {
   @RequireScope('read')
   @ApiOperation({ summary: 'One of your checkouts (the demo payment page shows it)' })
   @ApiOkResponse({ type: CheckoutSessionDto })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
   session(@CurrentUser() user: Principal, @Param('id', sessionPipe) id: string): Promise<CheckoutSessionView> {
     return this.premium.session(user.userId, id);
   }
@@ -63,7 +63,13 @@ export class PremiumController {
     summary: 'Offline demo provider only: pay the checkout (signs the event the webhook expects and applies it)',
   })
   @ApiOkResponse({ type: DemoPaymentResultDto })
-  @ApiProblems(401, 403, 404, 409)
+  @ApiProblems(
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.Forbidden,
+    ProblemCode.NotFound,
+    ProblemCode.Conflict,
+  )
   pay(@CurrentUser() user: Principal, @Param('id', sessionPipe) id: string): Promise<DemoPaymentResult> {
     return this.premium.payDemo(user.userId, id);
   }

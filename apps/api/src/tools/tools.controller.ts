@@ -24,7 +24,7 @@ export class ToolsController {
   @Public()
   @ApiParam({ name: 'id', description: 'Tool UUID or slug' })
   @ApiOkResponse({ type: ToolDto })
-  @ApiProblems(404)
+  @ApiProblems(ProblemCode.NotFound)
   async get(@Param('id') id: string): Promise<ToolDto> {
     const tool = await this.tools.findById(id);
     if (!tool || !tool.enabled) throw new ToolsException(ProblemCode.NotFound, 'No such tool.');

@@ -21,7 +21,7 @@ export class UsersController {
 
   @Get()
   @ApiOkResponse({ type: UserDto })
-  @ApiProblems(401)
+  @ApiProblems(ProblemCode.Unauthorized)
   async me(@CurrentUser() principal: Principal): Promise<UserDto> {
     const [user, balance] = await Promise.all([
       this.users.findById(principal.userId),

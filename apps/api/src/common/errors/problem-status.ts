@@ -57,6 +57,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
 const BY_STATUS: Record<number, ProblemCode> = {
   400: ProblemCode.ValidationFailed,
   401: ProblemCode.Unauthorized,
+  402: ProblemCode.InsufficientCredits,
   403: ProblemCode.Forbidden,
   404: ProblemCode.NotFound,
   405: ProblemCode.MethodNotAllowed,
