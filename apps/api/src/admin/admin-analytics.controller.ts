@@ -4,7 +4,7 @@ import type { AnalyticsReport } from '@megicai/contracts';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { Roles } from '../common/auth/roles.decorator';
 import { ProblemCode } from '@megicai/contracts';
-import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AnalyticsQueryDto, AnalyticsReportDto } from './dto/admin-analytics.dto';
 
 @ApiTags('admin')
@@ -16,7 +16,7 @@ export class AdminAnalyticsController {
 
   @Get()
   @ApiOkResponse({ type: AnalyticsReportDto })
-  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.Unauthorized, ProblemCode.AdminOnly, ProblemCode.ApiKeyScope)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed)
   report(@Query() query: AnalyticsQueryDto): Promise<AnalyticsReport> {
     return this.analytics.report(query.from, query.to);
   }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuditLogEntryView, Page } from '@megicai/contracts';
 import { Roles } from '../common/auth/roles.decorator';
 import { ProblemCode } from '@megicai/contracts';
-import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AuditLogService } from './audit-log.service';
 import { AuditLogPageDto, AuditLogQueryDto } from './dto/admin-changes.dto';
 
@@ -16,13 +16,7 @@ export class AdminAuditController {
 
   @Get()
   @ApiOkResponse({ type: AuditLogPageDto })
-  @ApiProblems(
-    ProblemCode.ValidationFailed,
-    ProblemCode.InvalidCursor,
-    ProblemCode.Unauthorized,
-    ProblemCode.AdminOnly,
-    ProblemCode.ApiKeyScope,
-  )
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.InvalidCursor)
   list(@Query() query: AuditLogQueryDto): Promise<Page<AuditLogEntryView>> {
     return this.audit.page(query.limit, query.cursor, { targetId: query.targetId, action: query.action });
   }

@@ -6,7 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
 import { ProblemCode } from '@megicai/contracts';
 import { AdminException } from './admin.exception';
-import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { AuditLogService } from './audit-log.service';
 import { AdminQueueDto, AdminQueueRetryDto } from './dto/admin-queues.dto';
@@ -23,7 +23,7 @@ export class AdminQueuesController {
 
   @Get()
   @ApiOkResponse({ type: [AdminQueueDto] })
-  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.AdminOnly, ProblemCode.ApiKeyScope)
+  @ApiProblems(...ADMIN_PROBLEMS)
   async list(): Promise<AdminQueueDto[]> {
     const stats = await this.queues.stats();
     return stats.map(({ name, counts }) => ({
@@ -40,7 +40,7 @@ export class AdminQueuesController {
   @HttpCode(200)
   @ApiParam({ name: 'name', enum: ADMIN_QUEUE_NAMES })
   @ApiOkResponse({ type: AdminQueueRetryDto })
-  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.AdminOnly, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.NotFound)
   async retryFailed(@CurrentUser() admin: Principal, @Param('name') name: string): Promise<AdminQueueRetryDto> {
     if (!(ADMIN_QUEUE_NAMES as readonly string[]).includes(name))
       throw new AdminException(ProblemCode.NotFound, 'No such queue.');

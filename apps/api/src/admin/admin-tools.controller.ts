@@ -6,7 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
 import { ProblemCode } from '@megicai/contracts';
 import { AdminException } from './admin.exception';
-import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { ToolDto } from '../tools/dto/tool.dto';
 import { ToolPatch, ToolsService } from '../tools/tools.service';
 import { AdminToolPatchDto } from './dto/admin-tools.dto';
@@ -24,7 +24,7 @@ export class AdminToolsController {
 
   @Get()
   @ApiOkResponse({ type: [ToolDto], description: 'Every tool, disabled ones included' })
-  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.AdminOnly, ProblemCode.ApiKeyScope)
+  @ApiProblems(...ADMIN_PROBLEMS)
   list(): Promise<ToolDto[]> {
     return this.tools.listAll();
   }
@@ -32,7 +32,7 @@ export class AdminToolsController {
   @Get(':id')
   @ApiParam({ name: 'id', description: 'Tool UUID or slug' })
   @ApiOkResponse({ type: ToolDto })
-  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.AdminOnly, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.NotFound)
   async get(@Param('id') id: string): Promise<ToolDto> {
     const tool = await this.tools.findById(id);
     if (!tool) throw new AdminException(ProblemCode.NotFound, 'No such tool.');
@@ -43,13 +43,7 @@ export class AdminToolsController {
   @Patch(':id')
   @ApiParam({ name: 'id', description: 'Tool UUID or slug' })
   @ApiOkResponse({ type: ToolDto })
-  @ApiProblems(
-    ProblemCode.ValidationFailed,
-    ProblemCode.Unauthorized,
-    ProblemCode.AdminOnly,
-    ProblemCode.ApiKeyScope,
-    ProblemCode.NotFound,
-  )
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.NotFound)
   async patch(
     @CurrentUser() admin: Principal,
     @Param('id') id: string,

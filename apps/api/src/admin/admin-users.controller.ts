@@ -6,7 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ProblemCode } from '@megicai/contracts';
-import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AdminCreditsService } from './admin-credits.service';
 import { AdminUsersService } from './admin-users.service';
 import { AdminCreditAdjustmentDto, AdminCreditAdjustmentResultDto, AdminUserPatchDto } from './dto/admin-changes.dto';
@@ -24,20 +24,14 @@ export class AdminUsersController {
 
   @Get()
   @ApiOkResponse({ type: AdminUserPageDto })
-  @ApiProblems(
-    ProblemCode.ValidationFailed,
-    ProblemCode.InvalidCursor,
-    ProblemCode.Unauthorized,
-    ProblemCode.AdminOnly,
-    ProblemCode.ApiKeyScope,
-  )
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.InvalidCursor)
   list(@Query() query: AdminUsersQueryDto): Promise<AdminUserPageDto> {
     return this.adminUsers.list(query.q, query.limit, query.cursor);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: AdminUserDto })
-  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.AdminOnly, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.NotFound)
   get(@Param('id') id: string): Promise<AdminUserDto> {
     return this.adminUsers.get(id);
   }
@@ -45,14 +39,7 @@ export class AdminUsersController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change a user’s role or ban them (a ban revokes their refresh tokens); audited' })
   @ApiOkResponse({ type: AdminUserDto })
-  @ApiProblems(
-    ProblemCode.ValidationFailed,
-    ProblemCode.Unauthorized,
-    ProblemCode.AdminOnly,
-    ProblemCode.ApiKeyScope,
-    ProblemCode.NotFound,
-    ProblemCode.Conflict,
-  )
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.NotFound, ProblemCode.Conflict)
   patch(
     @CurrentUser() admin: Principal,
     @Param('id') id: string,
@@ -67,10 +54,8 @@ export class AdminUsersController {
   @ApiOperation({ summary: 'Grant (delta > 0) or take (delta < 0, never below zero → 409) credits; audited' })
   @ApiCreatedResponse({ type: AdminCreditAdjustmentResultDto })
   @ApiProblems(
+    ...ADMIN_PROBLEMS,
     ProblemCode.ValidationFailed,
-    ProblemCode.Unauthorized,
-    ProblemCode.AdminOnly,
-    ProblemCode.ApiKeyScope,
     ProblemCode.NotFound,
     ProblemCode.Conflict,
     ProblemCode.IdempotencyKeyReused,

@@ -18,6 +18,9 @@ const DESCRIPTIONS: Record<number, string> = {
   503: 'A dependency is down',
 };
 
+/** What every admin route may answer besides its own codes: no or bad auth, not an admin, an API key (never admitted). */
+export const ADMIN_PROBLEMS = [ProblemCode.Unauthorized, ProblemCode.AdminOnly, ProblemCode.ApiKeyScope] as const;
+
 /**
  * Documents a route's problem+json answers by their codes: `@ApiProblems(ProblemCode.InsufficientCredits, …)`.
  * Codes are grouped by the HTTP status `PROBLEM_STATUS` gives them; each response lists its codes in the description,
