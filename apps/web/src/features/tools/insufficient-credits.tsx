@@ -89,8 +89,12 @@ export function SpendCapNotice(props: {
 }) {
   const resets = props.resetsAt ? new Date(props.resetsAt).toLocaleString() : null;
   return (
-    <Alert color="yellow" role="alert" title={props.title ?? 'Spending cap reached'} data-testid="spend-cap-reached">
+    // No Alert title: yellow on its light background misses WCAG AA contrast; the heading text stays dark.
+    <Alert color="yellow" role="alert" data-testid="spend-cap-reached">
       <Stack gap="xs">
+        <Text size="sm" fw={700}>
+          {props.title ?? 'Spending cap reached'}
+        </Text>
         <Text size="sm">
           This run would pass your {CAP_NAMES[props.scope]}: {formatCredits(props.spent)} of {formatCredits(props.cap)}{' '}
           spent{resets ? `; it resets ${resets}` : ''}.
