@@ -79,3 +79,26 @@ test('set a daily cap on the Account page and see the tool page warn before runn
   await expect(page.getByRole('heading', { level: 1, name: 'Summarize' })).toBeVisible();
   await expect(page.getByTestId('run-warning')).toHaveCount(0);
 });
+
+test.describe('account limits and keys in the dark theme, 390 px wide', () => {
+  test.use({ colorScheme: 'dark', viewport: { width: 390, height: 844 } });
+
+  test('the Account cards and the cap warning have no serious or critical violations', async ({
+    userPage: page,
+    user,
+    request,
+  }) => {
+    const headers = { Authorization: `Bearer ${user.auth.accessToken}` };
+    expect((await request.put(`${API_V1}/me/limits`, { headers, data: { dailyCreditCap: 0.5 } })).status()).toBe(200);
+    expect((await request.post(`${API_V1}/api-keys`, { headers, data: { name: 'CI' } })).status()).toBe(201);
+    await page.goto('/account');
+    await expect(page.getByTestId('api-key-row')).toHaveCount(1);
+    await expect(page.getByRole('region', { name: 'Spending limits' }).getByTestId('spent-today')).toContainText(
+      'of 0.5 credits',
+    );
+    expect(await seriousViolations(page, 'account page (dark, 390 px)')).toEqual([]);
+    await page.goto('/tools/chat');
+    await expect(page.getByTestId('run-warning')).toBeVisible();
+    expect(await seriousViolations(page, 'cap warning (dark, 390 px)')).toEqual([]);
+  });
+});

@@ -29,7 +29,7 @@ export function CheaperTools({ tools }: { tools: ToolAlternative[] }) {
       <List size="sm" spacing={2}>
         {tools.map((t) => (
           <List.Item key={t.toolId}>
-            <Anchor component={Link} to={`/tools/${t.toolId}`}>
+            <Anchor component={Link} to={`/tools/${t.toolId}`} c="inherit" underline="always">
               {t.name}
             </Anchor>{' '}
             for {formatCredits(t.cost)}

@@ -102,7 +102,7 @@ export function SpendCapNotice(props: {
             <>
               {' '}
               You can change it on your{' '}
-              <Anchor component={Link} to="/account">
+              <Anchor component={Link} to="/account" c="inherit" underline="always">
                 Account page
               </Anchor>
               .
