@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Group, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SpendLimitsUpdate, SpendLimitsView } from '@megicai/contracts';
@@ -7,6 +7,7 @@ import { applyApiErrors } from '../../components/api-form-errors';
 import { FormError } from '../../components/form-error';
 import { formatCredits } from '../../components/format-credits';
 import { QueryFallback } from '../../components/query-fallback';
+import { SectionCard } from '../../components/section-card';
 import { limitsApi, limitsKeys, useSpendLimits } from './limits-api';
 
 /** An empty input means "no cap": the API takes null for that. NumberInput may hold a string while typing. */
@@ -33,22 +34,17 @@ function valuesOf(limits: SpendLimitsView): Values {
 export function SpendingLimitsCard() {
   const limits = useSpendLimits();
   return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="limits-title">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="limits-title">
-          Spending limits
-        </Title>
-        <Text size="sm" c="dimmed">
-          Caps on what your runs may spend, by you or by your API keys. A run that would pass a cap is refused before
-          anything is charged. Days and months are counted in UTC.
-        </Text>
-        {limits.data ? (
-          <LimitsForm limits={limits.data} />
-        ) : (
-          <QueryFallback query={limits} label="Loading spending limits" />
-        )}
-      </Stack>
-    </Card>
+    <SectionCard
+      id="limits-title"
+      title="Spending limits"
+      lead="Caps on what your runs may spend, by you or by your API keys. A run that would pass a cap is refused before anything is charged. Days and months are counted in UTC."
+    >
+      {limits.data ? (
+        <LimitsForm limits={limits.data} />
+      ) : (
+        <QueryFallback query={limits} label="Loading spending limits" />
+      )}
+    </SectionCard>
   );
 }
 

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import {
   Alert,
   Button,
-  Card,
   Checkbox,
   Code,
   CopyButton,
@@ -12,13 +11,13 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { API_KEY_SCOPES, type ApiKeyScope, type CreatedApiKey } from '@megicai/contracts';
 import { applyApiErrors } from '../../components/api-form-errors';
 import { FormError } from '../../components/form-error';
+import { SectionCard } from '../../components/section-card';
 import { ApiKeysList } from './api-keys-list';
 import { apiKeysApi, apiKeysKeys } from './api-keys-api';
 
@@ -39,20 +38,20 @@ const SCOPE_LABELS: Record<ApiKeyScope, string> = {
 export function ApiKeysCard() {
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="api-keys-title">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="api-keys-title">
-          API keys
-        </Title>
-        <Text size="sm" c="dimmed">
+    <SectionCard
+      id="api-keys-title"
+      title="API keys"
+      lead={
+        <>
           A key acts as you, with the scopes you give it, in the <Code>X-API-Key</Code> header. Give a key a daily cap
           to bound what its runs may spend; your own spending limits apply too.
-        </Text>
-        {created ? <NewKey created={created} onDone={() => setCreated(null)} /> : null}
-        <CreateKeyForm onCreated={setCreated} />
-        <ApiKeysList />
-      </Stack>
-    </Card>
+        </>
+      }
+    >
+      {created ? <NewKey created={created} onDone={() => setCreated(null)} /> : null}
+      <CreateKeyForm onCreated={setCreated} />
+      <ApiKeysList />
+    </SectionCard>
   );
 }
 
