@@ -175,4 +175,26 @@ describe('Spending caps (/me/limits, API key caps, 402 spend_cap_reached)', () =
       stop();
     }
   });
+  it('caps template runs like any other run', async () => {
+    const creator = await newUser();
+    const created = await t
+      .http()
+      .post('/api/v1/marketplace/prompts')
+      .set(creator.auth)
+      .send({ title: 'Capped', description: 'for caps', toolId: 'chat', template: 'Tell me about {{thing}}' })
+      .expect(201);
+    const id = created.body.id as string;
+    await t.http().post(`/api/v1/marketplace/prompts/${id}/publish`).set(creator.auth).expect(200);
+    const u = await newUser();
+    await setLimits(u.auth, { dailyCreditCap: 1 }).expect(200);
+    const runTemplate = () =>
+      t
+        .http()
+        .post('/api/v1/tools/chat/run')
+        .set(u.auth)
+        .send({ input: { prompt: 'x' }, templateId: id, variables: { thing: `owls ${randomUUID()}` } });
+    await runTemplate().expect(200);
+    const refused = await runTemplate().expect(402);
+    expect(refused.body).toMatchObject({ code: 'spend_cap_reached', scope: 'daily', cap: 1, spent: 1 });
+  });
 });
