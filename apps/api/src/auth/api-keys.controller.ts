@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { toMilli } from '@megicai/contracts';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { ProblemCode } from '@megicai/contracts';
@@ -21,7 +22,8 @@ export class ApiKeysController {
   @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.Conflict)
   create(@CurrentUser() user: Principal, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     this.peopleOnly(user);
-    return this.apiKeys.create(user.userId, dto.name, dto.scopes);
+    const cap = dto.dailyCreditCap === undefined || dto.dailyCreditCap === null ? null : toMilli(dto.dailyCreditCap);
+    return this.apiKeys.create(user.userId, dto.name, dto.scopes, cap);
   }
 
   @Get()

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { API_KEY_SCOPES, type ApiKeyScope } from '@megicai/contracts';
-import { ProblemCode } from '@megicai/contracts';
+import { API_KEY_SCOPES, type ApiKeyScope, ProblemCode, toCredits } from '@megicai/contracts';
 import { AuthException } from './auth.exception';
 import type { Principal } from '../common/auth/principal';
+import { SpendLimitsService } from '../credits/spend-limits.service';
 import { UsersService } from '../users/users.service';
 import type { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import { ApiKey } from './entities/api-key.entity';
@@ -18,9 +18,16 @@ export class ApiKeysService {
   constructor(
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
     private readonly users: UsersService,
+    private readonly limits: SpendLimitsService,
   ) {}
 
-  async create(userId: string, name: string, scopes?: ApiKeyScope[]): Promise<CreatedApiKeyDto> {
+  /** `dailyCreditCap` in milli-credits (null = none). */
+  async create(
+    userId: string,
+    name: string,
+    scopes?: ApiKeyScope[],
+    dailyCreditCap: number | null = null,
+  ): Promise<CreatedApiKeyDto> {
     const active = await this.keys.countBy({ userId, revokedAt: IsNull() });
     if (active >= MAX_KEYS_PER_USER)
       throw new AuthException(ProblemCode.Conflict, `At most ${MAX_KEYS_PER_USER} active API keys.`);
@@ -33,6 +40,7 @@ export class ApiKeysService {
         prefix: `${KEY_PREFIX}${visible}`,
         keyHash: sha256Hex(key),
         scopes: scopes ?? [...API_KEY_SCOPES],
+        dailyCreditCap,
       }),
     );
     return { id: row.id, name: row.name, key };
@@ -40,12 +48,15 @@ export class ApiKeysService {
 
   async list(userId: string): Promise<ApiKeyDto[]> {
     const rows = await this.keys.find({ where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    const spent = await this.limits.spentTodayByKey(rows.map((k) => k.id));
     return rows.map((k) => ({
       id: k.id,
       name: k.name,
       prefix: k.prefix,
       scopes: k.scopes,
       lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+      dailyCreditCap: k.dailyCreditCap === null ? null : toCredits(k.dailyCreditCap),
+      spentToday: toCredits(spent.get(k.id) ?? 0),
       createdAt: k.createdAt.toISOString(),
     }));
   }
@@ -70,6 +81,13 @@ export class ApiKeysService {
       .where("id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')", { id: row.id })
       .execute()
       .catch(() => undefined);
-    return { userId: owner.id, role: owner.role, via: 'api-key', scopes: row.scopes, apiKeyId: row.id };
+    return {
+      userId: owner.id,
+      role: owner.role,
+      via: 'api-key',
+      scopes: row.scopes,
+      apiKeyId: row.id,
+      apiKeyDailyCap: row.dailyCreditCap,
+    };
   }
 }

@@ -4,12 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { toCredits } from '@megicai/contracts';
-import { AdsService } from '../ads/ads.service';
 import type { Principal } from '../common/auth/principal';
 import { retryAfter } from '../common/errors/app.exception';
 import { jobsConfig } from '../config/jobs.config';
-import { InsufficientCreditsError } from '../credits/credits.errors';
+import { InsufficientCreditsError, SpendCapError } from '../credits/credits.errors';
 import { CreditsService } from '../credits/credits.service';
 import { MarketplaceService, RenderedPrompt } from '../marketplace/marketplace.service';
 import { ProvidersService } from '../providers/providers.service';
@@ -25,6 +23,7 @@ import { JobQueueService } from './job-queue.service';
 import { jobReference, queueFor } from './jobs.constants';
 import { ProblemCode } from '@megicai/contracts';
 import { JobsException } from './jobs.exception';
+import { PaymentProblemService } from './payment-problem.service';
 
 /** A run the platform took on: its job row (already charged, or a free cache hit) and its tool. */
 export interface AcceptedRun {
@@ -48,7 +47,7 @@ export class JobAcceptanceService {
     private readonly credits: CreditsService,
     private readonly providers: ProvidersService,
     private readonly marketplace: MarketplaceService,
-    private readonly ads: AdsService,
+    private readonly payment: PaymentProblemService,
     private readonly cache: JobCacheService,
     private readonly queue: JobQueueService,
   ) {}
@@ -101,11 +100,18 @@ export class JobAcceptanceService {
       await this.dataSource.transaction(async (m) => {
         if (queue) await this.checkMediaLimit(m, principal.userId);
         await m.getRepository(Job).insert(asRow(job));
-        await this.credits.hold({ userId: principal.userId, amount: cost, reference: jobReference(job.id) }, m);
+        await this.credits.hold(
+          { userId: principal.userId, amount: cost, reference: jobReference(job.id) },
+          m,
+          // A run made with an API key also counts against (and is capped by) that key.
+          principal.apiKeyId ? { apiKey: { id: principal.apiKeyId, dailyCap: principal.apiKeyDailyCap ?? null } } : {},
+        );
         if (queue) await m.getRepository(JobOutbox).insert({ jobId: job.id, queue });
       });
     } catch (error) {
-      if (error instanceof InsufficientCreditsError) throw await this.paymentRequired(principal.userId, error);
+      if (error instanceof InsufficientCreditsError || error instanceof SpendCapError) {
+        throw await this.payment.toException(principal.userId, tool, error);
+      }
       throw error;
     }
     if (queue) await this.queue.enqueue(job.id, queue);
@@ -206,16 +212,6 @@ export class JobAcceptanceService {
         retryAfter(5),
       );
     }
-  }
-
-  private async paymentRequired(userId: string, error: InsufficientCreditsError): Promise<JobsException> {
-    const missing = Math.max(1, error.needed - error.balance);
-    const adOffer = await this.ads.offerFor(userId, missing).catch(() => null);
-    return new JobsException(
-      ProblemCode.InsufficientCredits,
-      `This run costs ${toCredits(error.needed)} credits; your balance is ${toCredits(error.balance)}.`,
-      { extensions: { needed: toCredits(error.needed), balance: toCredits(error.balance), adOffer } },
-    );
   }
 }
 

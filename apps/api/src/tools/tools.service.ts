@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ProblemCode } from '@megicai/contracts';
+import { ProblemCode, toCredits, type ToolAlternative } from '@megicai/contracts';
 import { ToolsException } from './tools.exception';
 import { ProvidersService } from '../providers/providers.service';
 import { ToolDto } from './dto/tool.dto';
@@ -105,6 +105,22 @@ export class ToolsService {
   /** Validates a run's input (400 with `errors` otherwise) and returns it normalized, defaults filled in. */
   validateInput(tool: Tool, input: unknown): ToolInput {
     return this.validator.validate(tool.id, tool.updatedAt.getTime(), tool.inputSchema, input);
+  }
+
+  /**
+   * Up to `limit` enabled tools of the same kind that cost less than `tool` and at most `budget` milli-credits now,
+   * the dearest (the closest to what was asked for) first; premium-only ones only for premium members.
+   */
+  async cheaperAlternatives(tool: Tool, budget: number, premium: boolean, limit = 3): Promise<ToolAlternative[]> {
+    const rows = await this.tools.find({ where: { enabled: true, kind: tool.kind }, order: { sortOrder: 'ASC' } });
+    const price = this.costOf(tool);
+    return rows
+      .filter((t) => t.id !== tool.id && (premium || !t.premiumOnly))
+      .map((t) => ({ tool: t, cost: this.costOf(t) }))
+      .filter((t) => t.cost < price && t.cost <= budget)
+      .sort((a, b) => b.cost - a.cost)
+      .slice(0, limit)
+      .map((t) => ({ toolId: t.tool.id, name: t.tool.name, cost: toCredits(t.cost) }));
   }
 
   /** The price of one run now (offer applied), in milli-credits. */

@@ -7,7 +7,9 @@ import { problemTitle, problemType } from '../errors/problem-titles';
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Validation failed, unknown fields or malformed JSON',
   401: 'Missing or invalid access token / API key',
-  402: 'Not enough credits (with needed, balance and adOffer)',
+  402:
+    'Not enough credits (`insufficient_credits`: needed, balance, adOffer, alternatives) or a spending cap reached ' +
+    '(`spend_cap_reached`: scope, cap, spent, resetsAt, alternatives)',
   403: 'Forbidden',
   404: 'Not found (or not yours)',
   409: 'Conflict / already done',
