@@ -153,7 +153,9 @@ export class PaymentEventsService {
         m,
       );
     }
-    this.logger.log(`premium ${plan.id} paid by ${userId} (${reference.type} ${reference.id}), until ${premiumUntil.toISOString()}`);
+    this.logger.log(
+      `premium ${plan.id} paid by ${userId} (${reference.type} ${reference.id}), until ${premiumUntil.toISOString()}`,
+    );
     return premiumUntil;
   }
 

@@ -5,7 +5,7 @@ export class PaymentEventDataDto {
   @ApiProperty({
     format: 'uuid',
     required: false,
-    description: 'Offline demo: our checkout id. Stripe: `data.object` is the event\'s object (a Checkout Session, …)',
+    description: "Offline demo: our checkout id. Stripe: `data.object` is the event's object (a Checkout Session, …)",
   })
   sessionId?: string;
 }
