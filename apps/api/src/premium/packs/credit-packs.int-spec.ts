@@ -108,4 +108,37 @@ describe('Credit packs and the portal with the offline demo provider (integratio
       'credit_packs.update',
     ]);
   });
+
+  it.each([
+    ['/api/v1/credits/packs', 'get', ['200', '401', '403']],
+    ['/api/v1/credits/packs/{id}/checkout', 'post', ['201', '401', '404', '422', '503']],
+    ['/api/v1/premium/portal', 'post', ['200', '401', '404', '503']],
+    ['/api/v1/premium/checkout', 'post', ['201', '400', '404', '503']],
+    ['/api/v1/webhooks/payments', 'post', ['200', '400']],
+    ['/api/v1/admin/credit-packs', 'get', ['200', '401', '403']],
+    ['/api/v1/admin/credit-packs', 'post', ['201', '400', '403']],
+    ['/api/v1/admin/credit-packs/{id}', 'patch', ['200', '400', '404']],
+  ])('documents %s %s with its schemas and problem answers', async (path, method, statuses) => {
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const op = doc.paths[path]?.[method];
+    expect(op).toBeDefined();
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(statuses));
+    for (const status of statuses.filter((s) => Number(s) >= 400)) {
+      expect(op.responses[status].content).toHaveProperty(['application/problem+json']);
+    }
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'CreditPackDto',
+        'AdminCreditPackDto',
+        'CreateCreditPackDto',
+        'UpdateCreditPackDto',
+        'PackCheckoutResultDto',
+        'PortalResultDto',
+        'CheckoutSessionDto',
+      ]),
+    );
+  });
 });
