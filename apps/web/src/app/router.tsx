@@ -68,6 +68,10 @@ export const routes: RouteObject[] = [
                 path: 'premium/checkout/:sessionId',
                 lazy: lazyPage(() => import('../routes/premium-checkout-page'), 'PremiumCheckoutPage'),
               },
+              {
+                path: 'premium/portal',
+                lazy: lazyPage(() => import('../routes/premium-portal-page'), 'PremiumPortalPage'),
+              },
             ],
           },
           // Admins only
