@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsInt,
@@ -8,7 +8,6 @@ import {
   Length,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
@@ -78,43 +77,4 @@ export class CreateCreditPackDto {
 }
 
 /** PATCH /admin/credit-packs/:id: any subset. Checkouts already opened keep the credits and price they showed. */
-export class UpdateCreditPackDto {
-  @ApiPropertyOptional({ example: 600 })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 3 })
-  @Min(0.001)
-  @Max(10_000_000)
-  credits?: number;
-
-  @ApiPropertyOptional({ example: 9.99 })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0.5)
-  @Max(100_000)
-  price?: number;
-
-  @ApiPropertyOptional({ example: 'USD' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z]{3}$/)
-  currency?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  active?: boolean;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
-  sortOrder?: number;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(255)
-  stripePriceId?: string | null;
-}
+export class UpdateCreditPackDto extends PartialType(CreateCreditPackDto) {}
