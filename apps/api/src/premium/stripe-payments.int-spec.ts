@@ -328,4 +328,50 @@ describe('Payments through Stripe (integration, the real SDK against a local sta
       stripe.failing = false;
     }
   });
+
+  it('a refund racing spends never takes the balance below zero, and the ledger stays true', async () => {
+    const u = await registerUser(t);
+    const packs = (await t.http().get('/api/v1/credits/packs').set(bearer(u.accessToken)).expect(200))
+      .body as CreditPackView[];
+    const { sessionId } = (
+      await t.http().post(`/api/v1/credits/packs/${packs[0].id}/checkout`).set(bearer(u.accessToken)).expect(201)
+    ).body as CheckoutResult;
+    const paymentIntent = `pi_${randomUUID().slice(0, 12)}`;
+    await deliver(
+      event('checkout.session.completed', {
+        id: 'cs_z',
+        object: 'checkout.session',
+        mode: 'payment',
+        payment_status: 'paid',
+        client_reference_id: sessionId,
+        payment_intent: paymentIntent,
+      }),
+    ).expect(200);
+    const admin = await loginAdmin(t);
+    const refund = event('charge.refunded', {
+      id: 'ch_z',
+      object: 'charge',
+      amount: 199,
+      amount_refunded: 199,
+      payment_intent: paymentIntent,
+    });
+    const results = await Promise.all([
+      deliver(refund),
+      deliver(refund),
+      ...[1, 2, 3, 4].map(() =>
+        t
+          .http()
+          .post(`/api/v1/admin/users/${u.user.id}/credits`)
+          .set(bearer(admin.accessToken))
+          .send({ delta: -30, reason: 'race' }),
+      ),
+    ]);
+    expect(results.slice(0, 2).map((r) => r.status)).toEqual([200, 200]);
+    const spent = results.slice(2).filter((r) => r.status === 201).length * 30;
+    const taken = (await ledger(u, 'purchase_refund')).reduce((sum, e) => sum - e.delta, 0);
+    expect((await me(u)).balance).toBeCloseTo(105 - spent - taken, 3);
+    expect((await me(u)).balance).toBeGreaterThanOrEqual(0);
+    expect(taken).toBeLessThanOrEqual(100);
+    await verified(u);
+  });
 });
