@@ -1,4 +1,4 @@
-import { seriousViolations, signInWithTokens } from './support';
+import { loginAsAdmin, seriousViolations, signInWithTokens } from './support';
 import { expect, test } from './support/fixtures';
 
 test.describe('payments', () => {
@@ -34,5 +34,26 @@ test.describe('payments', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Manage subscription' })).toBeVisible();
     await expect(page.getByTestId('portal-status')).toContainText('Premium is paid until');
     expect(await seriousViolations(page, 'portal page')).toEqual([]);
+  });
+
+  // Last in this file (its tests run in order): the pack it adds is withdrawn again before it ends.
+  test('an admin adds a credit pack and takes it off sale', async ({ page }) => {
+    await loginAsAdmin(page);
+    await page.goto('/admin/credit-packs');
+    await expect(page.getByRole('heading', { level: 1, name: 'Credit packs' })).toBeVisible();
+    const rows = page.getByTestId('admin-pack-row');
+    await expect(rows).toHaveCount(4); // three seeded packs and the row to add one
+    expect(await seriousViolations(page, 'admin credit packs page')).toEqual([]);
+
+    await page.getByRole('textbox', { name: 'Credits of a new pack' }).fill('7777');
+    await page.getByRole('textbox', { name: 'Price of a new pack' }).fill('77.77');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await expect(rows).toHaveCount(5);
+    const added = rows.filter({ has: page.locator('input[value="7,777"], input[value="7777"]') });
+    await expect(added).toHaveCount(1);
+    await added.getByRole('checkbox').uncheck();
+    await added.getByRole('button', { name: 'Save' }).click();
+    await expect(added.getByRole('checkbox')).not.toBeChecked();
+    await expect(added.getByRole('button', { name: 'Save' })).toBeDisabled();
   });
 });
