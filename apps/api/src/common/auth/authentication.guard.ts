@@ -1,6 +1,8 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { AppException } from '../errors/app.exception';
+import { InfrastructureException, isInfrastructureError } from '../errors/infrastructure.exception';
 import { ProblemException } from '../errors/problem.exception';
 import { IS_PUBLIC } from './public.decorator';
 
@@ -18,7 +20,9 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
   }
 
   override handleRequest<T>(err: unknown, user: T | false): T {
-    if (err instanceof ProblemException) throw err;
+    if (err instanceof ProblemException || err instanceof AppException) throw err;
+    // The database could not say who this is (or whether they are banned): 503, never a 401 nor a pass.
+    if (isInfrastructureError(err)) throw new InfrastructureException();
     if (err || !user) {
       throw ProblemException.unauthorized(
         'A valid access token (Authorization: Bearer) or API key (X-API-Key) is required.',
