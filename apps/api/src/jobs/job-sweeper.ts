@@ -3,6 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { jobsConfig } from '../config/jobs.config';
+import { friendlyQueueFailure, JobErrorMessage } from './job-errors';
 import { JobQueueService } from './job-queue.service';
 import { JobSettlementService } from './job-settlement.service';
 import type { MediaQueue } from './jobs.constants';
@@ -30,8 +31,7 @@ export class JobSweeper {
     );
     let failed = 0;
     for (const { id } of rows) {
-      if (await this.settlement.fail(id, 'The server stopped while answering; your credits were refunded.'))
-        failed += 1;
+      if (await this.settlement.fail(id, JobErrorMessage.serverStopped)) failed += 1;
     }
     return failed;
   }
@@ -47,11 +47,11 @@ export class JobSweeper {
     );
     let added = 0;
     for (const { id, kind } of rows) {
-      const known = await this.queue.queue(kind).getJob(id);
+      const known = await this.queue.find(kind, id);
       if (known) {
         // Failed for good in BullMQ but the refund did not land (the worker died in between): settle it now.
         if ((await known.getState()) === 'failed')
-          await this.settlement.fail(id, known.failedReason || 'The job failed.');
+          await this.settlement.fail(id, friendlyQueueFailure(known.failedReason));
         continue;
       }
       if (await this.queue.enqueue(id, kind)) added += 1;
