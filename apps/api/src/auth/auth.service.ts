@@ -78,7 +78,7 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string) {
-    const result = await this.tokens.rotate(refreshToken, (id) => this.users.findById(id));
+    const result = await this.tokens.rotate(refreshToken, (id, m) => this.users.findById(id, m));
     if (result.reuse) {
       throw ProblemException.unauthorized(
         'This refresh token was already used; every session of this login is revoked.',
