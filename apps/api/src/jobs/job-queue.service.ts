@@ -44,6 +44,15 @@ export class JobQueueService {
     @InjectQueue('video') video: Queue<MediaJobData>,
   ) {
     this.queues = { image, audio, video };
+    // Without a listener BullMQ prints every failed reconnect of a Redis outage; one line per 10 s says enough.
+    let lastLog = 0;
+    for (const q of Object.values(this.queues)) {
+      q.on('error', (error: Error) => {
+        if (Date.now() - lastLog < 10_000) return;
+        lastLog = Date.now();
+        this.logger.warn(`Queue connection: ${error.message}`);
+      });
+    }
   }
 
   queue(name: MediaQueue): Queue<MediaJobData> {

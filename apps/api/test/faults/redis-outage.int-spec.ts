@@ -1,0 +1,122 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { bearer, createTestApp, loginAdmin, registerUser, TestApp } from '../test-app';
+import { spawnWorker, until } from '../worker-process';
+import { expectLedgerClean } from './ledger';
+import { ThrowawayRedis } from './throwaway-servers';
+
+type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const redis = new ThrowawayRedis(6390);
+
+describe('Fault (a): Redis killed under load', () => {
+  let t: TestApp;
+  let worker: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    await redis.start();
+    const env = {
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: `fault-${randomBytes(3).toString('hex')}`,
+      OUTBOX_RELAY_INTERVAL_MS: '300',
+      ORPHAN_CHECK_AFTER_MS: '2000',
+      SIGNUP_BONUS_CREDITS: '200',
+      OFFLINE_DELAY_MS: '100',
+      JOB_INFRA_RETRY_DELAY_MS: '300',
+    };
+    t = await createTestApp(env);
+    worker = await spawnWorker(env);
+  }, 60_000);
+
+  afterAll(async () => {
+    worker?.kill('SIGKILL');
+    await t?.close();
+    await redis.kill();
+  });
+
+  it('reads, logins and text runs answer 2xx, media runs wait in the outbox, bans hold during and after', async () => {
+    const admin = await loginAdmin(t);
+    const u = await registerUser(t);
+    const banned = await registerUser(t);
+    const bannedLater = await registerUser(t);
+    const ban = (id: string) =>
+      t.http().patch(`/api/v1/admin/users/${id}`).set(bearer(admin.accessToken)).send({ banned: true }).expect(200);
+    await ban(banned.user.id);
+    await t.http().get('/api/v1/me').set(bearer(bannedLater.accessToken)).expect(200); // cached as not banned
+
+    await redis.kill();
+
+    const media: string[] = [];
+    const statuses: Record<string, number[]> = { tools: [], me: [], login: [], text: [], media: [], banned: [] };
+    for (let round = 0; round < 4; round++) {
+      const [tools, me, login, text, image, bannedMe] = await Promise.all([
+        t.http().get('/api/v1/tools'),
+        t.http().get('/api/v1/me').set(bearer(u.accessToken)),
+        t.http().post('/api/v1/auth/login').send({ email: u.user.email, password: u.password }),
+        t
+          .http()
+          .post('/api/v1/tools/chat/run')
+          .set(bearer(u.accessToken))
+          .send({ input: { prompt: `outage ${round} ${u.user.id}` } }),
+        t
+          .http()
+          .post('/api/v1/tools/image/run')
+          .set(bearer(u.accessToken))
+          .send({ input: { prompt: `outage image ${round} ${u.user.id}` } }),
+        t.http().get('/api/v1/me').set(bearer(banned.accessToken)),
+      ]);
+      statuses.tools.push(tools.status);
+      statuses.me.push(me.status);
+      statuses.login.push(login.status);
+      statuses.text.push(text.status);
+      statuses.media.push(image.status);
+      statuses.banned.push(bannedMe.status);
+      if (image.status === 202) media.push((image.body as Body).jobId as string);
+    }
+    expect(statuses).toEqual({
+      tools: [200, 200, 200, 200],
+      me: [200, 200, 200, 200],
+      login: [200, 200, 200, 200],
+      text: [200, 200, 200, 200],
+      media: [202, 202, 202, 202],
+      banned: [401, 401, 401, 401],
+    });
+
+    // A ban made while Redis is away takes effect at once, and the banned cannot log in again.
+    await ban(bannedLater.user.id);
+    expect((await t.http().get('/api/v1/me').set(bearer(bannedLater.accessToken))).status).toBe(401);
+    const relogin = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: banned.user.email, password: banned.password });
+    expect(relogin.status).toBe(403);
+
+    // Media runs are committed and wait in the outbox while the queue is unreachable.
+    const db = t.app.get(DataSource);
+    const [outbox] = await db.query(`SELECT count(*)::int AS n FROM job_outbox WHERE job_id = ANY($1::uuid[])`, [
+      media,
+    ]);
+    expect(outbox.n).toBeGreaterThan(0);
+
+    await redis.start();
+    await until(
+      async () => {
+        const rows: { status: string }[] = await db.query(`SELECT status FROM jobs WHERE id = ANY($1::uuid[])`, [
+          media,
+        ]);
+        return rows.length === media.length && rows.every((r) => r.status === 'succeeded');
+      },
+      30_000,
+      'the media runs to complete after Redis returned',
+    );
+
+    // After the outage: still banned (the ban is in the database, not in the Redis that came back empty).
+    for (const who of [banned, bannedLater]) {
+      expect((await t.http().get('/api/v1/me').set(bearer(who.accessToken))).status).toBe(401);
+      expect((await t.http().post('/api/v1/auth/refresh').send({ refreshToken: who.refreshToken })).status).toBe(401);
+    }
+    await t.http().get('/api/v1/me').set(bearer(u.accessToken)).expect(200);
+    await expectLedgerClean(db);
+  }, 60_000);
+});
