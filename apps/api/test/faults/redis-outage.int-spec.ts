@@ -25,8 +25,7 @@ describe('Fault (a): Redis killed under load', () => {
       OFFLINE_DELAY_MS: '100',
       JOB_INFRA_RETRY_DELAY_MS: '300',
     };
-    t = await createTestApp(env);
-    worker = await spawnWorker(env);
+    [t, worker] = await Promise.all([createTestApp(env), spawnWorker(env)]);
   }, 60_000);
 
   afterAll(async () => {
