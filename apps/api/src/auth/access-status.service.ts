@@ -78,7 +78,9 @@ export class AccessStatusService implements OnModuleInit, OnModuleDestroy {
   async changed(userId: string): Promise<void> {
     this.forget(userId);
     await this.redis.publish(this.channel, userId).catch((error: unknown) => {
-      this.logger.warn(`Access change of ${userId} not broadcast (other processes catch up within the cache TTL): ${String(error)}`);
+      this.logger.warn(
+        `Access change of ${userId} not broadcast (other processes catch up within the cache TTL): ${String(error)}`,
+      );
     });
   }
 

@@ -19,8 +19,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const { problem, headers } = toProblem(exception, request.url);
     if (problem.status >= 500 && problem.code === 'service_unavailable') {
       // Expected during an outage or a lock pile-up: one line, not a stack per request.
-      this.logger.warn(`503 on ${request.method} ${request.url}: ${exception instanceof Error ? exception.message : String(exception)}`);
-    } else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+      this.logger.warn(
+        `503 on ${request.method} ${request.url}: ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
+    } else if (problem.status >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
     void reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
   }

@@ -28,7 +28,9 @@ export class FallbackThrottlerStorage implements ThrottlerStorage, OnApplication
       return record;
     } catch (error) {
       if (!this.degraded) {
-        this.logger.warn(`Rate limits fall back to this process (Redis: ${error instanceof Error ? error.message : String(error)})`);
+        this.logger.warn(
+          `Rate limits fall back to this process (Redis: ${error instanceof Error ? error.message : String(error)})`,
+        );
       }
       this.degraded = true;
       return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
