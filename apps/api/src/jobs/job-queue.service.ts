@@ -17,10 +17,13 @@ const QUEUE_CALL_TIMEOUT_MS = 1000;
 function bounded<T>(work: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`${what}: Redis did not answer in ${QUEUE_CALL_TIMEOUT_MS} ms`)),
-      QUEUE_CALL_TIMEOUT_MS,
-    );
+    timer = setTimeout(() => {
+      // ETIMEDOUT: an infrastructure error, answered 503 + Retry-After when a request is waiting for it.
+      const error = Object.assign(new Error(`${what}: Redis did not answer in ${QUEUE_CALL_TIMEOUT_MS} ms`), {
+        code: 'ETIMEDOUT',
+      });
+      reject(error);
+    }, QUEUE_CALL_TIMEOUT_MS);
   });
   work.catch(() => undefined); // a late failure after the timeout has nobody left to tell
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
@@ -53,10 +56,6 @@ export class JobQueueService {
         this.logger.warn(`Queue connection: ${error.message}`);
       });
     }
-  }
-
-  queue(name: MediaQueue): Queue<MediaJobData> {
-    return this.queues[name];
   }
 
   /** After commit. Never throws: a job that could not be added stays in the outbox for the relay. */
@@ -94,7 +93,10 @@ export class JobQueueService {
     return Promise.all(
       MEDIA_QUEUES.map(async (name) => ({
         name,
-        counts: await this.queues[name].getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'),
+        counts: await bounded(
+          this.queues[name].getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'),
+          `counting the ${name} queue`,
+        ),
       })),
     );
   }
@@ -104,8 +106,8 @@ export class JobQueueService {
    * refunded), so a worker will not run them again: this only clears BullMQ's failed set. Returns how many.
    */
   async retryFailed(name: MediaQueue): Promise<number> {
-    const failed = await this.queues[name].getJobCountByTypes('failed');
-    await this.queues[name].retryJobs({ state: 'failed' });
+    const failed = await bounded(this.queues[name].getJobCountByTypes('failed'), `counting failed ${name} jobs`);
+    await bounded(this.queues[name].retryJobs({ state: 'failed' }), `retrying failed ${name} jobs`);
     return failed;
   }
 
