@@ -36,14 +36,15 @@ export class JobSweeper {
     return failed;
   }
 
-  async requeueLostMediaJobs(): Promise<number> {
+  /** Media jobs in progress without an update for `minAgeMs` that BullMQ no longer knows: added again. */
+  async requeueLostMediaJobs(minAgeMs = this.config.orphanCheckAfterMs): Promise<number> {
     const rows: { id: string; kind: MediaQueue }[] = await this.dataSource.query(
       `SELECT j.id, j.kind FROM jobs j
         WHERE j.status IN ('queued', 'running') AND j.kind <> 'text'
           AND j.updated_at < now() - make_interval(secs => $1::double precision / 1000)
           AND NOT EXISTS (SELECT 1 FROM job_outbox o WHERE o.job_id = j.id)
         LIMIT 100`,
-      [this.config.orphanCheckAfterMs],
+      [minAgeMs],
     );
     let added = 0;
     for (const { id, kind } of rows) {
