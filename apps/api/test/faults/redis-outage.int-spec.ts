@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { bearer, createTestApp, loginAdmin, registerUser, TestApp } from '../test-app';
+import { bearer, createTestApp, loginAdmin, registerUser, TEST_PASSWORD, TestApp, uniqueEmail } from '../test-app';
 import { spawnWorker, until } from '../worker-process';
 import { expectLedgerClean } from './ledger';
 import { ThrowawayRedis } from './throwaway-servers';
@@ -57,12 +57,24 @@ describe('Fault (a): Redis killed under load', () => {
     await redis.kill();
 
     const media: string[] = [(inQueue.body as Body).jobId as string];
-    const statuses: Record<string, number[]> = { tools: [], me: [], login: [], text: [], media: [], banned: [] };
+    const statuses: Record<string, number[]> = {
+      tools: [],
+      me: [],
+      login: [],
+      register: [],
+      text: [],
+      media: [],
+      banned: [],
+    };
     for (let round = 0; round < 4; round++) {
-      const [tools, me, login, text, image, bannedMe] = await Promise.all([
+      const [tools, me, login, register, text, image, bannedMe] = await Promise.all([
         t.http().get('/api/v1/tools'),
         t.http().get('/api/v1/me').set(bearer(u.accessToken)),
         t.http().post('/api/v1/auth/login').send({ email: u.user.email, password: u.password }),
+        t
+          .http()
+          .post('/api/v1/auth/register')
+          .send({ email: uniqueEmail('outage'), password: TEST_PASSWORD }),
         t
           .http()
           .post('/api/v1/tools/chat/run')
@@ -78,6 +90,7 @@ describe('Fault (a): Redis killed under load', () => {
       statuses.tools.push(tools.status);
       statuses.me.push(me.status);
       statuses.login.push(login.status);
+      statuses.register.push(register.status);
       statuses.text.push(text.status);
       statuses.media.push(image.status);
       statuses.banned.push(bannedMe.status);
@@ -87,10 +100,19 @@ describe('Fault (a): Redis killed under load', () => {
       tools: [200, 200, 200, 200],
       me: [200, 200, 200, 200],
       login: [200, 200, 200, 200],
+      register: [201, 201, 201, 201],
       text: [200, 200, 200, 200],
       media: [202, 202, 202, 202],
       banned: [401, 401, 401, 401],
     });
+
+    // What truly needs Redis (the queue counts of the admin page) answers 503 + Retry-After at once.
+    const started = Date.now();
+    const queues = await t.http().get('/api/v1/admin/queues').set(bearer(admin.accessToken));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(queues.status).toBe(503);
+    expect(queues.body).toMatchObject({ code: 'service_unavailable' });
+    expect(Number(queues.headers['retry-after'])).toBeGreaterThan(0);
 
     // A ban made while Redis is away takes effect at once, and the banned cannot log in again.
     await ban(bannedLater.user.id);
