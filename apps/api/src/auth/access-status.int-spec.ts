@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { bearer, createTestApp, loginAdmin, registerUser, TestApp } from '../../test/test-app';
-import { until } from '../../test/worker-process';
+import { until } from '../../test/processes';
 
 /**
  * Role and ban come from the database on every request (cached a few seconds per process), never from the access

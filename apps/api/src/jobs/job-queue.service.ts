@@ -83,6 +83,11 @@ export class JobQueueService {
     }
   }
 
+  /** The queue itself, for callers off the request path (a worker's periodic tasks), which bound their own waits. */
+  queue(name: MediaQueue): Queue<MediaJobData> {
+    return this.queues[name];
+  }
+
   /** The BullMQ job of one of our jobs, or undefined; throws when Redis does not answer in time. */
   find(queue: MediaQueue, jobId: string) {
     return bounded(this.queues[queue].getJob(jobId), `looking up job ${jobId}`);

@@ -4,8 +4,8 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { sendOpenAiError, startFakeServer } from '../providers/testing/fake-http-server';
 import { JobErrorMessage } from './job-errors';
+import { spawnApiProcess, until } from '../../test/processes';
 import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-app';
-import { spawnWorker as startWorker, until } from '../../test/worker-process';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -19,7 +19,10 @@ const WORKER_ENV = {
   JOB_PROGRESS_THROTTLE_MS: '0',
   OUTBOX_RELAY_INTERVAL_MS: '300',
 };
-const spawnWorker = (extraEnv: Record<string, string> = {}) => startWorker({ ...WORKER_ENV, ...extraEnv });
+
+/** A worker as production runs it: its own process, killed for real. */
+const spawnWorker = (extraEnv: Record<string, string> = {}): Promise<ChildProcess> =>
+  spawnApiProcess('worker.ts', { ...WORKER_ENV, ...extraEnv });
 
 async function job(t: TestApp, token: string, id: string): Promise<Body> {
   return (await t.http().get(`/api/v1/jobs/${id}`).set(bearer(token)).expect(200)).body as Body;

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { toCredits } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
 import type { ProviderPreference, ProviderRun } from '../providers/provider-run.interface';
 import type { TextOutput } from '../providers/provider.interface';
 import { ProvidersService } from '../providers/providers.service';
@@ -10,6 +9,8 @@ import type { Job } from './entities/job.entity';
 import { friendlyJobError, isProviderRefusal, JobErrorMessage, rawAttempts, toStoredAttempt } from './job-errors';
 import type { AcceptedRun } from './job-acceptance.service';
 import { JobSettlementService } from './job-settlement.service';
+import { ProblemCode } from '@megicai/contracts';
+import { JobsException } from './jobs.exception';
 import { JobsService } from './jobs.service';
 import { textRequest } from './provider-request.builder';
 
@@ -86,8 +87,8 @@ export class TextRunnerService {
       attempts: answer.attempts.map(toStoredAttempt),
     });
     if (!won)
-      throw ProblemException.conflict('The job was canceled while it ran; its credits were refunded.', {
-        jobId: job.id,
+      throw new JobsException(ProblemCode.Conflict, 'The job was canceled while it ran; its credits were refunded.', {
+        extensions: { jobId: job.id },
       });
     Object.assign(job, { status: 'succeeded', output, provider: answer.provider, model: answer.model, progress: 100 });
   }
@@ -96,26 +97,21 @@ export class TextRunnerService {
    * Refunds the job and turns the provider failure into the problem the caller sees: by category, never with the
    * provider's own text (kept in the log and in the job's attempts for admins).
    */
-  private async failed(job: Job, error: unknown): Promise<ProblemException> {
+  private async failed(job: Job, error: unknown): Promise<JobsException> {
     this.logger.warn(`Text run ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
     const where = { provider: job.requestedProvider ?? 'unknown', model: job.requestedModel ?? '' };
     await this.settlement.fail(job.id, friendlyJobError(error), rawAttempts(error, where));
     const extensions = { jobId: job.id, refunded: toCredits(job.cost) };
     if (isProviderRefusal(error)) {
-      return new ProblemException({
-        status: 400,
-        code: 'invalid_tool_input',
-        detail: JobErrorMessage.providerRefused,
+      return new JobsException(ProblemCode.InvalidToolInput, JobErrorMessage.providerRefused, {
         extensions,
       });
     }
-    return new ProblemException({
-      status: 503,
-      code: 'provider_unavailable',
-      title: 'Service Unavailable',
-      detail: 'No AI provider could answer right now; your credits were refunded. Try again shortly.',
-      extensions,
-    });
+    return new JobsException(
+      ProblemCode.ProviderUnavailable,
+      'No AI provider could answer right now; your credits were refunded. Try again shortly.',
+      { extensions },
+    );
   }
 
   private result(job: Job): RunResultDto {

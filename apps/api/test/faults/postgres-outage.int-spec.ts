@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { bearer, createTestApp, registerUser, TestApp } from '../test-app';
-import { spawnWorker, until } from '../worker-process';
+import { spawnApiProcess, until } from '../processes';
 import { expectLedgerClean } from './ledger';
 import { ThrowawayPostgres } from './throwaway-servers';
 
@@ -27,7 +27,7 @@ describe('Fault (b): PostgreSQL stopped with media jobs queued', () => {
       JOB_BACKOFF_MS: '100',
     };
     // Side by side: both migrate the fresh database under the same advisory lock.
-    [t, worker] = await Promise.all([createTestApp(env), spawnWorker(env)]);
+    [t, worker] = await Promise.all([createTestApp(env), spawnApiProcess('worker.ts', env)]);
   }, 60_000);
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { bearer, createTestApp, loginAdmin, registerUser, TEST_PASSWORD, TestApp, uniqueEmail } from '../test-app';
-import { spawnWorker, until } from '../worker-process';
+import { spawnApiProcess, until } from '../processes';
 import { expectLedgerClean } from './ledger';
 import { ThrowawayRedis } from './throwaway-servers';
 
@@ -26,7 +26,7 @@ describe('Fault (a): Redis killed under load', () => {
       OFFLINE_DELAY_MS: '100',
       JOB_INFRA_RETRY_DELAY_MS: '300',
     };
-    [t, worker] = await Promise.all([createTestApp(env), spawnWorker(env)]);
+    [t, worker] = await Promise.all([createTestApp(env), spawnApiProcess('worker.ts', env)]);
   }, 60_000);
 
   afterAll(async () => {

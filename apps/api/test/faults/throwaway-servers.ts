@@ -3,7 +3,7 @@ import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { until } from '../worker-process';
+import { until } from '../processes';
 
 /**
  * Servers a fault spec starts on its own spare port, so that it may kill and restart them: never the shared

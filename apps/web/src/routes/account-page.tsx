@@ -1,5 +1,7 @@
 import { Stack } from '@mantine/core';
 import { PageHeader } from '../components/page-header';
+import { SpendingLimitsCard } from '../features/account-limits/spending-limits-card';
+import { ApiKeysCard } from '../features/api-keys/api-keys-card';
 
 /**
  * The signed-in user's account: profile and password, sessions, API keys, spending limits, webhooks, data export
@@ -9,6 +11,8 @@ export function AccountPage() {
   return (
     <Stack gap="lg">
       <PageHeader title="Account" lead="Your profile, security, API access and spending limits." />
+      <ApiKeysCard />
+      <SpendingLimitsCard />
     </Stack>
   );
 }
