@@ -79,7 +79,7 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string) {
-    const result = await this.tokens.rotate(refreshToken, (id) => this.users.findById(id));
+    const result = await this.tokens.rotate(refreshToken, (id, m) => this.users.findById(id, m));
     if (result.reuse) {
       throw new AuthException(
         ProblemCode.TokenReused,

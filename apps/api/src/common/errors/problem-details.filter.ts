@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, type Problem, type ProblemCode } from '@megicai/contracts';
 import { AppException } from './app.exception';
+import { InfrastructureException, isInfrastructureError } from './infrastructure.exception';
 import { codeForStatus, PROBLEM_STATUS } from './problem-status';
 import { problemTitle, problemType } from './problem-titles';
 
@@ -15,7 +16,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const { problem, headers } = toProblem(exception, request.url);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (problem.status >= 500 && problem.code === 'service_unavailable') {
+      // Expected during an outage or a lock pile-up: one line, not a stack per request.
+      this.logger.warn(
+        `503 on ${request.method} ${request.url}: ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
+    } else if (problem.status >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
     void reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
   }
@@ -25,6 +32,10 @@ export function toProblem(
   exception: unknown,
   instance?: string,
 ): { problem: Problem; headers: Record<string, string> } {
+  // A bounded wait that ran out (lock, statement, pool) or a server away: 503 + Retry-After, never a 500 or a hang.
+  if (!(exception instanceof AppException) && isInfrastructureError(exception)) {
+    return toProblem(new InfrastructureException(), instance);
+  }
   if (exception instanceof AppException) {
     const code = exception.code as ProblemCode;
     const status = PROBLEM_STATUS[code];
