@@ -15,6 +15,7 @@ import { CreditsModule } from './credits/credits.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MarketplaceModule } from './marketplace/marketplace.module';
+import { OpenAiCompatModule } from './openai-compat/openai-compat.module';
 import { ProvidersModule } from './providers/providers.module';
 import { ToolsModule } from './tools/tools.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -43,6 +44,7 @@ import { UsersModule } from './users/users.module';
     ProvidersModule,
     ToolsModule,
     JobsModule,
+    OpenAiCompatModule,
     MarketplaceModule,
     LeaderboardModule,
     PremiumModule,

@@ -32,7 +32,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     bodyParser: false,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'api/health/ready', 'api/metrics'] });
+  // The OpenAI-compatible API has its own base URL, as OpenAI clients expect (`…/v1/chat/completions`).
+  app.setGlobalPrefix('api/v1', {
+    exclude: ['api/health', 'api/health/ready', 'api/metrics', 'api/openai/v1/*path'],
+  });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   await configureHttp(app, options.webDist);

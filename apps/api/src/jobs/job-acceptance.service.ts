@@ -12,6 +12,7 @@ import { jobsConfig } from '../config/jobs.config';
 import { InsufficientCreditsError } from '../credits/credits.errors';
 import { CreditsService } from '../credits/credits.service';
 import { MarketplaceService, RenderedPrompt } from '../marketplace/marketplace.service';
+import type { ChatMessage } from '../providers/provider.interface';
 import { ProvidersService } from '../providers/providers.service';
 import type { Tool } from '../tools/entities/tool.entity';
 import type { ToolInput } from '../tools/tool-input.validator';
@@ -30,6 +31,13 @@ export interface AcceptedRun {
   tool: Tool;
   /** true when the answer came from the cache: the job is already `succeeded` at cost 0. */
   fromCache: boolean;
+  /** Earlier turns sent to the provider before the prompt (kept in memory: text runs happen in the request). */
+  history?: ChatMessage[];
+}
+
+/** What a run may carry besides the public request body (the OpenAI-compatible chat sends earlier messages). */
+export interface RunContext {
+  history?: ChatMessage[];
 }
 
 /**
@@ -51,7 +59,13 @@ export class JobAcceptanceService {
     private readonly queue: JobQueueService,
   ) {}
 
-  async accept(principal: Principal, toolIdOrSlug: string, dto: RunToolDto): Promise<AcceptedRun> {
+  async accept(
+    principal: Principal,
+    toolIdOrSlug: string,
+    dto: RunToolDto,
+    context: RunContext = {},
+  ): Promise<AcceptedRun> {
+    const history = context.history?.length ? context.history : undefined;
     const tool = await this.tools.findEntity(toolIdOrSlug);
     if (!tool || !tool.enabled) throw ProblemException.notFound('No such tool.');
     this.checkPreference(tool, dto);
@@ -68,6 +82,7 @@ export class JobAcceptanceService {
       prompt: input.prompt,
       input,
       route: this.route(tool),
+      history,
     });
     if (dto.cache !== false) {
       const hit = await this.cache.get(cacheKey);
@@ -84,7 +99,7 @@ export class JobAcceptanceService {
           finishedAt: new Date(),
         });
         await this.dataSource.getRepository(Job).insert(asRow(job));
-        return { job, tool, fromCache: true };
+        return { job, tool, fromCache: true, history };
       }
     }
 
@@ -106,7 +121,7 @@ export class JobAcceptanceService {
       throw error;
     }
     if (queue) await this.queue.enqueue(job.id, queue);
-    return { job, tool, fromCache: false };
+    return { job, tool, fromCache: false, history };
   }
 
   private newJob(

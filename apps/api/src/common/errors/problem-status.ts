@@ -50,6 +50,8 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   invalid_webhook_signature: 400,
   payments_unavailable: 503,
   no_subscription: 404,
+  model_not_found: 404,
+  job_timeout: 504,
 };
 
 const BY_STATUS: Record<number, ProblemCode> = {
