@@ -25,6 +25,7 @@ import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The HTTP application: feature modules wired by dependency injection. The worker has its own module. */
 @Module({
@@ -48,6 +49,7 @@ import { UsersModule } from './users/users.module';
     MarketplaceModule,
     LeaderboardModule,
     PremiumModule,
+    WebhooksModule,
     AdminModule,
     AdminOpsModule,
   ],

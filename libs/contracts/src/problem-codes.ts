@@ -63,5 +63,7 @@ export const ProblemCode = {
   // OpenAI-compatible API
   ModelNotFound: 'model_not_found',
   JobTimeout: 'job_timeout',
+  // Outgoing webhooks
+  WebhookUrlForbidden: 'webhook_url_forbidden',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
