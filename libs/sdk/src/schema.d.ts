@@ -1383,7 +1383,7 @@ export interface components {
        * @description false asks for a fresh answer instead of a cached one
        * @default true
        */
-      cache: boolean;
+      cache?: boolean;
     };
     TokenUsageDto: {
       /** @example 12 */

@@ -23,6 +23,7 @@ import { Job } from './entities/job.entity';
 import { JobOutbox } from './entities/job-outbox.entity';
 import { JobCacheService } from './job-cache.service';
 import { JobQueueService } from './job-queue.service';
+import { JobSettlementService } from './job-settlement.service';
 import { jobReference, queueFor } from './jobs.constants';
 
 /** A run the platform took on: its job row (already charged, or a free cache hit) and its tool. */
@@ -57,6 +58,7 @@ export class JobAcceptanceService {
     private readonly ads: AdsService,
     private readonly cache: JobCacheService,
     private readonly queue: JobQueueService,
+    private readonly settlement: JobSettlementService,
   ) {}
 
   async accept(
@@ -98,7 +100,7 @@ export class JobAcceptanceService {
           startedAt: new Date(),
           finishedAt: new Date(),
         });
-        await this.dataSource.getRepository(Job).insert(asRow(job));
+        await this.settlement.insertCachedSuccess(job, (m) => m.getRepository(Job).insert(asRow(job)));
         return { job, tool, fromCache: true, history };
       }
     }

@@ -82,6 +82,18 @@ export class JobSettlementService {
     return won;
   }
 
+  /**
+   * A cache hit is a job born `succeeded` (nothing to capture): its row is inserted by `insert` in the same
+   * transaction as its `job.succeeded` webhook event, like any other success.
+   */
+  async insertCachedSuccess(job: Job, insert: (m: EntityManager) => Promise<unknown>): Promise<void> {
+    const deliveries = await this.dataSource.transaction(async (m) => {
+      await insert(m);
+      return this.recordEvent(m, job.id, 'job.succeeded');
+    });
+    await this.webhooks.dispatch(deliveries);
+  }
+
   /** queued/running → failed with a full refund; false when the job had already ended. */
   async fail(jobId: string, error: string, attempts: StoredAttempt[] = []): Promise<boolean> {
     let deliveries: string[] = [];

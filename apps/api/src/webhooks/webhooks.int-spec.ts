@@ -117,6 +117,21 @@ describe('Outgoing webhooks', () => {
       },
     ]);
     expect(log.nextCursor).toBeNull();
+
+    // A repeat answered from the cache is a success of its own job: one more event, for that job.
+    const cached = await t
+      .http()
+      .post('/api/v1/tools/chat/run')
+      .set(bearer(u.accessToken))
+      .send({ input: { prompt: `Webhook me ${u.user.id}` } })
+      .expect(200);
+    expect(cached.body.cached).toBe(true);
+    const both = await until('the second delivery', () =>
+      received(`/once-${u.user.id}`).length >= 2 ? received(`/once-${u.user.id}`) : undefined,
+    );
+    expect(verify(hook.secret, both[1] as RecordedRequest)).toMatchObject({
+      data: { jobId: cached.body.jobId, cost: 0 },
+    });
   });
 
   it('retries a receiver that answers 500 three times: the 4th attempt gets it, with the same webhook-id', async () => {
