@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Problem } from '@megicai/contracts';
-import { toProblem } from '../common/errors/problem-details.filter';
+import { sendError } from '../common/errors/problem-details.filter';
 import type { OpenAiErrorDto } from './dto/model-list.dto';
 
 /** OpenAI's error `type` for a status, as its SDKs and clients expect it. */
@@ -39,12 +38,9 @@ export class OpenAiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('OpenAiCompat');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const reply = http.getResponse<FastifyReply>();
-    const request = http.getRequest<FastifyRequest>();
-    const { problem, headers } = toProblem(exception, request.url);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
-    void reply.status(problem.status).type('application/json').send(toOpenAiError(problem));
+    sendError(exception, host, this.logger, (problem) => ({
+      contentType: 'application/json',
+      body: toOpenAiError(problem),
+    }));
   }
 }

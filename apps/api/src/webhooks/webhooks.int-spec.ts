@@ -6,8 +6,8 @@ import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-ap
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** Development settings for this spec's app and worker: a local receiver, fast retries. */
-const ENV = { WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_BACKOFF_MS: '100', WEBHOOKS_RELAY_INTERVAL_MS: '500' };
+/** Fast retries for this spec's app and worker (test runs allow the local receiver: see test/setup-env.ts). */
+const ENV = { WEBHOOKS_BACKOFF_MS: '100', WEBHOOKS_RELAY_INTERVAL_MS: '500' };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -70,6 +70,19 @@ describe('Outgoing webhooks', () => {
 
   const received = (path: string) => receiver.requests.filter((r) => r.path === path);
 
+  async function runChat(token: string, prompt: string): Promise<Body> {
+    return (await t.http().post('/api/v1/tools/chat/run').set(bearer(token)).send({ input: { prompt } }).expect(200))
+      .body as Body;
+  }
+
+  /** The newest delivery of the endpoint, once it has settled. */
+  function settledDelivery(token: string, id: string): Promise<Body> {
+    return until('the log', async () => {
+      const res = await t.http().get(`/api/v1/me/webhooks/${id}/deliveries`).set(bearer(token)).expect(200);
+      return res.body.items[0]?.status === 'succeeded' ? (res.body as Body) : undefined;
+    });
+  }
+
   it('delivers a signed job.succeeded once per success, and logs it', async () => {
     const u = await registerUser(t);
     const hook = await endpoint(u.accessToken, `/once-${u.user.id}`);
@@ -77,12 +90,7 @@ describe('Outgoing webhooks', () => {
     const list = await t.http().get('/api/v1/me/webhooks').set(bearer(u.accessToken)).expect(200);
     expect(list.body).toEqual([{ id: hook.id, url: hook.url, events: hook.events, createdAt: expect.any(String) }]);
 
-    const run = await t
-      .http()
-      .post('/api/v1/tools/chat/run')
-      .set(bearer(u.accessToken))
-      .send({ input: { prompt: `Webhook me ${u.user.id}` } })
-      .expect(200);
+    const run = { body: await runChat(u.accessToken, `Webhook me ${u.user.id}`) };
     const [request] = await until(
       'the delivery',
       () => received(`/once-${u.user.id}`)[0] && received(`/once-${u.user.id}`),
@@ -96,14 +104,7 @@ describe('Outgoing webhooks', () => {
 
     await sleep(600);
     expect(received(`/once-${u.user.id}`)).toHaveLength(1);
-    const log = await until('the log', async () => {
-      const res = await t
-        .http()
-        .get(`/api/v1/me/webhooks/${hook.id}/deliveries`)
-        .set(bearer(u.accessToken))
-        .expect(200);
-      return res.body.items[0]?.status === 'succeeded' ? (res.body as Body) : undefined;
-    });
+    const log = await settledDelivery(u.accessToken, hook.id);
     expect(log.items).toEqual([
       {
         id: request?.headers['webhook-id'],
@@ -119,12 +120,7 @@ describe('Outgoing webhooks', () => {
     expect(log.nextCursor).toBeNull();
 
     // A repeat answered from the cache is a success of its own job: one more event, for that job.
-    const cached = await t
-      .http()
-      .post('/api/v1/tools/chat/run')
-      .set(bearer(u.accessToken))
-      .send({ input: { prompt: `Webhook me ${u.user.id}` } })
-      .expect(200);
+    const cached = { body: await runChat(u.accessToken, `Webhook me ${u.user.id}`) };
     expect(cached.body.cached).toBe(true);
     const both = await until('the second delivery', () =>
       received(`/once-${u.user.id}`).length >= 2 ? received(`/once-${u.user.id}`) : undefined,
@@ -139,23 +135,11 @@ describe('Outgoing webhooks', () => {
     const path = `/flaky-${u.user.id}`;
     failures.set(path, 3);
     const hook = await endpoint(u.accessToken, path);
-    await t
-      .http()
-      .post('/api/v1/tools/chat/run')
-      .set(bearer(u.accessToken))
-      .send({ input: { prompt: `Flaky ${u.user.id}` } })
-      .expect(200);
+    await runChat(u.accessToken, `Flaky ${u.user.id}`);
     const attempts = await until('four attempts', () => (received(path).length >= 4 ? received(path) : undefined));
     expect(new Set(attempts.map((r) => r.headers['webhook-id'])).size).toBe(1);
     for (const attempt of attempts) expect(verify(hook.secret, attempt)).toMatchObject({ type: 'job.succeeded' });
-    const log = await until('the log', async () => {
-      const res = await t
-        .http()
-        .get(`/api/v1/me/webhooks/${hook.id}/deliveries`)
-        .set(bearer(u.accessToken))
-        .expect(200);
-      return res.body.items[0]?.status === 'succeeded' ? (res.body.items[0] as Body) : undefined;
-    });
+    const log = (await settledDelivery(u.accessToken, hook.id)).items[0] as Body;
     expect(log).toMatchObject({ attempts: 4, lastStatusCode: 200 });
     await sleep(500);
     expect(received(path)).toHaveLength(4);
