@@ -38,7 +38,8 @@ function Example({ title, lead, code }: { title: string; lead: string; code: str
         <Text size="sm" c="dimmed">
           {lead}
         </Text>
-        <Code block style={{ overflowX: 'auto' }}>
+        {/* Focusable: a keyboard user must be able to scroll a long line into view. */}
+        <Code block style={{ overflowX: 'auto' }} tabIndex={0} aria-label={`${title} example`}>
           {code}
         </Code>
       </Stack>

@@ -76,8 +76,11 @@ export function WebhooksCard() {
           </Alert>
         ) : null}
         {created ? (
-          <Alert color="teal" role="status" title="Signing secret (shown only now)" data-testid="webhook-secret">
+          <Alert color="teal" role="status" data-testid="webhook-secret">
             <Stack gap={4}>
+              <Text size="sm" fw={600}>
+                Signing secret (shown only now)
+              </Text>
               <Code block>{created.secret}</Code>
               <CopyButton value={created.secret}>
                 {({ copied, copy }) => (
