@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type Redis from 'ioredis';
+import { IntervalTask } from '../common/scheduling/interval-task';
 import { jobsConfig } from '../config/jobs.config';
 import { REDIS } from '../redis/redis.module';
 import { JobQueueService } from './job-queue.service';
@@ -13,10 +14,7 @@ import { JobSweeper } from './job-sweeper';
  * orphan delay, so queued jobs run again within seconds.
  */
 @Injectable()
-export class JobOutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(JobOutboxRelay.name);
-  private timer?: NodeJS.Timeout;
-  private running = false;
+export class JobOutboxRelay extends IntervalTask {
   private redisLost = false;
   private checkAllInProgress = false;
 
@@ -25,38 +23,31 @@ export class JobOutboxRelay implements OnApplicationBootstrap, OnApplicationShut
     private readonly sweeper: JobSweeper,
     @Inject(jobsConfig.KEY) private readonly config: ConfigType<typeof jobsConfig>,
     @Inject(REDIS) private readonly redis: Redis,
-  ) {}
+  ) {
+    super();
+  }
 
-  onApplicationBootstrap(): void {
+  override onApplicationBootstrap(): void {
     this.redis.on('close', () => (this.redisLost = true));
     this.redis.on('ready', () => {
       if (this.redisLost) this.checkAllInProgress = true;
       this.redisLost = false;
     });
-    this.timer = setInterval(() => void this.tick(), this.config.outboxRelayIntervalMs);
-    this.timer.unref();
+    super.onApplicationBootstrap();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected get intervalMs(): number {
+    return this.config.outboxRelayIntervalMs;
   }
 
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const added = await this.queue.relay();
-      if (added > 0) this.logger.log(`Relayed ${added} job(s) from the outbox`);
-      const stale = await this.sweeper.failStaleTextRuns();
-      if (stale > 0) this.logger.warn(`Failed and refunded ${stale} text run(s) abandoned by their API process`);
-      const checkAll = this.checkAllInProgress;
-      const lost = await this.sweeper.requeueLostMediaJobs(checkAll ? 0 : undefined);
-      if (checkAll) this.checkAllInProgress = false;
-      if (lost > 0) this.logger.warn(`Re-added ${lost} media job(s) that BullMQ had lost`);
-    } catch (error) {
-      this.logger.warn(`Outbox relay failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.running = false;
-    }
+  protected async tick(): Promise<void> {
+    const added = await this.queue.relay();
+    if (added > 0) this.logger.log(`Relayed ${added} job(s) from the outbox`);
+    const stale = await this.sweeper.failStaleTextRuns();
+    if (stale > 0) this.logger.warn(`Failed and refunded ${stale} text run(s) abandoned by their API process`);
+    const checkAll = this.checkAllInProgress;
+    const lost = await this.sweeper.requeueLostMediaJobs(checkAll ? 0 : undefined);
+    if (checkAll) this.checkAllInProgress = false;
+    if (lost > 0) this.logger.warn(`Re-added ${lost} media job(s) that BullMQ had lost`);
   }
 }

@@ -31,7 +31,7 @@ export class TextRunnerService {
     try {
       answer = await this.providers.generateText(
         run.tool.providers,
-        textRequest(run.tool, run.job.prompt, run.job.input, signal),
+        textRequest(run.tool, run.job.prompt, run.job.input, signal, run.history),
         this.preference(run),
       );
     } catch (error) {
@@ -49,7 +49,7 @@ export class TextRunnerService {
     }
     const tokens = this.providers.streamText(
       run.tool.providers,
-      textRequest(run.tool, run.job.prompt, run.job.input, signal),
+      textRequest(run.tool, run.job.prompt, run.job.input, signal, run.history),
       this.preference(run),
     );
     let answer: ProviderRun<TextOutput>;
@@ -79,6 +79,8 @@ export class TextRunnerService {
       text: answer.output.text,
       offline: answer.output.offline,
       ...(answer.output.label ? { label: answer.output.label } : {}),
+      // The provider's token counts, when it reports them (the OpenAI-compatible API answers them as `usage`).
+      ...(answer.output.usage ? { usage: answer.output.usage } : {}),
     };
     const won = await this.settlement.succeed(job, {
       output,

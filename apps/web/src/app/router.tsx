@@ -28,6 +28,7 @@ export const routes: RouteObject[] = [
         children: [
           // Public
           { index: true, element: <HomePage /> },
+          { path: 'developers', lazy: lazyPage(() => import('../routes/developers-page'), 'DevelopersPage') },
           {
             element: <GuestOnly />,
             children: [

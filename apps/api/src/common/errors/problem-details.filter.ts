@@ -12,20 +12,33 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const reply = http.getResponse<FastifyReply>();
-    const request = http.getRequest<FastifyRequest>();
-    const { problem, headers } = toProblem(exception, request.url);
-    if (problem.status >= 500 && problem.code === 'service_unavailable') {
-      // Expected during an outage or a lock pile-up: one line, not a stack per request.
-      this.logger.warn(
-        `503 on ${request.method} ${request.url}: ${exception instanceof Error ? exception.message : String(exception)}`,
-      );
-    } else if (problem.status >= 500)
-      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
-    void reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+    sendError(exception, host, this.logger, (problem) => ({ contentType: PROBLEM_CONTENT_TYPE, body: problem }));
   }
+}
+
+/**
+ * Answers an exception as its problem (status and headers), in the body `render` makes of it: problem+json here,
+ * another wire format where a protocol needs one (the OpenAI-compatible API). 5xx are logged, never shown.
+ */
+export function sendError(
+  exception: unknown,
+  host: ArgumentsHost,
+  logger: Logger,
+  render: (problem: Problem) => { contentType: string; body: unknown },
+): void {
+  const http = host.switchToHttp();
+  const reply = http.getResponse<FastifyReply>();
+  const request = http.getRequest<FastifyRequest>();
+  const { problem, headers } = toProblem(exception, request.url);
+  if (problem.status >= 500 && problem.code === 'service_unavailable') {
+    // Expected during an outage or a lock pile-up: one line, not a stack per request.
+    logger.warn(
+      `503 on ${request.method} ${request.url}: ${exception instanceof Error ? exception.message : String(exception)}`,
+    );
+  } else if (problem.status >= 500) logger.error(exception instanceof Error ? exception.stack : String(exception));
+  for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
+  const { contentType, body } = render(problem);
+  void reply.status(problem.status).type(contentType).send(body);
 }
 
 export function toProblem(

@@ -13,6 +13,7 @@ import { LedgerSeq1764070000000 } from './1764070000000-ledger-seq';
 import { KeysetMillis1764070100000 } from './1764070100000-keyset-millis';
 import { PaymentsStripe1764082000000 } from './1764082000000-payments-stripe';
 import { SpendLimits1764084000000 } from './1764084000000-spend-limits';
+import { Webhooks1764086000000 } from './1764086000000-webhooks';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -34,4 +35,5 @@ export const migrations = [
   KeysetMillis1764070100000,
   PaymentsStripe1764082000000,
   SpendLimits1764084000000,
+  Webhooks1764086000000,
 ];
