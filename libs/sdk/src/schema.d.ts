@@ -98,6 +98,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/limits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Spending caps, low-balance alert, and what runs spent today and this month (UTC) */
+    get: operations['LimitsController_get'];
+    /**
+     * Set spending caps and the low-balance alert
+     * @description A run that would pass a cap is refused with 402 `spend_cap_reached`. Omitted fields stay as they are; null removes a cap. Only a signed-in person can change limits: an API key cannot lift the caps that bind it.
+     */
+    put: operations['LimitsController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/register': {
     parameters: {
       query?: never;
@@ -809,8 +830,31 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Open a checkout for a plan; answers the payment provider's page to send the user to */
+    /**
+     * Open a checkout for a plan; answers the payment provider's page to send the user to
+     * @description Stripe: a Checkout Session in `subscription` mode. Errors: 404 `not_found` (no such plan), 503 `payments_unavailable` (the provider did not answer).
+     */
     post: operations['PremiumController_checkout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/premium/portal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A link to manage or cancel the subscription (Stripe: the customer portal; offline: a demo page)
+     * @description Errors: 404 `no_subscription` (nothing to manage), 503 `payments_unavailable` (the provider did not answer).
+     */
+    post: operations['PremiumController_portal'];
     delete?: never;
     options?: never;
     head?: never;
@@ -824,7 +868,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One of your checkouts (the demo payment page shows it) */
+    /** One of your checkouts, of a plan or a credit pack (the demo payment page shows it) */
     get: operations['PremiumController_session'];
     put?: never;
     post?: never;
@@ -843,8 +887,48 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Offline demo provider only: pay the checkout (signs the event the webhook expects and applies it) */
+    /**
+     * Offline demo provider only: pay the checkout (signs the event the webhook expects and applies it)
+     * @description Errors: 403 `forbidden` (demo payments off), 404 `not_found`, 409 `conflict` (already paid).
+     */
     post: operations['PremiumController_pay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/credits/packs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Credit packs for sale */
+    get: operations['CreditPacksController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/credits/packs/{id}/checkout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open a checkout for a pack; answers the payment provider's page to send the user to
+     * @description Stripe: a Checkout Session in `payment` mode. The paid checkout grants a `purchase` entry once (signed webhook). Errors: 404 `not_found` (no such pack on sale), 422 `idempotency_key_reused`, 409 `idempotency_in_progress`, 503 `payments_unavailable` (the provider did not answer).
+     */
+    post: operations['CreditPacksController_checkout'];
     delete?: never;
     options?: never;
     head?: never;
@@ -860,7 +944,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Payment provider events (signed); checkout.completed activates premium once per event id */
+    /**
+     * The payment provider's events, signed; each event id is processed once
+     * @description Stripe (PAYMENTS_PROVIDER=stripe): `Stripe-Signature`, checked by the SDK; acts on checkout.session.completed (plan → premium, pack → `purchase`), checkout.session.async_payment_succeeded, invoice.paid (a renewal: premium one period longer and its allowance, once per invoice), customer.subscription.updated/deleted (stops renewing) and charge.refunded (a pack: `purchase_refund` of what is left of it, never below zero); other types are recorded and ignored. Offline demo: `Payment-Signature`, `checkout.completed` only. Errors: 400 `invalid_webhook_signature` (missing, stale or forged signature: nothing changes), 400 `validation_failed` (a signed event without an id).
+     */
     post: operations['PaymentsWebhookController_receive'];
     delete?: never;
     options?: never;
@@ -1020,6 +1107,47 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/credit-packs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every credit pack, inactive ones included */
+    get: operations['AdminCreditPacksController_list'];
+    put?: never;
+    /**
+     * Put a new credit pack on sale
+     * @description Errors: 400 `validation_failed`.
+     */
+    post: operations['AdminCreditPacksController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/credit-packs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a credit pack (price, credits, on sale or not, its Stripe price)
+     * @description Errors: 400 `validation_failed`, 404 `not_found`.
+     */
+    patch: operations['AdminCreditPacksController_update'];
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1089,7 +1217,8 @@ export interface components {
         | 'admin_adjustment'
         | 'signup_bonus'
         | 'premium_allowance'
-        | 'purchase';
+        | 'purchase'
+        | 'purchase_refund';
       reference: components['schemas']['LedgerReferenceDto'] | null;
       /** Format: date-time */
       createdAt: string;
@@ -1108,6 +1237,55 @@ export interface components {
        * @example 1
        */
       streak: number;
+    };
+    SpendLimitsDto: {
+      /** @example 20 */
+      dailyCreditCap: number | null;
+      /** @example 300 */
+      monthlyCreditCap: number | null;
+      /** @example 5 */
+      lowBalanceAlert: number | null;
+      /**
+       * @description Credits spent on runs since 00:00 UTC, net of refunds
+       * @example 3.5
+       */
+      spentToday: number;
+      /**
+       * @description Credits spent on runs since the 1st of the month (UTC), net of refunds
+       * @example 41
+       */
+      spentThisMonth: number;
+      /** @example 12.5 */
+      balance: number;
+      /** @description true when the balance is below lowBalanceAlert */
+      lowBalance: boolean;
+      /**
+       * Format: date-time
+       * @description When the daily cap starts over
+       */
+      dailyResetsAt: string;
+      /**
+       * Format: date-time
+       * @description When the monthly cap starts over
+       */
+      monthlyResetsAt: string;
+    };
+    UpdateSpendLimitsDto: {
+      /**
+       * @description Most credits runs may spend per UTC day; null = no cap; omitted = unchanged
+       * @example 20
+       */
+      dailyCreditCap?: number | null;
+      /**
+       * @description Most credits runs may spend per UTC month; null = no cap; omitted = unchanged
+       * @example 20
+       */
+      monthlyCreditCap?: number | null;
+      /**
+       * @description Flag (and later notify) when the balance falls below this; null = no alert; omitted = unchanged
+       * @example 20
+       */
+      lowBalanceAlert?: number | null;
     };
     RegisterDto: {
       /** @example ada@example.com */
@@ -1150,6 +1328,11 @@ export interface components {
       name: string;
       /** @description Defaults to every scope */
       scopes?: ('read' | 'run' | 'credits' | 'marketplace')[];
+      /**
+       * @description Most credits runs made with this key may spend per UTC day, besides the owner’s caps; null = none
+       * @example 20
+       */
+      dailyCreditCap?: number | null;
     };
     CreatedApiKeyDto: {
       /** Format: uuid */
@@ -1170,6 +1353,13 @@ export interface components {
       scopes: ('read' | 'run' | 'credits' | 'marketplace')[];
       /** Format: date-time */
       lastUsedAt: string | null;
+      /** @example 10 */
+      dailyCreditCap: number | null;
+      /**
+       * @description Credits spent today (UTC) by runs made with this key, net of refunds
+       * @example 1.5
+       */
+      spentToday: number;
       /** Format: date-time */
       createdAt: string;
     };
@@ -1952,10 +2142,33 @@ export interface components {
       /** Format: uuid */
       sessionId: string;
       /**
-       * @description The provider's payment page
-       * @example https://megicai.example/premium/checkout/7d0c…
+       * @description The provider's payment page (the offline demo: this SPA's /premium/checkout/:id)
+       * @example https://checkout.stripe.com/c/pay/cs_test_…
        */
       checkoutUrl: string;
+    };
+    PortalResultDto: {
+      /** @example https://billing.stripe.com/p/session/test_… */
+      url: string;
+    };
+    CreditPackDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Credits granted (a `purchase` ledger entry) once it is paid
+       * @example 550
+       */
+      credits: number;
+      /**
+       * @description In the currency's major unit
+       * @example 9.99
+       */
+      price: number;
+      /**
+       * @description ISO 4217
+       * @example USD
+       */
+      currency: string;
     };
     CheckoutSessionDto: {
       /** Format: uuid */
@@ -1963,8 +2176,13 @@ export interface components {
       /** @example offline */
       provider: string;
       /** @enum {string} */
+      kind: 'plan' | 'pack';
+      /** @enum {string} */
       status: 'open' | 'completed';
-      plan: components['schemas']['PremiumPlanDto'];
+      /** @description Set for a plan */
+      plan: components['schemas']['PremiumPlanDto'] | null;
+      /** @description Set for a credit pack, as sold at checkout */
+      pack: components['schemas']['CreditPackDto'] | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -1973,15 +2191,32 @@ export interface components {
     DemoPaymentResultDto: {
       /** @example evt_offline_3f1c… */
       eventId: string;
-      /** Format: date-time */
-      premiumUntil: string;
+      /**
+       * Format: date-time
+       * @description Null for a credit pack
+       */
+      premiumUntil: string | null;
+      /**
+       * @description The balance after the payment, in credits
+       * @example 105
+       */
+      balance: number;
+    };
+    PackCheckoutResultDto: {
+      /** Format: uuid */
+      sessionId: string;
+      /**
+       * @description The provider's payment page (the offline demo: this SPA's /premium/checkout/:id)
+       * @example https://checkout.stripe.com/c/pay/cs_test_…
+       */
+      checkoutUrl: string;
     };
     PaymentEventDataDto: {
       /**
        * Format: uuid
-       * @description Our checkout session id (given to the provider at checkout)
+       * @description Offline demo: our checkout id. Stripe: `data.object` is the event's object (a Checkout Session, …)
        */
-      sessionId: string;
+      sessionId?: string;
     };
     PaymentEventDto: {
       /**
@@ -1990,8 +2225,8 @@ export interface components {
        */
       id: string;
       /**
-       * @description Other types are recorded and ignored
-       * @example checkout.completed
+       * @description Types the platform does not act on are recorded and ignored
+       * @example checkout.session.completed
        */
       type: string;
       /** @example 1764069000 */
@@ -2226,6 +2461,71 @@ export interface components {
       cache: components['schemas']['CacheAnalyticsDto'];
       revenue: components['schemas']['RevenueAnalyticsDto'];
     };
+    AdminCreditPackDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Credits granted (a `purchase` ledger entry) once it is paid
+       * @example 550
+       */
+      credits: number;
+      /**
+       * @description In the currency's major unit
+       * @example 9.99
+       */
+      price: number;
+      /**
+       * @description ISO 4217
+       * @example USD
+       */
+      currency: string;
+      /** @description Inactive packs are not for sale */
+      active: boolean;
+      /**
+       * @description Ascending order in the list
+       * @example 1
+       */
+      sortOrder: number;
+      /**
+       * @description Null: an inline price
+       * @example price_1Q2w3E
+       */
+      stripePriceId: string | null;
+    };
+    CreateCreditPackDto: {
+      /** @example 550 */
+      credits: number;
+      /** @example 9.99 */
+      price: number;
+      /**
+       * @description ISO 4217, three capital letters
+       * @example USD
+       */
+      currency: string;
+      /** @default true */
+      active?: boolean;
+      /** @default 0 */
+      sortOrder?: number;
+      /** @description A Stripe price id (`price_…`) to sell it with */
+      stripePriceId?: string | null;
+    };
+    UpdateCreditPackDto: {
+      /** @example 550 */
+      credits?: number;
+      /** @example 9.99 */
+      price?: number;
+      /**
+       * @description ISO 4217, three capital letters
+       * @example USD
+       */
+      currency?: string;
+      /** @default true */
+      active?: boolean;
+      /** @default 0 */
+      sortOrder?: number;
+      /** @description A Stripe price id (`price_…`) to sell it with */
+      stripePriceId?: string | null;
+    };
     FieldErrorDto: {
       /** @example email */
       field: string;
@@ -2266,6 +2566,7 @@ export interface components {
         | 'invalid_credentials'
         | 'invalid_token'
         | 'token_reused'
+        | 'invalid_refresh_token'
         | 'email_taken'
         | 'account_banned'
         | 'wrong_password'
@@ -2340,118 +2641,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-       * @description PostgreSQL and Redis are reachable
-       *
-       *     The Health Check is successful
-       */
+      /** @description PostgreSQL and Redis are reachable */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': {
-            /** @example ok */
-            status?: string;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            info?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /** @example {} */
-            error?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            details?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            };
-          };
-        };
+        content?: never;
       };
-      /**
-       * @description PostgreSQL or Redis is down
-       *
-       *     The Health Check is not successful
-       */
+      /** @description A dependency is down. Codes: `service_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @example error */
-            status?: string;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            info?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "redis": {
-             *         "status": "down",
-             *         "message": "Could not connect"
-             *       }
-             *     }
-             */
-            error?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       },
-             *       "redis": {
-             *         "status": "down",
-             *         "message": "Could not connect"
-             *       }
-             *     }
-             */
-            details?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            };
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'service_unavailable';
           };
         };
       };
@@ -2474,22 +2679,28 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -2511,31 +2722,40 @@ export interface operations {
           'application/json': components['schemas']['CreditsSummaryDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -2561,40 +2781,52 @@ export interface operations {
           'application/json': components['schemas']['LedgerPageDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -2616,49 +2848,190 @@ export interface operations {
           'application/json': components['schemas']['DailyRewardDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Conflict / already done */
+      /** @description Conflict / already done. Codes: `already_claimed`, `idempotency_in_progress` */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'already_claimed' | 'idempotency_in_progress';
+          };
         };
       };
-      /** @description Idempotency-Key reused with another body */
+      /** @description Idempotency-Key reused with another body. Codes: `idempotency_key_reused` */
       422: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'idempotency_key_reused';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  LimitsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SpendLimitsDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  LimitsController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSpendLimitsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SpendLimitsDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -2684,31 +3057,40 @@ export interface operations {
           'application/json': components['schemas']['AuthResponseDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Conflict / already done */
+      /** @description Conflict / already done. Codes: `email_taken` */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'email_taken';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -2734,40 +3116,52 @@ export interface operations {
           'application/json': components['schemas']['AuthResponseDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `invalid_credentials` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'invalid_credentials';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `account_banned` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'account_banned';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -2793,31 +3187,40 @@ export interface operations {
           'application/json': components['schemas']['TokenPairDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `invalid_refresh_token`, `token_reused` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'invalid_refresh_token' | 'token_reused';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -2842,22 +3245,28 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -2879,22 +3288,28 @@ export interface operations {
           'application/json': components['schemas']['ApiKeyDto'][];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -2921,49 +3336,64 @@ export interface operations {
           'application/json': components['schemas']['CreatedApiKeyDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Conflict / already done */
+      /** @description Conflict / already done. Codes: `conflict` */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -2986,40 +3416,52 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -3041,31 +3483,40 @@ export interface operations {
           'application/json': components['schemas']['AdOfferDto'][];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -3087,31 +3538,40 @@ export interface operations {
           'application/json': components['schemas']['AdStatusDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -3137,58 +3597,64 @@ export interface operations {
           'application/json': components['schemas']['AdSessionDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope`, `premium_no_ads` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope' | 'premium_no_ads';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Conflict / already done */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
-        };
-      };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `ad_daily_cap_reached`, `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'ad_daily_cap_reached' | 'rate_limited';
+          };
         };
       };
     };
@@ -3212,76 +3678,100 @@ export interface operations {
           'application/json': components['schemas']['AdCompleteDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Conflict / already done */
+      /** @description Conflict / already done. Codes: `already_claimed`, `conflict`, `idempotency_in_progress` */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'already_claimed' | 'conflict' | 'idempotency_in_progress';
+          };
         };
       };
-      /** @description Gone (expired) */
+      /** @description Gone (expired). Codes: `ad_session_expired` */
       410: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'ad_session_expired';
+          };
         };
       };
-      /** @description Idempotency-Key reused with another body */
+      /** @description Idempotency-Key reused with another body. Codes: `idempotency_key_reused` */
       422: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'idempotency_key_reused';
+          };
         };
       };
-      /** @description Too early */
+      /** @description Too early. Codes: `ad_too_early` */
       425: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'ad_too_early';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `ad_daily_cap_reached`, `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'ad_daily_cap_reached' | 'rate_limited';
+          };
         };
       };
     };
@@ -3305,40 +3795,52 @@ export interface operations {
           'application/json': components['schemas']['AdCallbackResultDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `invalid_callback_signature` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'invalid_callback_signature';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -3360,31 +3862,52 @@ export interface operations {
           'application/json': components['schemas']['ReferralsDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -3406,13 +3929,16 @@ export interface operations {
           'application/json': components['schemas']['ProviderDto'][];
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -3434,13 +3960,16 @@ export interface operations {
           'application/json': components['schemas']['ToolDto'][];
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -3465,22 +3994,28 @@ export interface operations {
           'application/json': components['schemas']['ToolDto'];
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -3526,85 +4061,112 @@ export interface operations {
           'text/event-stream': components['schemas']['RunResultDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_tool_input`, `missing_variable` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_tool_input' | 'missing_variable';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Not enough credits (with needed, balance and adOffer) */
+      /** @description Not enough credits (`insufficient_credits`: needed, balance, adOffer, alternatives) or a spending cap reached (`spend_cap_reached`: scope, cap, spent, resetsAt, alternatives). Codes: `insufficient_credits` */
       402: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'insufficient_credits';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope`, `premium_required` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope' | 'premium_required';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found`, `tool_disabled` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found' | 'tool_disabled';
+          };
         };
       };
-      /** @description Conflict / already done */
+      /** @description Conflict / already done. Codes: `conflict`, `idempotency_in_progress` */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict' | 'idempotency_in_progress';
+          };
         };
       };
-      /** @description Idempotency-Key reused with another body */
+      /** @description Idempotency-Key reused with another body. Codes: `idempotency_key_reused` */
       422: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'idempotency_key_reused';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
-      /** @description A dependency is down */
+      /** @description A dependency is down. Codes: `provider_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'provider_unavailable';
+          };
         };
       };
     };
@@ -3630,31 +4192,40 @@ export interface operations {
           'application/json': components['schemas']['JobPageDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -3678,31 +4249,40 @@ export interface operations {
           'application/json': components['schemas']['JobDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -3726,40 +4306,52 @@ export interface operations {
           'application/json': components['schemas']['JobDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Conflict / already done */
+      /** @description Conflict / already done. Codes: `job_not_cancelable` */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'job_not_cancelable';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -3783,31 +4375,40 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -3835,31 +4436,40 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `forbidden` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -3894,40 +4504,52 @@ export interface operations {
           'application/json': components['schemas']['PromptPageDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -3954,40 +4576,52 @@ export interface operations {
           'application/json': components['schemas']['PromptTemplateDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `template_syntax` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'template_syntax';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4014,40 +4648,52 @@ export interface operations {
           'application/json': components['schemas']['PromptPageDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4069,31 +4715,40 @@ export interface operations {
           'application/json': components['schemas']['CreatorEarningsDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4117,40 +4772,52 @@ export interface operations {
           'application/json': components['schemas']['PromptTemplateDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4172,40 +4839,52 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope`, `not_your_template` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope' | 'not_your_template';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4234,49 +4913,64 @@ export interface operations {
           'application/json': components['schemas']['PromptTemplateDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `template_syntax` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'template_syntax';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope`, `not_your_template` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope' | 'not_your_template';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4301,40 +4995,52 @@ export interface operations {
           'application/json': components['schemas']['PromptTemplateDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope`, `not_your_template` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope' | 'not_your_template';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4363,49 +5069,64 @@ export interface operations {
           'application/json': components['schemas']['PreviewResultDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `missing_variable` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'missing_variable';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope`, `not_your_template` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope' | 'not_your_template';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4430,40 +5151,52 @@ export interface operations {
           'application/json': components['schemas']['PromptVersionDto'][];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope`, `not_your_template` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope' | 'not_your_template';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4492,49 +5225,64 @@ export interface operations {
           'application/json': components['schemas']['PromptRatingPageDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4563,49 +5311,64 @@ export interface operations {
           'application/json': components['schemas']['PromptRatingDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope`, `own_template` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope' | 'own_template';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4633,40 +5396,52 @@ export interface operations {
           'application/json': components['schemas']['PromptPageDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4694,49 +5469,64 @@ export interface operations {
           'application/json': components['schemas']['PromptTemplateDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4764,40 +5554,52 @@ export interface operations {
           'application/json': components['schemas']['AdminUserPageDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4821,40 +5623,52 @@ export interface operations {
           'application/json': components['schemas']['AdminUserDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4882,58 +5696,76 @@ export interface operations {
           'application/json': components['schemas']['AdminUserDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Conflict / already done */
+      /** @description Conflict / already done. Codes: `conflict` */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -4961,67 +5793,88 @@ export interface operations {
           'application/json': components['schemas']['AdminCreditAdjustmentResultDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Conflict / already done */
+      /** @description Conflict / already done. Codes: `conflict`, `idempotency_in_progress` */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict' | 'idempotency_in_progress';
+          };
         };
       };
-      /** @description Idempotency-Key reused with another body */
+      /** @description Idempotency-Key reused with another body. Codes: `idempotency_key_reused` */
       422: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'idempotency_key_reused';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -5043,31 +5896,40 @@ export interface operations {
           'application/json': components['schemas']['AdTierSettingsDto'][];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -5089,40 +5951,52 @@ export interface operations {
           'application/json': components['schemas']['AdTierSettingsDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -5148,49 +6022,64 @@ export interface operations {
           'application/json': components['schemas']['AdTierSettingsDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -5219,40 +6108,52 @@ export interface operations {
           'application/json': components['schemas']['AuditLogPageDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -5547,40 +6448,52 @@ export interface operations {
           'application/json': components['schemas']['LeaderboardDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -5602,13 +6515,16 @@ export interface operations {
           'application/json': components['schemas']['PremiumPlanDto'][];
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -5634,49 +6550,155 @@ export interface operations {
           'application/json': components['schemas']['CheckoutResultDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `forbidden` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+      /** @description A dependency is down. Codes: `service_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'service_unavailable';
+          };
+        };
+      };
+    };
+  };
+  PremiumController_portal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalResultDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+      /** @description A dependency is down. Codes: `service_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'service_unavailable';
+          };
         };
       };
     };
@@ -5700,40 +6722,52 @@ export interface operations {
           'application/json': components['schemas']['CheckoutSessionDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `forbidden` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -5757,49 +6791,224 @@ export interface operations {
           'application/json': components['schemas']['DemoPaymentResultDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `forbidden` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Conflict / already done */
+      /** @description Conflict / already done. Codes: `conflict` */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  CreditPacksController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreditPackDto'][];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  CreditPacksController_checkout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PackCheckoutResultDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict';
+          };
+        };
+      };
+      /** @description Idempotency-Key reused with another body. Codes: `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'idempotency_key_reused';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+      /** @description A dependency is down. Codes: `service_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'service_unavailable';
+          };
         };
       };
     };
@@ -5807,9 +7016,11 @@ export interface operations {
   PaymentsWebhookController_receive: {
     parameters: {
       query?: never;
-      header: {
-        /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body"> with PAYMENTS_WEBHOOK_SECRET; 5 minutes tolerance */
-        'Payment-Signature': string;
+      header?: {
+        /** @description Offline demo: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body"> with PAYMENTS_WEBHOOK_SECRET; 5 minutes tolerance */
+        'Payment-Signature'?: string;
+        /** @description Stripe's signature (PAYMENTS_PROVIDER=stripe), with STRIPE_WEBHOOK_SECRET */
+        'Stripe-Signature'?: string;
       };
       path?: never;
       cookie?: never;
@@ -5828,31 +7039,28 @@ export interface operations {
           'application/json': components['schemas']['PaymentWebhookResultDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `invalid_json`, `validation_failed`, `invalid_webhook_signature` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'invalid_json' | 'validation_failed' | 'invalid_webhook_signature';
+          };
         };
       };
-      /** @description Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
-        };
-      };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -5874,22 +7082,28 @@ export interface operations {
           'application/json': components['schemas']['WebhookDto'][];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -5915,40 +7129,52 @@ export interface operations {
           'application/json': components['schemas']['CreatedWebhookDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Conflict / already done */
+      /** @description Conflict / already done. Codes: `conflict` */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -5970,31 +7196,40 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -6022,40 +7257,52 @@ export interface operations {
           'application/json': components['schemas']['WebhookDeliveryPageDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -6079,31 +7326,40 @@ export interface operations {
           'application/json': components['schemas']['WebhookTestDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -6126,31 +7382,40 @@ export interface operations {
           'application/json': components['schemas']['ToolDto'][];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -6175,40 +7440,52 @@ export interface operations {
           'application/json': components['schemas']['ToolDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -6237,49 +7514,64 @@ export interface operations {
           'application/json': components['schemas']['ToolDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -6301,31 +7593,40 @@ export interface operations {
           'application/json': components['schemas']['AdminQueueDto'][];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -6349,40 +7650,52 @@ export interface operations {
           'application/json': components['schemas']['AdminQueueRetryDto'];
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Not found (or not yours) */
+      /** @description Not found (or not yours). Codes: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
@@ -6409,40 +7722,263 @@ export interface operations {
           'application/json': components['schemas']['AnalyticsReportDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
-      /** @description Missing or invalid access token / API key */
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
         };
       };
-      /** @description Forbidden */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
         };
       };
-      /** @description Rate limited (see Retry-After) */
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminCreditPacksController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminCreditPackDto'][];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminCreditPacksController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCreditPackDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminCreditPackDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminCreditPacksController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCreditPackDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminCreditPackDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
         };
       };
     };
