@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
+import { clientErrorHandler, frameworkErrorHandler } from '../common/http/framework-errors';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import { configureHttp } from './configure-http';
 import { setupOpenApi } from './openapi';
@@ -23,6 +24,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     logger: false,
+    // Errors of the router and of Node's HTTP parser answer problem+json like every other error.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: options.logger !== false,
