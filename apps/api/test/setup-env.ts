@@ -8,3 +8,7 @@ process.env.OFFLINE_DELAY_MS ??= '0';
 process.env.DATABASE_POOL_SIZE ??= '10';
 process.env.ADMIN_EMAIL ??= 'admin@megicai.test';
 process.env.ADMIN_PASSWORD ??= 'admin-password-test';
+// Specs share one database: referral caps would couple unrelated specs (the referral spec sets its own).
+process.env.REFERRAL_DAILY_CAP ??= '100000';
+process.env.REFERRAL_MONTHLY_CAP ??= '100000';
+process.env.REFERRAL_ADDRESS_DAILY_CAP ??= '100000';

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -7,7 +7,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { Public } from '../common/auth/public.decorator';
+import { clientAddress } from '../common/http/client-address';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AuthThrottle } from '../common/throttling/auth-throttle.decorator';
 import { AuthService } from './auth.service';
@@ -27,8 +29,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Create an account (signup bonus credited) and log in' })
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiProblems(400, 409)
-  register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
-    return this.auth.register(dto);
+  register(@Body() dto: RegisterDto, @Req() request: FastifyRequest): Promise<AuthResponseDto> {
+    return this.auth.register(dto, clientAddress(request));
   }
 
   @Post('login')

@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { authConfig } from '../config/auth.config';
 import { creditsConfig } from '../config/credits.config';
 import { CreditsModule } from '../credits/credits.module';
+import { ReferralsModule } from '../referrals/referrals.module';
 import { UsersModule } from '../users/users.module';
 import { AdminSeedService } from './admin-seed.service';
 import { ApiKeysController } from './api-keys.controller';
@@ -40,6 +41,7 @@ import { TokensService } from './tokens.service';
     }),
     UsersModule,
     CreditsModule,
+    ReferralsModule,
   ],
   controllers: [AuthController, ApiKeysController],
   providers: [

@@ -6,6 +6,7 @@ import { MILLI_PER_CREDIT } from '@megicai/contracts';
 import { creditsConfig } from '../config/credits.config';
 import { ProblemException } from '../common/errors/problem.exception';
 import { CreditsService } from '../credits/credits.service';
+import { ReferralBonusService } from '../referrals/referral-bonus.service';
 import { UserDto } from '../users/dto/user.dto';
 import { EmailTakenError, UsersService } from '../users/users.service';
 import type { LoginDto } from './dto/login.dto';
@@ -20,11 +21,13 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly tokens: TokensService,
     private readonly credits: CreditsService,
+    private readonly referrals: ReferralBonusService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(creditsConfig.KEY) private readonly creditsCfg: ConfigType<typeof creditsConfig>,
   ) {}
 
-  async register(dto: RegisterDto) {
+  /** `address`: the client's, kept with a referred sign-up (the referral caps count bonuses per address). */
+  async register(dto: RegisterDto, address: string) {
     const referrer = dto.referralCode ? await this.users.findByReferralCode(dto.referralCode) : null;
     if (dto.referralCode && !referrer) {
       throw ProblemException.badRequest('The referral code is not known.', [
@@ -42,6 +45,7 @@ export class AuthService {
           referredById: referrer?.id ?? null,
         });
         await this.credits.openAccount(user.id, m);
+        if (referrer) await this.referrals.recordSignup(m, user.id, referrer.id, address);
         const balance =
           signupBonus > 0
             ? (

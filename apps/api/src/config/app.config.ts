@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
 import { validateConfig } from './validate-config';
 
 export class AppConfig {
@@ -19,10 +19,20 @@ export class AppConfig {
   @IsIn(['inline', 'off'])
   runWorker: 'inline' | 'off' = 'inline';
 
-  /** Take the client address from X-Forwarded-For (behind a load balancer or CDN). */
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  @IsBoolean()
-  trustProxy: boolean = false;
+  /**
+   * How many proxies in front of the API append to X-Forwarded-For (0: none, the socket's address is the client).
+   * The client address is the entry that many hops from the right: what the client itself put further left is
+   * ignored, so nobody can pick their own address. `true` means 1 (one load balancer or CDN), `false` means 0.
+   */
+  // From the raw value: implicit conversion would already have turned 'true' into NaN.
+  @Transform(({ obj }: { obj: Record<string, unknown> }) => {
+    const raw = obj.trustProxy;
+    return raw === true || raw === 'true' ? 1 : raw === false || raw === 'false' ? 0 : Number(raw);
+  })
+  @IsInt({ message: 'TRUST_PROXY must be false, true or a number of proxy hops' })
+  @Min(0)
+  @Max(10)
+  trustProxy: number = 0;
 
   @IsInt()
   @Min(1)
