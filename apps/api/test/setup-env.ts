@@ -12,3 +12,6 @@ process.env.ADMIN_PASSWORD ??= 'admin-password-test';
 process.env.REFERRAL_DAILY_CAP ??= '100000';
 process.env.REFERRAL_MONTHLY_CAP ??= '100000';
 process.env.REFERRAL_ADDRESS_DAILY_CAP ??= '100000';
+// Failed-login backoff per email and address (127.0.0.1 for every spec): off unless a spec sets its own.
+process.env.LOGIN_FREE_FAILURES ??= '100000';
+process.env.LOGIN_ADDRESS_FREE_FAILURES ??= '100000';

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../common/auth/public.decorator';
 import { clientAddress } from '../common/http/client-address';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
@@ -35,12 +35,27 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @AuthThrottle()
-  @ApiOperation({ summary: 'Log in; the same 401 for an unknown email and a wrong password' })
+  // Per address only: per email, failed logins back off in LoginBackoffService, which spares the owner's devices.
+  @AuthThrottle({ perEmail: false })
+  @ApiOperation({
+    summary: 'Log in; the same 401 for an unknown email and a wrong password',
+    description:
+      'Repeated failures slow down per email and per address (429 with a growing Retry-After); a device or address ' +
+      'that logged into the account before is not slowed, and a new password starts afresh.',
+  })
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems(400, 401, 403)
-  login(@Body() dto: LoginDto): Promise<AuthResponseDto> {
-    return this.auth.login(dto);
+  @ApiProblems(400, 401, 403, 429)
+  async login(
+    @Body() dto: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthResponseDto> {
+    const { response, deviceCookie } = await this.auth.login(dto, {
+      address: clientAddress(request),
+      cookie: request.headers.cookie,
+    });
+    void reply.header('set-cookie', deviceCookie);
+    return response;
   }
 
   @Post('refresh')

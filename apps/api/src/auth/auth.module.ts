@@ -16,6 +16,7 @@ import { AuthService } from './auth.service';
 import { BanListService } from './ban-list.service';
 import { ApiKey } from './entities/api-key.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
+import { LoginBackoffService } from './login-backoff.service';
 import { PasswordService } from './password.service';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JwtStrategy } from './strategies/jwt.strategy';
@@ -50,6 +51,7 @@ import { TokensService } from './tokens.service';
     PasswordService,
     TokensService,
     ApiKeysService,
+    LoginBackoffService,
     JwtStrategy,
     ApiKeyStrategy,
     AdminSeedService,

@@ -1,3 +1,4 @@
+import type { ConfigType } from '@nestjs/config';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -15,6 +16,8 @@ import {
   unstorableInput,
 } from '../common/http/hostile-input';
 import { registerResponseStatusHook } from '../common/http/response-status';
+import { registerSecurityHeaders } from '../common/http/security-headers';
+import { appConfig } from '../config/app.config';
 import { MetricsService } from '../health/metrics.service';
 
 /**
@@ -27,6 +30,8 @@ export async function configureHttp(app: NestFastifyApplication, webDist?: strin
   registerResponseStatusHook(fastify);
   registerJsonParser(fastify);
   registerHostileInputHook(fastify);
+  const { nodeEnv, cspMediaSources } = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
+  await registerSecurityHeaders(app, { production: nodeEnv === 'production', mediaSources: cspMediaSources });
 
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);

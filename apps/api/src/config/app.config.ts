@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { validateConfig } from './validate-config';
 
 export class AppConfig {
@@ -49,6 +49,20 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   logLevel: string = 'info';
+
+  /** Bearer token of `/api/metrics` in production (unset there: the route answers 404). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  metricsToken?: string;
+
+  /** Extra CSP sources for images and media (e.g. a CDN holding house creatives), space-separated. */
+  @Transform(({ obj }: { obj: Record<string, unknown> }) =>
+    typeof obj.cspMediaSources === 'string' ? obj.cspMediaSources.split(/\s+/).filter(Boolean) : [],
+  )
+  @IsString({ each: true })
+  @Matches(/^(https:\/\/[^\s;,']+|[a-z-]+:)$/, { each: true, message: 'CSP_MEDIA_SOURCES must be https:// origins' })
+  cspMediaSources: string[] = [];
 }
 
 export const appConfig = registerAs('app', () =>
@@ -62,5 +76,7 @@ export const appConfig = registerAs('app', () =>
     authRateLimitPerMinute: process.env.AUTH_RATE_LIMIT_PER_MINUTE,
     webDist: process.env.WEB_DIST,
     logLevel: process.env.LOG_LEVEL,
+    metricsToken: process.env.METRICS_TOKEN,
+    cspMediaSources: process.env.CSP_MEDIA_SOURCES,
   }),
 );

@@ -204,7 +204,6 @@ describe('API fuzz (every operation of the OpenAPI document)', () => {
     }
 
     const ledger = await verifyLedger((sql, params) => t.app.get(DataSource).query(sql, params));
-    // eslint-disable-next-line no-console
     console.log(
       `fuzz: ${samples.length} requests, ${byOperation.size}/${operations.length} operations, statuses ${JSON.stringify(statusCounts)}, slowest ${Math.round(slowest)} ms, ledger ${ledger.ok ? 'clean' : 'DIRTY'} (${ledger.entries} entries)`,
     );
