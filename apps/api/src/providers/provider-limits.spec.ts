@@ -1,9 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { readProvidersConfig } from '../config/providers.config';
 import { ProviderError } from './provider-error';
-import { ProviderRegistry } from './provider-registry';
 import { AllProvidersFailedError } from './provider-run.interface';
-import { ProvidersService } from './providers.service';
+import { twoProviderService } from './testing/two-provider-service';
 import {
   chatChunks,
   chatCompletion,
@@ -67,18 +65,8 @@ describe('Provider answers: size limits and empty content (real SDKs against loc
     await second.close();
   });
 
-  function service(env: NodeJS.ProcessEnv = {}): ProvidersService {
-    const config = readProvidersConfig({
-      OPENAI_API_KEY: 'sk-first',
-      OPENAI_BASE_URL: `${first.origin}/v1`,
-      OPENROUTER_API_KEY: 'sk-second',
-      OPENROUTER_BASE_URL: `${second.origin}/v1`,
-      PROVIDER_TIMEOUT_MS: '20000',
-      PROVIDER_RETRIES: '0',
-      ...env,
-    });
-    return new ProvidersService(config, ProviderRegistry.fromConfig(config));
-  }
+  const service = (env: NodeJS.ProcessEnv = {}) =>
+    twoProviderService(first, second, { PROVIDER_TIMEOUT_MS: '20000', PROVIDER_RETRIES: '0', ...env });
 
   it('aborts a 30 MB completion while reading it and falls over to the next provider', async () => {
     firstHandler = (_req, res) => {
