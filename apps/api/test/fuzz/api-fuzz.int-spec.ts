@@ -16,6 +16,7 @@ import { hostileString, hostileValue, Operation, operationsOf, rawBody, valueFor
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5000);
 const SEED = 20261130;
 const SLOW_MS = 2000;
+const CONCURRENCY = 4;
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 function hs256(payload: Record<string, unknown>, secret: string): string {
@@ -99,6 +100,11 @@ describe('API fuzz (every operation of the OpenAPI document)', () => {
         ),
         ids: fc.array(idArb, { minLength: 3, maxLength: 3 }),
         rawPath: fc.boolean(),
+        // Header values are Latin-1 on the wire: keep what a client can send, hostile as it may be.
+        idempotencyKey: fc.option(
+          hostileString.map((k) => k.replace(/[^\x20-\x7e\x80-\xff]/g, '~')),
+          { nil: undefined },
+        ),
         query: fc.dictionary(
           fc.constantFrom(
             'limit',
@@ -129,7 +135,6 @@ describe('API fuzz (every operation of the OpenAPI document)', () => {
           'application/json; charset=utf-16',
           undefined,
         ),
-        seedBody: fc.constant(null),
       })
       .chain((r) =>
         fc.record({
@@ -140,7 +145,10 @@ describe('API fuzz (every operation of the OpenAPI document)', () => {
         }),
       );
 
+    const generating = performance.now();
     const samples = fc.sample(requestArb, { seed: SEED, numRuns: RUNS });
+    const generatedMs = performance.now() - generating;
+    let sendingMs = 0;
     const failures: string[] = [];
     const failureKinds = new Set<string>();
     const fail = (kind: string, message: string) => {
@@ -150,8 +158,14 @@ describe('API fuzz (every operation of the OpenAPI document)', () => {
     const statusCounts: Record<string, number> = {};
     const byOperation = new Set<string>();
     let slowest = 0;
+    const timeByOperation = new Map<string, number>();
 
-    for (const { r, schemaBody, value, raw } of samples) {
+    // A few requests in flight at once, as clients would send them (and the run stays short on 2 cores).
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let n = next++; n < samples.length; n = next++) await send(samples[n]);
+    };
+    const send = async ({ r, schemaBody, value, raw }: (typeof samples)[number]): Promise<void> => {
       let i = 0;
       const path = r.op.path.replace(/\{[^}]+\}/g, () => {
         const id = r.ids[i++ % r.ids.length];
@@ -165,6 +179,7 @@ describe('API fuzz (every operation of the OpenAPI document)', () => {
             : (JSON.stringify(r.bodyKind === 'schema' ? schemaBody : value) ?? 'null');
       const headers: Record<string, string> = { ...r.auth.headers };
       if (payload !== undefined && r.contentType) headers['content-type'] = r.contentType;
+      if (r.idempotencyKey !== undefined) headers['idempotency-key'] = r.idempotencyKey;
       const options: InjectOptions = {
         method: r.op.method as InjectOptions['method'],
         url: path,
@@ -180,10 +195,12 @@ describe('API fuzz (every operation of the OpenAPI document)', () => {
         res = await t.app.inject(options);
       } catch (error) {
         fail(`throw ${r.op.path}`, `${r.op.method} ${path}: inject threw ${(error as Error).message}`);
-        continue;
+        return;
       }
       const ms = performance.now() - started;
+      sendingMs += ms;
       slowest = Math.max(slowest, ms);
+      timeByOperation.set(r.op.path, (timeByOperation.get(r.op.path) ?? 0) + ms);
       byOperation.add(`${r.op.method} ${r.op.path}`);
       statusCounts[res.statusCode] = (statusCounts[res.statusCode] ?? 0) + 1;
       const label = `${r.op.method} ${r.op.path} [${r.auth.kind}, ${r.bodyKind}, ${r.contentType}] url=${path.slice(0, 120)} body=${String(payload).slice(0, 120)}`;
@@ -201,12 +218,18 @@ describe('API fuzz (every operation of the OpenAPI document)', () => {
             `no problem code ${res.statusCode} ${type} ${label} → ${res.body.slice(0, 200)}`,
           );
       }
-    }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 
     const ledger = await verifyLedger((sql, params) => t.app.get(DataSource).query(sql, params));
     console.log(
       `fuzz: ${samples.length} requests, ${byOperation.size}/${operations.length} operations, statuses ${JSON.stringify(statusCounts)}, slowest ${Math.round(slowest)} ms, ledger ${ledger.ok ? 'clean' : 'DIRTY'} (${ledger.entries} entries)`,
     );
+    const costly = [...timeByOperation].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    console.log(
+      `fuzz: generated in ${Math.round(generatedMs / 1000)} s, answered in ${Math.round(sendingMs / 1000)} s`,
+    );
+    console.log(`fuzz: most time in ${costly.map(([p, ms]) => `${p} ${Math.round(ms / 1000)} s`).join(', ')}`);
     expect(failures.slice(0, 40)).toEqual([]);
     expect(byOperation.size).toBe(operations.length);
     expect(ledger.ok).toBe(true);

@@ -96,7 +96,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.uuid(),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.integer({ min: 1000, max: 300_000 }).map((n) => 'A'.repeat(n)),
+  fc.integer({ min: 1000, max: 150_000 }).map((n) => 'A'.repeat(n)),
 );
 
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
