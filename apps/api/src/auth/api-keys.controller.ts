@@ -2,12 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } f
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AuthException } from './auth.exception';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 
-const notFound = () => ProblemException.notFound('No such API key.');
+const notFound = () => new AuthException(ProblemCode.NotFound, 'No such API key.');
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
@@ -17,7 +18,7 @@ export class ApiKeysController {
 
   @Post()
   @ApiCreatedResponse({ type: CreatedApiKeyDto, description: 'The key is shown once' })
-  @ApiProblems(400, 401, 403, 409)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.Conflict)
   create(@CurrentUser() user: Principal, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     this.peopleOnly(user);
     return this.apiKeys.create(user.userId, dto.name, dto.scopes);
@@ -25,7 +26,7 @@ export class ApiKeysController {
 
   @Get()
   @ApiOkResponse({ type: [ApiKeyDto] })
-  @ApiProblems(401)
+  @ApiProblems(ProblemCode.Unauthorized)
   list(@CurrentUser() user: Principal): Promise<ApiKeyDto[]> {
     return this.apiKeys.list(user.userId);
   }
@@ -33,7 +34,7 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked' })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
   async revoke(
     @CurrentUser() user: Principal,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
@@ -45,6 +46,6 @@ export class ApiKeysController {
   /** A leaked key must not be able to mint or revoke keys. */
   private peopleOnly(user: Principal) {
     if (user.via !== 'jwt')
-      throw ProblemException.forbidden('API keys are managed by signing in, not with an API key.');
+      throw new AuthException(ProblemCode.ApiKeyScope, 'API keys are managed by signing in, not with an API key.');
   }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AuthException } from './auth.exception';
 import type { Principal } from '../common/auth/principal';
 import { UsersService } from '../users/users.service';
 import type { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
@@ -21,7 +22,8 @@ export class ApiKeysService {
 
   async create(userId: string, name: string, scopes?: ApiKeyScope[]): Promise<CreatedApiKeyDto> {
     const active = await this.keys.countBy({ userId, revokedAt: IsNull() });
-    if (active >= MAX_KEYS_PER_USER) throw ProblemException.conflict(`At most ${MAX_KEYS_PER_USER} active API keys.`);
+    if (active >= MAX_KEYS_PER_USER)
+      throw new AuthException(ProblemCode.Conflict, `At most ${MAX_KEYS_PER_USER} active API keys.`);
     const visible = randomToken(6).replace(/[-_]/g, 'x').slice(0, 8).toLowerCase();
     const key = `${KEY_PREFIX}${visible}_${randomToken(32)}`;
     const row = await this.keys.save(
@@ -50,7 +52,7 @@ export class ApiKeysService {
 
   async revoke(userId: string, id: string): Promise<void> {
     const result = await this.keys.update({ id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    if (result.affected !== 1) throw ProblemException.notFound('No such API key.');
+    if (result.affected !== 1) throw new AuthException(ProblemCode.NotFound, 'No such API key.');
   }
 
   /** Resolves an `X-API-Key` header to its owner, or null. */

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../common/auth/public.decorator';
+import { ProblemCode } from '@megicai/contracts';
 import { clientAddress } from '../common/http/client-address';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AuthThrottle } from '../common/throttling/auth-throttle.decorator';
@@ -28,7 +29,7 @@ export class AuthController {
   @AuthThrottle()
   @ApiOperation({ summary: 'Create an account (signup bonus credited) and log in' })
   @ApiCreatedResponse({ type: AuthResponseDto })
-  @ApiProblems(400, 409)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.EmailTaken)
   register(@Body() dto: RegisterDto, @Req() request: FastifyRequest): Promise<AuthResponseDto> {
     return this.auth.register(dto, clientAddress(request));
   }
@@ -44,7 +45,12 @@ export class AuthController {
       'that logged into the account before is not slowed, and a new password starts afresh.',
   })
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems(400, 401, 403, 429)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.InvalidCredentials,
+    ProblemCode.AccountBanned,
+    ProblemCode.RateLimited,
+  )
   async login(
     @Body() dto: LoginDto,
     @Req() request: FastifyRequest,
@@ -62,7 +68,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Trade a refresh token for a new pair; a reused token revokes its whole family' })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiProblems(400, 401)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.InvalidRefreshToken, ProblemCode.TokenReused)
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(dto.refreshToken);
   }
@@ -72,7 +78,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Revoke the refresh token and its family' })
   @ApiBody({ type: RefreshDto })
   @ApiNoContentResponse({ description: 'Logged out' })
-  @ApiProblems(400)
+  @ApiProblems(ProblemCode.ValidationFailed)
   async logout(@Body() dto: RefreshDto): Promise<void> {
     await this.auth.logout(dto.refreshToken);
   }

@@ -6,7 +6,8 @@ import { MILLI_PER_CREDIT } from '@megicai/contracts';
 import { appConfig } from '../config/app.config';
 import { authConfig } from '../config/auth.config';
 import { creditsConfig } from '../config/credits.config';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AuthException } from './auth.exception';
 import { CreditsService } from '../credits/credits.service';
 import { ReferralBonusService } from '../referrals/referral-bonus.service';
 import { UserDto } from '../users/dto/user.dto';
@@ -38,9 +39,9 @@ export class AuthService {
   async register(dto: RegisterDto, address: string) {
     const referrer = dto.referralCode ? await this.users.findByReferralCode(dto.referralCode) : null;
     if (dto.referralCode && !referrer) {
-      throw ProblemException.badRequest('The referral code is not known.', [
-        { field: 'referralCode', message: 'unknown referral code' },
-      ]);
+      throw new AuthException(ProblemCode.ValidationFailed, 'The referral code is not known.', {
+        errors: [{ field: 'referralCode', message: 'unknown referral code' }],
+      });
     }
     const passwordHash = await this.passwords.hash(dto.password);
     const signupBonus = this.creditsCfg.signupBonusCredits * MILLI_PER_CREDIT;
@@ -73,7 +74,7 @@ export class AuthService {
       });
     } catch (error) {
       if (error instanceof EmailTakenError) {
-        throw ProblemException.conflict('An account with this email already exists.');
+        throw new AuthException(ProblemCode.EmailTaken, 'An account with this email already exists.');
       }
       throw error;
     }
@@ -95,9 +96,9 @@ export class AuthService {
     const counted = await this.backoff.begin(attempt);
     const ok = await this.passwords.verify(user?.passwordHash, dto.password);
     // One answer for an unknown email and a wrong password, after the same amount of hashing work.
-    if (!user || !ok) throw ProblemException.unauthorized('The email or password is wrong.');
+    if (!user || !ok) throw new AuthException(ProblemCode.InvalidCredentials, 'The email or password is wrong.');
     await this.backoff.succeeded({ ...attempt, userId: user.id }, counted);
-    if (user.banned) throw ProblemException.forbidden('This account is suspended.');
+    if (user.banned) throw new AuthException(ProblemCode.AccountBanned, 'This account is suspended.');
     const pair = await this.tokens.issue(user);
     return {
       response: { user: UserDto.from(user, await this.credits.balanceOf(user.id)), ...pair },
@@ -108,7 +109,8 @@ export class AuthService {
   async refresh(refreshToken: string) {
     const result = await this.tokens.rotate(refreshToken, (id) => this.users.findById(id));
     if (result.reuse) {
-      throw ProblemException.unauthorized(
+      throw new AuthException(
+        ProblemCode.TokenReused,
         'This refresh token was already used; every session of this login is revoked.',
       );
     }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import type { PromptTemplateView, RunResult } from '@megicai/contracts';
-import { isApiError } from '../../api';
+import { ProblemCode, type PromptTemplateView, type RunResult } from '@megicai/contracts';
+import { isApiError, problemMessage } from '../../api';
 import { formatCredits } from '../../components/format-credits';
 import { refreshMe } from '../auth/use-me';
 import { JobOutputView } from '../jobs/job-output';
@@ -35,11 +35,11 @@ export function RunPanel({ template, toolCost }: { template: PromptTemplateView;
         queryClient.invalidateQueries({ queryKey: marketplaceKeys.template(template.id) }),
       ]);
     } catch (caught) {
-      if (isApiError(caught) && caught.status === 402) {
+      if (isApiError(caught) && caught.code === ProblemCode.InsufficientCredits) {
         setPayment({ ...(caught.problem as unknown as PaymentProblem), detail: caught.detail });
       } else if (isApiError(caught)) {
         setFieldErrors(caught.fieldErrors());
-        setError(caught.detail || caught.title);
+        setError(problemMessage(caught));
       } else {
         setError('Something went wrong. Please try again.');
       }

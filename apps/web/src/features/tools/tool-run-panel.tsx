@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import type { JobView, RunToolRequest, ToolView } from '@megicai/contracts';
-import { isApiError } from '../../api';
+import { type JobView, ProblemCode, type RunToolRequest, type ToolView } from '@megicai/contracts';
+import { isApiError, problemMessage } from '../../api';
 import { formatCredits } from '../../components/format-credits';
 import { refreshMe } from '../auth/use-me';
 import { JobOutputView } from '../jobs/job-output';
@@ -70,10 +70,11 @@ export function ToolRunPanel({ tool, locked }: { tool: ToolView; locked: boolean
     } catch (caught) {
       setOutcome(null);
       if (isApiError(caught)) {
-        if (caught.status === 402) setPayment({ ...(caught.problem as PaymentProblem), detail: caught.detail });
+        if (caught.code === ProblemCode.InsufficientCredits)
+          setPayment({ ...(caught.problem as PaymentProblem), detail: caught.detail });
         else {
           setFieldErrors(caught.fieldErrors());
-          setError(caught.detail || caught.title);
+          setError(problemMessage(caught));
         }
       } else {
         setError(caught instanceof Error ? caught.message : 'Something went wrong. Please try again.');
