@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { authConfig } from '../config/auth.config';
 import { creditsConfig } from '../config/credits.config';
 import { CreditsModule } from '../credits/credits.module';
+import { ReferralsModule } from '../referrals/referrals.module';
 import { UsersModule } from '../users/users.module';
 import { AccessStatusService } from './access-status.service';
 import { AdminSeedService } from './admin-seed.service';
@@ -15,6 +16,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { ApiKey } from './entities/api-key.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
+import { LoginBackoffService } from './login-backoff.service';
 import { PasswordService } from './password.service';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JwtStrategy } from './strategies/jwt.strategy';
@@ -40,6 +42,7 @@ import { TokensService } from './tokens.service';
     }),
     UsersModule,
     CreditsModule,
+    ReferralsModule,
   ],
   controllers: [AuthController, ApiKeysController],
   providers: [
@@ -48,6 +51,7 @@ import { TokensService } from './tokens.service';
     PasswordService,
     TokensService,
     ApiKeysService,
+    LoginBackoffService,
     JwtStrategy,
     ApiKeyStrategy,
     AdminSeedService,
