@@ -6,15 +6,24 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { authConfig } from '../config/auth.config';
 import { creditsConfig } from '../config/credits.config';
 import { CreditsModule } from '../credits/credits.module';
+import { MailModule } from '../mail/mail.module';
+import { ReferralsModule } from '../referrals/referrals.module';
+import { StorageModule } from '../storage/storage.module';
 import { UsersModule } from '../users/users.module';
+import { AccountRecoveryController } from './account-recovery.controller';
+import { AccountTokensService } from './account-tokens.service';
+import { AccountController } from './account.controller';
+import { AccountService } from './account.service';
 import { AdminSeedService } from './admin-seed.service';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BanListService } from './ban-list.service';
+import { EmailVerificationService } from './email-verification.service';
 import { ApiKey } from './entities/api-key.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
+import { PasswordResetService } from './password-reset.service';
 import { PasswordService } from './password.service';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JwtStrategy } from './strategies/jwt.strategy';
@@ -40,8 +49,11 @@ import { TokensService } from './tokens.service';
     }),
     UsersModule,
     CreditsModule,
+    MailModule,
+    ReferralsModule,
+    StorageModule,
   ],
-  controllers: [AuthController, ApiKeysController],
+  controllers: [AuthController, ApiKeysController, AccountRecoveryController, AccountController],
   providers: [
     AuthService,
     BanListService,
@@ -51,6 +63,10 @@ import { TokensService } from './tokens.service';
     JwtStrategy,
     ApiKeyStrategy,
     AdminSeedService,
+    AccountTokensService,
+    EmailVerificationService,
+    PasswordResetService,
+    AccountService,
   ],
   exports: [TokensService, BanListService],
 })

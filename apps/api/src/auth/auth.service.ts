@@ -10,6 +10,7 @@ import { UserDto } from '../users/dto/user.dto';
 import { EmailTakenError, UsersService } from '../users/users.service';
 import type { LoginDto } from './dto/login.dto';
 import type { RegisterDto } from './dto/register.dto';
+import { EmailVerificationService } from './email-verification.service';
 import { PasswordService } from './password.service';
 import { TokensService } from './tokens.service';
 
@@ -20,6 +21,7 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly tokens: TokensService,
     private readonly credits: CreditsService,
+    private readonly verification: EmailVerificationService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(creditsConfig.KEY) private readonly creditsCfg: ConfigType<typeof creditsConfig>,
   ) {}
@@ -34,7 +36,7 @@ export class AuthService {
     const passwordHash = await this.passwords.hash(dto.password);
     const signupBonus = this.creditsCfg.signupBonusCredits * MILLI_PER_CREDIT;
     try {
-      return await this.dataSource.transaction(async (m) => {
+      const registered = await this.dataSource.transaction(async (m) => {
         const user = await this.users.create(m, {
           email: dto.email,
           passwordHash,
@@ -59,6 +61,9 @@ export class AuthService {
         const pair = await this.tokens.issue(user, m);
         return { user: UserDto.from(user, balance), ...pair };
       });
+      // After the commit: the link must point at a user that exists; the mail itself goes in the background.
+      await this.verification.start(registered.user);
+      return registered;
     } catch (error) {
       if (error instanceof EmailTakenError) {
         throw ProblemException.conflict('An account with this email already exists.');

@@ -33,6 +33,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(claims: AccessClaims): Promise<Principal | false> {
     if (await this.bans.isBanned(claims.sub)) return false;
-    return { userId: claims.sub, role: claims.role, via: 'jwt', scopes: null };
+    return { userId: claims.sub, role: claims.role, via: 'jwt', scopes: null, sessionId: claims.fid };
   }
 }

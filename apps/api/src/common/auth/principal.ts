@@ -8,4 +8,6 @@ export interface Principal {
   /** null for a person: a person holds every scope. */
   scopes: ApiKeyScope[] | null;
   apiKeyId?: string;
+  /** The login session (refresh family) of an access token; absent for API keys and older tokens. */
+  sessionId?: string;
 }
