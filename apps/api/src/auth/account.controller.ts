@@ -53,7 +53,8 @@ export class AccountController {
   @Delete()
   @HttpCode(204)
   @ApiOperation({
-    summary: 'Erase the account’s personal data (the ledger keeps anonymous rows); login stops working. 400 `wrong_password`',
+    summary:
+      'Erase the account’s personal data (the ledger keeps anonymous rows); login stops working. 400 `wrong_password`',
   })
   @ApiNoContentResponse({ description: 'Erased' })
   @ApiProblems(400, 401)

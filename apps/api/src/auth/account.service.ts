@@ -83,7 +83,9 @@ export class AccountService {
     for (const job of assets) {
       for (const [index, asset] of (job.output?.assets ?? []).entries()) {
         const key = StorageService.keyFor(job.id, index, asset.mimeType ?? '');
-        await this.storage.remove(key).catch((error: unknown) => this.logger.warn(`Asset ${key} not removed: ${String(error)}`));
+        await this.storage
+          .remove(key)
+          .catch((error: unknown) => this.logger.warn(`Asset ${key} not removed: ${String(error)}`));
       }
     }
   }

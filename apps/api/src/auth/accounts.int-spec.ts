@@ -39,9 +39,10 @@ describe('Accounts: verification mail and the referral bonus (integration, real 
     );
   const watchAd = async (token: string) => {
     const session = (await post('/ads/sessions', { tier: 'text' }, token).expect(201)).body;
-    await db.query(`UPDATE ad_sessions SET started_at = started_at - make_interval(secs => required_seconds) WHERE id = $1`, [
-      session.sessionId,
-    ]);
+    await db.query(
+      `UPDATE ad_sessions SET started_at = started_at - make_interval(secs => required_seconds) WHERE id = $1`,
+      [session.sessionId],
+    );
     await post(`/ads/sessions/${session.sessionId}/complete`, {}, token).expect(200);
   };
 

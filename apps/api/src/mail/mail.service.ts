@@ -30,7 +30,12 @@ export class MailService implements OnModuleDestroy {
 
   async send(mail: OutgoingMail): Promise<void> {
     if (!this.transport) {
-      this.logger.log({ msg: 'mail not sent (no SMTP_URL): logged instead', to: mail.to, subject: mail.subject, links: mail.links });
+      this.logger.log({
+        msg: 'mail not sent (no SMTP_URL): logged instead',
+        to: mail.to,
+        subject: mail.subject,
+        links: mail.links,
+      });
       return;
     }
     await this.transport.sendMail({

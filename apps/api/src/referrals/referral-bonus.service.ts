@@ -36,7 +36,10 @@ export class ReferralBonusService {
     try {
       // A savepoint: a bonus paid before must not abort the caller's own work (the ad reward, the verification).
       return await m.transaction(async (inner) => {
-        const mine = await this.credits.grant({ userId: invitedId, amount: bonus, kind: 'referral_bonus', reference }, inner);
+        const mine = await this.credits.grant(
+          { userId: invitedId, amount: bonus, kind: 'referral_bonus', reference },
+          inner,
+        );
         await this.credits.grant({ userId: referrerId, amount: bonus, kind: 'referral_bonus', reference }, inner);
         return mine.balance;
       });

@@ -35,10 +35,7 @@ export class UsersController {
   }
 
   private async profile(userId: string): Promise<UserDto> {
-    const [user, balance] = await Promise.all([
-      this.users.findById(userId),
-      this.credits.balanceOf(userId),
-    ]);
+    const [user, balance] = await Promise.all([this.users.findById(userId), this.credits.balanceOf(userId)]);
     if (!user) throw ProblemException.unauthorized('This account no longer exists.');
     return UserDto.from(user, balance);
   }

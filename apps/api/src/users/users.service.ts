@@ -95,7 +95,10 @@ export class UsersService {
   }
 
   async setPassword(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
-    await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+    await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+      userId,
+      passwordHash,
+    ]);
   }
 
   /** Marks the address as proven, inside the caller's transaction. */
