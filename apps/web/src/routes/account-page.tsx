@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { PageHeader } from '../components/page-header';
+import { AccountCards } from '../features/account/account-cards';
 
 /**
  * The signed-in user's account: profile and password, sessions, API keys, spending limits, webhooks, data export
@@ -9,6 +10,7 @@ export function AccountPage() {
   return (
     <Stack gap="lg">
       <PageHeader title="Account" lead="Your profile, security, API access and spending limits." />
+      <AccountCards />
     </Stack>
   );
 }

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { applyApiErrors } from '../../components/api-form-errors';
+import { FormError } from '../../components/form-error';
+import { useAuth } from '../auth/use-auth';
+import { accountApi, setMe } from './account-api';
+
+/** The display name (what the marketplace and leaderboards show) and the address it belongs to. */
+export function ProfileCard() {
+  const { user } = useAuth();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const form = useForm({
+    initialValues: { displayName: user?.displayName ?? '' },
+    validate: {
+      displayName: (v: string) => (v.trim().length >= 1 && v.trim().length <= 80 ? null : 'Use 1–80 characters'),
+    },
+  });
+  const { setValues } = form;
+  useEffect(() => {
+    if (user) setValues({ displayName: user.displayName });
+    // Only when another user signs in: typing must not be overwritten by a background refresh.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [user?.id]);
+
+  const submit = form.onSubmit(async ({ displayName }) => {
+    setFormError(null);
+    setSaved(false);
+    try {
+      setMe(queryClient, await accountApi.updateProfile(displayName.trim()));
+      setSaved(true);
+    } catch (error) {
+      setFormError(applyApiErrors(form, error));
+    }
+  });
+
+  return (
+    <Card withBorder radius="md" padding="md">
+      <form onSubmit={submit} noValidate aria-label="Profile">
+        <Stack gap="sm">
+          <Title order={2} size="h3">
+            Profile
+          </Title>
+          <Text size="sm" c="dimmed">
+            Signed in as <strong>{user?.email}</strong>
+            {user?.emailVerified ? ' (verified)' : ' (not verified yet)'}
+          </Text>
+          <FormError message={formError} />
+          <TextInput label="Display name" required maxLength={80} {...form.getInputProps('displayName')} />
+          <Group gap="sm">
+            <Button type="submit" loading={form.submitting}>
+              Save profile
+            </Button>
+            {saved ? (
+              <Text size="sm" c="teal" role="status">
+                Saved
+              </Text>
+            ) : null}
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
