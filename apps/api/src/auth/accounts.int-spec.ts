@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { bearer, createTestApp, registerUser, TestApp, TEST_PASSWORD, uniqueEmail } from '../../test/test-app';
+import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-app';
 import { SmtpInbox, startSmtpInbox, tokenFrom } from '../../test/smtp-inbox';
 import { CreditsReadService } from '../credits/credits-read.service';
 
