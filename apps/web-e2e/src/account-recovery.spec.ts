@@ -16,8 +16,8 @@ test.describe('account recovery journey', () => {
     const mail = await waitForMail(user.email, /Reset your password/);
     await page.goto(linkIn(mail, '/reset-password'));
     const newPassword = 'a fresh e2e passphrase';
-    await page.getByLabel('New password', { exact: true }).fill(newPassword);
-    await page.getByLabel('Repeat the new password').fill(newPassword);
+    await page.getByRole('textbox', { name: 'New password', exact: true }).fill(newPassword);
+    await page.getByRole('textbox', { name: 'Repeat the new password' }).fill(newPassword);
     expect(await seriousViolations(page, 'reset password')).toEqual([]);
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await expect(page.getByRole('status')).toContainText('Password changed');
@@ -27,15 +27,15 @@ test.describe('account recovery journey', () => {
     await page.getByRole('textbox', { name: 'Email', exact: true }).fill(user.email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(user.password);
     await page.getByRole('button', { name: 'Log in' }).click();
-    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(page.getByRole('alert', { name: 'Please check the form' })).toBeVisible();
     await loginViaUi(page, { email: user.email, password: newPassword });
 
     // The same link a second time is refused.
     await page.goto(linkIn(mail, '/reset-password'));
-    await page.getByLabel('New password', { exact: true }).fill('another passphrase');
-    await page.getByLabel('Repeat the new password').fill('another passphrase');
+    await page.getByRole('textbox', { name: 'New password', exact: true }).fill('another passphrase');
+    await page.getByRole('textbox', { name: 'Repeat the new password' }).fill('another passphrase');
     await page.getByRole('button', { name: 'Set the new password' }).click();
-    await expect(page.getByRole('alert')).toContainText('This link does not work');
+    await expect(page.getByRole('alert', { name: 'This link does not work' })).toBeVisible();
   });
 
   test('the verification link from the registration mail clears the banner', async ({ page, request }) => {

@@ -23,7 +23,9 @@ export function VerifyEmailPage() {
   const sent = useRef(false);
 
   useEffect(() => {
-    if (!token || sent.current) return;
+    // Wait until the session (if any) has loaded `/me`: a profile read still in flight could otherwise land after
+    // the verification and show the address as unverified again.
+    if (!token || sent.current || status === 'loading') return;
     sent.current = true;
     accountApi
       .verifyEmail(token)
@@ -32,7 +34,7 @@ export function VerifyEmailPage() {
         await refreshMe(queryClient);
       })
       .catch((error: unknown) => setState(isApiError(error) && error.code === 'invalid_token' ? 'invalid' : 'failed'));
-  }, [token, queryClient]);
+  }, [token, queryClient, status]);
 
   const next =
     status === 'authenticated' ? { to: '/tools', label: 'Go to the tools' } : { to: '/login', label: 'Log in' };

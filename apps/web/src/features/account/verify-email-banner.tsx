@@ -21,7 +21,16 @@ export function VerifyEmailBanner() {
   });
   if (!user || user.emailVerified) return null;
   return (
-    <Alert color="yellow" variant="light" mb="md" title="Please verify your email" data-testid="verify-email-banner">
+    // A region, not Mantine's default role="alert": it stays on every page and must not interrupt a screen reader.
+    <Alert
+      color="yellow"
+      variant="light"
+      mb="md"
+      title="Please verify your email"
+      role="region"
+      aria-label="Email verification"
+      data-testid="verify-email-banner"
+    >
       <Group justify="space-between" gap="xs">
         <Text size="sm">
           We sent a link to <strong>{user.email}</strong>. Verifying it unlocks your referral bonus.
