@@ -1,72 +1,59 @@
-import { DataSource } from 'typeorm';
-import { bearer, createTestApp, registerUser, TestApp, TEST_PASSWORD, uniqueEmail } from '../../test/test-app';
-import { SmtpInbox, startSmtpInbox, tokenFrom } from '../../test/smtp-inbox';
+import { bearer, registerUser, TEST_PASSWORD, uniqueEmail } from '../../test/test-app';
+import { createMailTestApp, type MailTestApp } from '../../test/mail-test-app';
+import { tokenFrom } from '../../test/smtp-inbox';
 import { CreditsReadService } from '../credits/credits-read.service';
 
-/** A fresh client address per call: rate limits are per address, and some checks compare two first requests. */
-const address = () => `10.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}`;
 const NEW_PASSWORD = 'a brand new passphrase';
 
 describe('Accounts: password reset, password change, export, erasure (integration, real SMTP server)', () => {
-  let t: TestApp;
-  let inbox: SmtpInbox;
-  let db: DataSource;
+  let t: MailTestApp;
 
   beforeAll(async () => {
-    inbox = await startSmtpInbox(7360 + Number(process.env.JEST_WORKER_ID ?? 1));
-    t = await createTestApp({ SMTP_URL: inbox.url, PUBLIC_URL: 'http://megicai.test', TRUST_PROXY: 'true' });
-    db = t.app.get(DataSource);
+    t = await createMailTestApp(7360);
   });
-  afterAll(async () => {
-    await t.close();
-    await inbox.close();
-  });
+  afterAll(() => t.close());
 
-  const post = (path: string, body: object, token?: string) => {
-    const req = t.http().post(`/api/v1${path}`).set('X-Forwarded-For', address());
-    return (token ? req.set(bearer(token)) : req).send(body);
-  };
-  const login = (email: string, password: string) => post('/auth/login', { email, password });
+  const login = (email: string, password: string) => t.post('/auth/login', { email, password });
   const resetToken = async (email: string, nth = 1) =>
-    tokenFrom(await inbox.waitFor(email, /Reset your password/, 10_000, nth), '/reset-password');
+    tokenFrom(await t.inbox.waitFor(email, /Reset your password/, 10_000, nth), '/reset-password');
 
   describe('password reset', () => {
     it('works end to end from the received mail, once, and kills every old session', async () => {
       const u = await registerUser(t);
       const other = (await login(u.user.email, TEST_PASSWORD).expect(200)).body;
-      await post('/auth/password/forgot', { email: u.user.email.toUpperCase() }).expect(202);
-      const mail = await inbox.waitFor(u.user.email, /Reset your password/);
+      await t.post('/auth/password/forgot', { email: u.user.email.toUpperCase() }).expect(202);
+      const mail = await t.inbox.waitFor(u.user.email, /Reset your password/);
       expect(mail.html).toContain('http://megicai.test/reset-password?token=');
       const token = tokenFrom(mail, '/reset-password');
 
-      await post('/auth/password/reset', { token, password: NEW_PASSWORD }).expect(204);
+      await t.post('/auth/password/reset', { token, password: NEW_PASSWORD }).expect(204);
       for (const refreshToken of [u.refreshToken, other.refreshToken]) {
-        await post('/auth/refresh', { refreshToken }).expect(401);
+        await t.post('/auth/refresh', { refreshToken }).expect(401);
       }
       await login(u.user.email, TEST_PASSWORD).expect(401);
       await login(u.user.email, NEW_PASSWORD).expect(200);
-      await inbox.waitFor(u.user.email, /password was changed/);
+      await t.inbox.waitFor(u.user.email, /password was changed/);
 
-      const reused = await post('/auth/password/reset', { token, password: 'yet another password' }).expect(400);
+      const reused = await t.post('/auth/password/reset', { token, password: 'yet another password' }).expect(400);
       expect(reused.body).toMatchObject({ status: 400, code: 'invalid_token' });
       await login(u.user.email, NEW_PASSWORD).expect(200);
     });
 
     it('refuses an expired, unknown or verification token with 400 invalid_token, and a short password', async () => {
       const u = await registerUser(t);
-      await post('/auth/password/forgot', { email: u.user.email }).expect(202);
+      await t.post('/auth/password/forgot', { email: u.user.email }).expect(202);
       const token = await resetToken(u.user.email);
-      await db.query(`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
+      await t.db.query(`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
         u.user.id,
       ]);
-      const expired = await post('/auth/password/reset', { token, password: NEW_PASSWORD }).expect(400);
+      const expired = await t.post('/auth/password/reset', { token, password: NEW_PASSWORD }).expect(400);
       expect(expired.body.code).toBe('invalid_token');
-      const unknown = await post('/auth/password/reset', { token: 'x'.repeat(43), password: NEW_PASSWORD });
+      const unknown = await t.post('/auth/password/reset', { token: 'x'.repeat(43), password: NEW_PASSWORD });
       expect(unknown.body.code).toBe('invalid_token');
-      const verifyLink = tokenFrom(await inbox.waitFor(u.user.email, /Confirm your email/), '/verify-email');
-      const wrongKind = await post('/auth/password/reset', { token: verifyLink, password: NEW_PASSWORD }).expect(400);
+      const verifyLink = tokenFrom(await t.inbox.waitFor(u.user.email, /Confirm your email/), '/verify-email');
+      const wrongKind = await t.post('/auth/password/reset', { token: verifyLink, password: NEW_PASSWORD }).expect(400);
       expect(wrongKind.body.code).toBe('invalid_token');
-      const short = await post('/auth/password/reset', { token, password: 'short' }).expect(400);
+      const short = await t.post('/auth/password/reset', { token, password: 'short' }).expect(400);
       expect(short.body.code).toBe('validation_failed');
       await login(u.user.email, TEST_PASSWORD).expect(200);
     });
@@ -75,10 +62,10 @@ describe('Accounts: password reset, password change, export, erasure (integratio
       // An address no request used yet this minute, like the unknown one (registering counts in the per-email limit).
       const u = await registerUser(t);
       const knownEmail = uniqueEmail('known');
-      await db.query(`UPDATE users SET email = $2 WHERE id = $1`, [u.user.id, knownEmail]);
+      await t.db.query(`UPDATE users SET email = $2 WHERE id = $1`, [u.user.id, knownEmail]);
       const unknownEmail = uniqueEmail('nobody');
-      const known = await post('/auth/password/forgot', { email: knownEmail });
-      const unknown = await post('/auth/password/forgot', { email: unknownEmail });
+      const known = await t.post('/auth/password/forgot', { email: knownEmail });
+      const unknown = await t.post('/auth/password/forgot', { email: unknownEmail });
       const comparable = (headers: Record<string, string>) => {
         const { date: _date, 'x-request-id': _id, ...rest } = headers;
         return rest;
@@ -87,9 +74,9 @@ describe('Accounts: password reset, password change, export, erasure (integratio
       expect(unknown.status).toBe(known.status);
       expect(unknown.text).toBe(known.text);
       expect(comparable(unknown.headers)).toEqual(comparable(known.headers));
-      await inbox.waitFor(knownEmail, /Reset your password/);
+      await t.inbox.waitFor(knownEmail, /Reset your password/);
       await new Promise((r) => setTimeout(r, 300));
-      expect(inbox.mails.some((m) => JSON.stringify(m.to).includes(unknownEmail))).toBe(false);
+      expect(t.inbox.mails.some((m) => JSON.stringify(m.to).includes(unknownEmail))).toBe(false);
     });
   });
 
@@ -97,28 +84,28 @@ describe('Accounts: password reset, password change, export, erasure (integratio
     it('changes the password with the current one; other sessions end, this one stays', async () => {
       const u = await registerUser(t);
       const other = (await login(u.user.email, TEST_PASSWORD).expect(200)).body;
-      const wrong = await post(
+      const wrong = await t.post(
         '/me/password',
         { currentPassword: 'not my password', newPassword: NEW_PASSWORD },
         u.accessToken,
       );
       expect(wrong.status).toBe(400);
       expect(wrong.body.code).toBe('wrong_password');
-      await post('/me/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }, u.accessToken).expect(
-        204,
-      );
-      await post('/auth/refresh', { refreshToken: other.refreshToken }).expect(401);
-      await post('/auth/refresh', { refreshToken: u.refreshToken }).expect(200);
+      await t
+        .post('/me/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }, u.accessToken)
+        .expect(204);
+      await t.post('/auth/refresh', { refreshToken: other.refreshToken }).expect(401);
+      await t.post('/auth/refresh', { refreshToken: u.refreshToken }).expect(200);
       await login(u.user.email, NEW_PASSWORD).expect(200);
-      await inbox.waitFor(u.user.email, /password was changed/);
+      await t.inbox.waitFor(u.user.email, /password was changed/);
     });
 
     it('signs out the other sessions on request', async () => {
       const u = await registerUser(t);
       const other = (await login(u.user.email, TEST_PASSWORD).expect(200)).body;
-      await post('/me/sessions/sign-out-others', {}, u.accessToken).expect(204);
-      await post('/auth/refresh', { refreshToken: other.refreshToken }).expect(401);
-      await post('/auth/refresh', { refreshToken: u.refreshToken }).expect(200);
+      await t.post('/me/sessions/sign-out-others', {}, u.accessToken).expect(204);
+      await t.post('/auth/refresh', { refreshToken: other.refreshToken }).expect(401);
+      await t.post('/auth/refresh', { refreshToken: u.refreshToken }).expect(200);
     });
 
     it('updates the display name (PATCH /me) and refuses unknown fields', async () => {
@@ -138,7 +125,7 @@ describe('Accounts: password reset, password change, export, erasure (integratio
     it('exports everything held about the caller, then erases it: login fails, the ledger still adds up', async () => {
       const u = await registerUser(t, { displayName: 'Erin' });
       const prompt = `My secret plan ${u.user.id}`;
-      await post('/tools/chat/run', { input: { prompt } }, u.accessToken).expect(200);
+      await t.post('/tools/chat/run', { input: { prompt } }, u.accessToken).expect(200);
       const exported = (await t.http().get('/api/v1/me/export').set(bearer(u.accessToken)).expect(200)).body;
       expect(exported.profile).toMatchObject({ id: u.user.id, email: u.user.email, displayName: 'Erin', balance: 4 });
       expect(exported.ledger.map((e: { kind: string }) => e.kind)).toEqual(['signup_bonus', 'tool_spend']);
@@ -153,13 +140,13 @@ describe('Accounts: password reset, password change, export, erasure (integratio
 
       await login(u.user.email, TEST_PASSWORD).expect(401);
       await t.http().get('/api/v1/me').set(bearer(u.accessToken)).expect(401);
-      await post('/auth/refresh', { refreshToken: u.refreshToken }).expect(401);
-      const [row] = await db.query(`SELECT email, display_name, deleted_at FROM users WHERE id = $1`, [u.user.id]);
+      await t.post('/auth/refresh', { refreshToken: u.refreshToken }).expect(401);
+      const [row] = await t.db.query(`SELECT email, display_name, deleted_at FROM users WHERE id = $1`, [u.user.id]);
       expect(row).toMatchObject({ email: `deleted-${u.user.id}@deleted.invalid`, display_name: 'Deleted user' });
       expect(row.deleted_at).not.toBeNull();
-      const jobs = await db.query(`SELECT prompt, output FROM jobs WHERE user_id = $1`, [u.user.id]);
+      const jobs = await t.db.query(`SELECT prompt, output FROM jobs WHERE user_id = $1`, [u.user.id]);
       expect(jobs).toEqual([{ prompt: '', output: null }]);
-      const ledger = await db.query(`SELECT count(*)::int AS n FROM credit_ledger WHERE user_id = $1`, [u.user.id]);
+      const ledger = await t.db.query(`SELECT count(*)::int AS n FROM credit_ledger WHERE user_id = $1`, [u.user.id]);
       expect(ledger[0].n).toBe(2);
       expect((await t.app.get(CreditsReadService).verify([u.user.id])).ok).toBe(true);
       // The address is free again for a new account.

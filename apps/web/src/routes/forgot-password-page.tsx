@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link } from 'react-router';
-import { applyApiErrors } from '../components/api-form-errors';
 import { FormError } from '../components/form-error';
+import { useApiSubmit } from '../components/use-api-submit';
 import { usePageTitle } from '../components/use-page-title';
 import { accountApi } from '../features/account/account-api';
 import { AuthCard } from '../features/auth/auth-card';
@@ -13,17 +13,10 @@ import { validateEmail } from '../features/auth/auth-validation';
 export function ForgotPasswordPage() {
   usePageTitle('Forgot password');
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({ initialValues: { email: '' }, validate: { email: validateEmail } });
-
-  const submit = form.onSubmit(async ({ email }) => {
-    setFormError(null);
-    try {
-      await accountApi.forgotPassword(email.trim());
-      setSentTo(email.trim());
-    } catch (error) {
-      setFormError(applyApiErrors(form, error));
-    }
+  const { submit, formError } = useApiSubmit(form, async ({ email }) => {
+    await accountApi.forgotPassword(email.trim());
+    setSentTo(email.trim());
   });
 
   return (

@@ -3,8 +3,8 @@ import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../api';
-import { applyApiErrors } from '../components/api-form-errors';
 import { FormError } from '../components/form-error';
+import { useApiSubmit } from '../components/use-api-submit';
 import { usePageTitle } from '../components/use-page-title';
 import { accountApi } from '../features/account/account-api';
 import { AuthCard } from '../features/auth/auth-card';
@@ -17,7 +17,6 @@ export function ResetPasswordPage() {
   const token = params.get('token') ?? '';
   const [done, setDone] = useState(false);
   const [badLink, setBadLink] = useState(!token);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { password: '', confirm: '' },
     validate: {
@@ -26,14 +25,13 @@ export function ResetPasswordPage() {
     },
   });
 
-  const submit = form.onSubmit(async ({ password }) => {
-    setFormError(null);
+  const { submit, formError } = useApiSubmit(form, async ({ password }) => {
     try {
       await accountApi.resetPassword(token, password);
       setDone(true);
     } catch (error) {
-      if (isApiError(error) && error.code === 'invalid_token') setBadLink(true);
-      else setFormError(applyApiErrors(form, error));
+      if (!isApiError(error) || error.code !== 'invalid_token') throw error;
+      setBadLink(true);
     }
   });
 

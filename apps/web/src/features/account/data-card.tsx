@@ -1,12 +1,11 @@
-import { useState } from 'react';
 import { Button, Card, Group, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { applyApiErrors } from '../../components/api-form-errors';
 import { FormError } from '../../components/form-error';
+import { useApiSubmit } from '../../components/use-api-submit';
 import { validatePresent } from '../auth/auth-validation';
 import { useAuth } from '../auth/use-auth';
 import { accountApi } from './account-api';
@@ -24,24 +23,18 @@ export function DataCard() {
   const { logout } = useAuth();
   const navigate = useNavigate();
   const [confirmOpened, confirm] = useDisclosure(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({ initialValues: { password: '' }, validate: { password: validatePresent('password') } });
   const exportData = useMutation({
     mutationFn: accountApi.exportData,
     onSuccess: (data) => download(data, `megicai-export-${new Date().toISOString().slice(0, 10)}.json`),
   });
 
-  const erase = form.onSubmit(async ({ password }) => {
-    setFormError(null);
-    try {
-      await accountApi.deleteAccount(password);
-      confirm.close();
-      await logout();
-      notifications.show({ color: 'teal', title: 'Account deleted', message: 'Your personal data was erased.' });
-      navigate('/', { replace: true });
-    } catch (error) {
-      setFormError(applyApiErrors(form, error));
-    }
+  const { submit: erase, formError } = useApiSubmit(form, async ({ password }) => {
+    await accountApi.deleteAccount(password);
+    confirm.close();
+    await logout();
+    notifications.show({ color: 'teal', title: 'Account deleted', message: 'Your personal data was erased.' });
+    navigate('/', { replace: true });
   });
 
   return (

@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { Button, Card, Divider, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { applyApiErrors } from '../../components/api-form-errors';
 import { FormError } from '../../components/form-error';
+import { useApiSubmit } from '../../components/use-api-submit';
 import { validateNewPassword, validatePresent } from '../auth/auth-validation';
 import { accountApi } from './account-api';
 
 /** Change the password (which signs out every other session) or just sign out the other sessions. */
 export function PasswordCard() {
-  const [formError, setFormError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '' },
@@ -21,17 +20,12 @@ export function PasswordCard() {
     onError: () => setStatus('The other sessions could not be signed out. Please try again.'),
   });
 
-  const submit = form.onSubmit(async ({ currentPassword, newPassword }) => {
-    setFormError(null);
+  // `wrong_password` carries a field error for currentPassword, shown under that input.
+  const { submit, formError } = useApiSubmit(form, async ({ currentPassword, newPassword }) => {
     setStatus(null);
-    try {
-      await accountApi.changePassword(currentPassword, newPassword);
-      form.reset();
-      setStatus('Password changed. Every other session was signed out.');
-    } catch (error) {
-      // `wrong_password` carries a field error for currentPassword, shown under that input.
-      setFormError(applyApiErrors(form, error));
-    }
+    await accountApi.changePassword(currentPassword, newPassword);
+    form.reset();
+    setStatus('Password changed. Every other session was signed out.');
   });
 
   return (

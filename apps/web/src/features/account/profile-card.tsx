@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { applyApiErrors } from '../../components/api-form-errors';
 import { FormError } from '../../components/form-error';
+import { useApiSubmit } from '../../components/use-api-submit';
 import { useAuth } from '../auth/use-auth';
 import { accountApi, setMe } from './account-api';
 
@@ -11,7 +11,6 @@ import { accountApi, setMe } from './account-api';
 export function ProfileCard() {
   const { user } = useAuth();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const form = useForm({
     initialValues: { displayName: user?.displayName ?? '' },
@@ -26,15 +25,10 @@ export function ProfileCard() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [user?.id]);
 
-  const submit = form.onSubmit(async ({ displayName }) => {
-    setFormError(null);
+  const { submit, formError } = useApiSubmit(form, async ({ displayName }) => {
     setSaved(false);
-    try {
-      setMe(queryClient, await accountApi.updateProfile(displayName.trim()));
-      setSaved(true);
-    } catch (error) {
-      setFormError(applyApiErrors(form, error));
-    }
+    setMe(queryClient, await accountApi.updateProfile(displayName.trim()));
+    setSaved(true);
   });
 
   return (
