@@ -1,9 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
+import { IsString, Length, MaxLength } from 'class-validator';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@megicai/contracts';
-
-const PASSWORD_RULE = `password must be ${PASSWORD_MIN}–${PASSWORD_MAX} characters`;
+import { RegisterDto } from './register.dto';
 
 export class TokenDto {
   @ApiProperty({ description: 'The token from the mailed link' })
@@ -12,20 +10,11 @@ export class TokenDto {
   token!: string;
 }
 
-export class ForgotPasswordDto {
-  @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'email must be a valid email address' })
-  @MaxLength(254)
-  email!: string;
-}
+/** The address, checked and normalised exactly as at registration. */
+export class ForgotPasswordDto extends PickType(RegisterDto, ['email'] as const) {}
 
-export class ResetPasswordDto extends TokenDto {
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: 'The new password' })
-  @IsString()
-  @Length(PASSWORD_MIN, PASSWORD_MAX, { message: PASSWORD_RULE })
-  password!: string;
-}
+/** The mailed token and the new password (the registration rules). */
+export class ResetPasswordDto extends IntersectionType(TokenDto, PickType(RegisterDto, ['password'] as const)) {}
 
 export class ChangePasswordDto {
   @ApiProperty({ maxLength: PASSWORD_MAX })
@@ -35,7 +24,7 @@ export class ChangePasswordDto {
 
   @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
   @IsString()
-  @Length(PASSWORD_MIN, PASSWORD_MAX, { message: PASSWORD_RULE })
+  @Length(PASSWORD_MIN, PASSWORD_MAX, { message: `newPassword must be ${PASSWORD_MIN}–${PASSWORD_MAX} characters` })
   newPassword!: string;
 }
 
