@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -16,6 +16,8 @@ import { TokensService } from './tokens.service';
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
     private readonly users: UsersService,
     private readonly passwords: PasswordService,
@@ -61,8 +63,11 @@ export class AuthService {
         const pair = await this.tokens.issue(user, m);
         return { user: UserDto.from(user, balance), ...pair };
       });
-      // After the commit: the link must point at a user that exists; the mail itself goes in the background.
-      await this.verification.start(registered.user);
+      // After the commit: the link must point at a user that exists; the mail itself goes in the background. A
+      // failure here must not fail a registration that already happened: the banner offers "resend".
+      await this.verification
+        .start(registered.user)
+        .catch((error: unknown) => this.logger.warn(`Verification link not issued: ${String(error)}`));
       return registered;
     } catch (error) {
       if (error instanceof EmailTakenError) {
