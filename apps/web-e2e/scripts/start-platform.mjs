@@ -107,7 +107,7 @@ const api = spawn(process.execPath, [entry], {
     DATABASE_URL: databaseUrl(),
     REDIS_PREFIX: `e2e-${suffix}`,
     WEB_DIST: resolve(root, 'apps/web/dist'),
-    RUN_WORKER: process.env.RUN_WORKER ?? 'inline',
+    RUN_WORKER: process.env.RUN_WORKER ?? 'process',
     ADMIN_EMAIL: 'admin@megicai.test',
     ADMIN_PASSWORD: 'admin-password-e2e',
     RATE_LIMIT_PER_MINUTE: '100000',

@@ -28,6 +28,7 @@ export const ProblemCode = {
   InvalidCredentials: 'invalid_credentials',
   InvalidToken: 'invalid_token',
   TokenReused: 'token_reused',
+  InvalidRefreshToken: 'invalid_refresh_token',
   EmailTaken: 'email_taken',
   AccountBanned: 'account_banned',
   WrongPassword: 'wrong_password',

@@ -18,6 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JobView, Page } from '@megicai/contracts';
+import { BENCH_ADMIN, call, percentile, registerFunded } from '../http/bench-client';
 import { Platform, startPlatform, stopAllPlatforms } from '../http/platform';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -25,42 +26,6 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const warmup = Number(process.env.BENCH_WARMUP ?? 2);
 const imageJobs = Number(process.env.BENCH_IMAGE_JOBS ?? 300);
 const imageConcurrency = Number(process.env.BENCH_IMAGE_CONCURRENCY ?? 20);
-const ADMIN_EMAIL = 'bench-admin@megicai.test';
-const ADMIN_PASSWORD = 'bench-admin-password';
-
-type Json = Record<string, unknown>;
-
-async function call(baseUrl: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${baseUrl}/api/v1${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : {}) as Json;
-}
-
-async function registerFunded(baseUrl: string, credits: number): Promise<string> {
-  const user = await call(baseUrl, '/auth/register', {
-    body: { email: `bench-${randomBytes(4).toString('hex')}@megicai.test`, password: 'bench-password-1' },
-  });
-  const admin = await call(baseUrl, '/auth/login', { body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
-  await call(baseUrl, `/admin/users/${(user.user as Json).id as string}/credits`, {
-    token: admin.accessToken as string,
-    body: { delta: credits, reason: 'bench' },
-  });
-  return user.accessToken as string;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 interface Row {
   name: string;
   perSec: number;
@@ -190,8 +155,8 @@ async function main(): Promise<void> {
         JOB_CONCURRENCY: process.env.JOB_CONCURRENCY ?? '8',
         JOB_PROGRESS_THROTTLE_MS: '250',
         STORAGE_DIR: storage,
-        ADMIN_EMAIL,
-        ADMIN_PASSWORD,
+        ADMIN_EMAIL: BENCH_ADMIN.email,
+        ADMIN_PASSWORD: BENCH_ADMIN.password,
       },
     });
     console.log(

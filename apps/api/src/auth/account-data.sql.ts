@@ -16,9 +16,13 @@ export const EXPORT_QUERIES: Record<string, string> = {
                 FROM prompt_templates WHERE creator_id = $1 ORDER BY created_at`,
   ratings: `SELECT template_id AS "templateId", stars, review, created_at AS "createdAt", updated_at AS "updatedAt"
               FROM prompt_ratings WHERE user_id = $1 ORDER BY created_at`,
-  apiKeys: `SELECT id, name, prefix, scopes, last_used_at AS "lastUsedAt", revoked_at AS "revokedAt",
+  apiKeys: `SELECT id, name, prefix, scopes, daily_credit_cap::float8 / 1000 AS "dailyCreditCap",
+                   last_used_at AS "lastUsedAt", revoked_at AS "revokedAt",
                    created_at AS "createdAt"
               FROM api_keys WHERE user_id = $1 ORDER BY created_at`,
+  limits: `SELECT daily_cap::float8 / 1000 AS "dailyCreditCap", monthly_cap::float8 / 1000 AS "monthlyCreditCap",
+                  low_balance_alert::float8 / 1000 AS "lowBalanceAlert"
+             FROM credit_accounts WHERE user_id = $1`,
   adSessions: `SELECT id, tier, network, required_seconds AS "requiredSeconds", credits::float8 / 1000 AS credits,
                       status, client_address AS "clientAddress", started_at AS "startedAt",
                       completed_at AS "completedAt"

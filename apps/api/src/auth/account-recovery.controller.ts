@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProblemCode } from '@megicai/contracts';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { Public } from '../common/auth/public.decorator';
@@ -27,7 +28,7 @@ export class AccountRecoveryController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Spend the mailed verification link; 400 `invalid_token` when bad, used or expired' })
   @ApiNoContentResponse({ description: 'The address is verified' })
-  @ApiProblems(400)
+  @ApiProblems(ProblemCode.InvalidToken, ProblemCode.ValidationFailed)
   verify(@Body() dto: TokenDto): Promise<void> {
     return this.verification.verify(dto.token);
   }
@@ -37,7 +38,7 @@ export class AccountRecoveryController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Mail a new verification link (at most one a minute: 429 `rate_limited`)' })
   @ApiAcceptedResponse({ description: 'A link is on its way (nothing is sent when already verified)' })
-  @ApiProblems(401)
+  @ApiProblems(ProblemCode.Unauthorized)
   resend(@CurrentUser() user: Principal): Promise<void> {
     return this.verification.resend(user.userId);
   }
@@ -48,7 +49,7 @@ export class AccountRecoveryController {
   @AuthThrottle()
   @ApiOperation({ summary: 'Mail a password-reset link (1 hour); the same answer whether or not the account exists' })
   @ApiAcceptedResponse({ description: 'If the address has an account, a link is on its way' })
-  @ApiProblems(400)
+  @ApiProblems(ProblemCode.ValidationFailed)
   forgot(@Body() dto: ForgotPasswordDto): void {
     this.resets.request(dto.email);
   }
@@ -58,7 +59,7 @@ export class AccountRecoveryController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a new password with the mailed link; ends every session. 400 `invalid_token`' })
   @ApiNoContentResponse({ description: 'Password changed; log in again' })
-  @ApiProblems(400)
+  @ApiProblems(ProblemCode.InvalidToken, ProblemCode.ValidationFailed)
   reset(@Body() dto: ResetPasswordDto): Promise<void> {
     return this.resets.reset(dto.token, dto.password);
   }

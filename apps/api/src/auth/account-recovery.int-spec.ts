@@ -130,7 +130,7 @@ describe('Accounts: password reset, password change, export, erasure (integratio
       expect(exported.profile).toMatchObject({ id: u.user.id, email: u.user.email, displayName: 'Erin', balance: 4 });
       expect(exported.ledger.map((e: { kind: string }) => e.kind)).toEqual(['signup_bonus', 'tool_spend']);
       expect(exported.jobs).toEqual([expect.objectContaining({ prompt, status: 'succeeded' })]);
-      for (const section of ['templates', 'ratings', 'apiKeys', 'adSessions', 'checkouts', 'sessions']) {
+      for (const section of ['templates', 'ratings', 'apiKeys', 'limits', 'adSessions', 'checkouts', 'sessions']) {
         expect(Array.isArray(exported[section])).toBe(true);
       }
 

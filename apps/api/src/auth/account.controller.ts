@@ -7,6 +7,7 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
+import { ProblemCode } from '@megicai/contracts';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { RequireScope } from '../common/auth/roles.decorator';
@@ -27,7 +28,7 @@ export class AccountController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Change the password; every other session ends. 400 `wrong_password`' })
   @ApiNoContentResponse({ description: 'Changed' })
-  @ApiProblems(400, 401)
+  @ApiProblems(ProblemCode.WrongPassword, ProblemCode.ValidationFailed, ProblemCode.Unauthorized)
   changePassword(@CurrentUser() user: Principal, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.account.changePassword(user.userId, user.sessionId, dto.currentPassword, dto.newPassword);
   }
@@ -36,7 +37,7 @@ export class AccountController {
   @HttpCode(204)
   @ApiOperation({ summary: 'End every session (refresh family) of the account except the calling one' })
   @ApiNoContentResponse({ description: 'Signed out' })
-  @ApiProblems(401)
+  @ApiProblems(ProblemCode.Unauthorized)
   signOutOthers(@CurrentUser() user: Principal): Promise<void> {
     return this.account.signOutOthers(user.userId, user.sessionId);
   }
@@ -45,7 +46,7 @@ export class AccountController {
   @RequireScope('read')
   @ApiOperation({ summary: 'Everything the platform holds about the caller, as one JSON document' })
   @ApiOkResponse({ type: AccountExportDto })
-  @ApiProblems(401, 403)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope)
   exportData(@CurrentUser() user: Principal): Promise<AccountExport> {
     return this.account.exportData(user.userId);
   }
@@ -57,7 +58,7 @@ export class AccountController {
       'Erase the account’s personal data (the ledger keeps anonymous rows); login stops working. 400 `wrong_password`',
   })
   @ApiNoContentResponse({ description: 'Erased' })
-  @ApiProblems(400, 401)
+  @ApiProblems(ProblemCode.WrongPassword, ProblemCode.ValidationFailed, ProblemCode.Unauthorized)
   erase(@CurrentUser() user: Principal, @Body() dto: DeleteAccountDto): Promise<void> {
     return this.account.erase(user.userId, dto.password);
   }

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Role, TokenPair } from '@megicai/contracts';
 import { authConfig } from '../config/auth.config';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AuthException } from './auth.exception';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { randomToken, sha256Hex } from './secret-hash';
 
@@ -50,7 +51,8 @@ export class TokensService {
     refreshToken: string,
     loadUser: (id: string) => Promise<{ id: string; role: Role; banned: boolean } | null>,
   ) {
-    const invalid = () => ProblemException.unauthorized('The refresh token is invalid, expired or already used.');
+    const invalid = () =>
+      new AuthException(ProblemCode.InvalidRefreshToken, 'The refresh token is invalid, expired or already used.');
     return this.dataSource.transaction(async (m) => {
       const token = await m.findOneBy(RefreshToken, { tokenHash: sha256Hex(refreshToken) });
       if (!token || token.revokedAt || token.expiresAt.getTime() <= Date.now()) throw invalid();

@@ -15,9 +15,13 @@ export class AppConfig {
   @IsUrl({ require_tld: false })
   publicUrl: string = 'http://localhost:3000';
 
-  /** `inline` runs the BullMQ worker inside the API process (one command is the whole platform). */
-  @IsIn(['inline', 'off'])
-  runWorker: 'inline' | 'off' = 'inline';
+  /**
+   * `process` (default): the API starts and supervises the BullMQ worker as a child process, so one command is the
+   * whole platform and media work runs on another core; `inline`: in the API process; `off`: `npm run worker` runs
+   * it elsewhere (containers).
+   */
+  @IsIn(['process', 'inline', 'off'])
+  runWorker: 'process' | 'inline' | 'off' = 'process';
 
   /** Take the client address from X-Forwarded-For (behind a load balancer or CDN). */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')

@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
 import { validateConfig } from './validate-config';
 
 /** Queues, retries, limits and the result cache of tool runs. */
@@ -63,6 +63,17 @@ export class JobsConfig {
   @IsInt()
   @Min(1)
   cacheTtlSeconds: number = 24 * 3600;
+
+  /** The worker prints the waiting count of each queue as CloudWatch Embedded Metric Format lines (ECS autoscaling). */
+  @IsBoolean()
+  cloudwatchMetrics: boolean = false;
+
+  @IsString()
+  cloudwatchNamespace: string = 'MegicAI';
+
+  @IsInt()
+  @Min(1000)
+  cloudwatchIntervalMs: number = 60_000;
 }
 
 /** Read at import time too: BullMQ worker options are decorator arguments. */
@@ -80,6 +91,10 @@ export const readJobsConfig = (): JobsConfig =>
     cacheTtlSeconds: process.env.RESULT_CACHE_TTL_SECONDS,
     staleTextRunMs: process.env.STALE_TEXT_RUN_MS,
     orphanCheckAfterMs: process.env.ORPHAN_CHECK_AFTER_MS,
+    cloudwatchMetrics:
+      process.env.CLOUDWATCH_METRICS === undefined ? undefined : process.env.CLOUDWATCH_METRICS === 'true',
+    cloudwatchNamespace: process.env.CLOUDWATCH_METRICS_NAMESPACE,
+    cloudwatchIntervalMs: process.env.CLOUDWATCH_METRICS_INTERVAL_MS,
   });
 
 export const jobsConfig = registerAs('jobs', readJobsConfig);

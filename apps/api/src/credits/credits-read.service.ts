@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type CreditsSummary, type LedgerEntryView, type LedgerKind, type Page, toCredits } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { CreditsException } from './credits.exception';
 import { type LedgerReport, verifyLedger } from './ledger-verify';
 
 const UTC_DAY_START = `(date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')`;
@@ -100,7 +101,9 @@ function seqFromCursor(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
   const seq = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!/^[0-9]{1,19}$/.test(seq)) {
-    throw ProblemException.badRequest('The cursor is not valid.', [{ field: 'cursor', message: 'invalid cursor' }]);
+    throw new CreditsException(ProblemCode.InvalidCursor, 'The cursor is not valid.', {
+      errors: [{ field: 'cursor', message: 'invalid cursor' }],
+    });
   }
   return seq;
 }

@@ -1,14 +1,13 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { sendOpenAiError, startFakeServer } from '../providers/testing/fake-http-server';
+import { spawnApiProcess, until } from '../../test/processes';
 import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-app';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const ROOT = resolve(__dirname, '../../../..');
 // Own queues: the inline worker of another spec must not take these jobs.
 const PREFIX = `${process.env.REDIS_PREFIX ?? 'test'}-crash`;
 const WORKER_ENV = {
@@ -18,37 +17,14 @@ const WORKER_ENV = {
   JOB_STALLED_INTERVAL_MS: '500',
   JOB_PROGRESS_THROTTLE_MS: '0',
   OUTBOX_RELAY_INTERVAL_MS: '300',
-  SWC_NODE_PROJECT: 'apps/api/tsconfig.app.json',
-  LOG_LEVEL: 'silent',
 };
 
 /** A worker as production runs it: its own process, killed for real. */
-function spawnWorker(extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/worker.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...WORKER_ENV, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((ok, fail) => {
-    let err = '';
-    child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-    child.stdout?.on('data', (c: Buffer) => {
-      if (c.toString().includes('MegicAI worker started')) ok(child);
-    });
-    child.on('exit', (code) => fail(new Error(`worker exited (${String(code)}): ${err}`)));
-  });
-}
+const spawnWorker = (extraEnv: Record<string, string> = {}): Promise<ChildProcess> =>
+  spawnApiProcess('worker.ts', { ...WORKER_ENV, ...extraEnv });
 
 async function job(t: TestApp, token: string, id: string): Promise<Body> {
   return (await t.http().get(`/api/v1/jobs/${id}`).set(bearer(token)).expect(200)).body as Body;
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('Media jobs in worker processes', () => {

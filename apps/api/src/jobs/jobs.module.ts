@@ -9,6 +9,7 @@ import { JobAcceptanceService } from './job-acceptance.service';
 import { JobAssetsController } from './job-assets.controller';
 import { JobsCoreModule } from './jobs-core.module';
 import { JobsController } from './jobs.controller';
+import { PaymentProblemService } from './payment-problem.service';
 import { TextRunnerService } from './text-runner.service';
 import { ToolRunsController } from './tool-runs.controller';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module';
@@ -26,7 +27,7 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
     AdsModule,
   ],
   controllers: [ToolRunsController, JobsController, JobAssetsController],
-  providers: [JobAcceptanceService, TextRunnerService],
+  providers: [JobAcceptanceService, TextRunnerService, PaymentProblemService],
   exports: [JobsCoreModule],
 })
 export class JobsModule {}

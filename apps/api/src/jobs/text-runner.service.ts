@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { toCredits } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
 import { ProviderError } from '../providers/provider-error';
 import { AllProvidersFailedError, ProviderPreference, ProviderRun } from '../providers/provider-run.interface';
 import type { TextOutput } from '../providers/provider.interface';
@@ -10,6 +9,8 @@ import type { JobDto } from './dto/job.dto';
 import type { Job, StoredAttempt } from './entities/job.entity';
 import type { AcceptedRun } from './job-acceptance.service';
 import { JobSettlementService } from './job-settlement.service';
+import { ProblemCode } from '@megicai/contracts';
+import { JobsException } from './jobs.exception';
 import { JobsService } from './jobs.service';
 import { textRequest } from './provider-request.builder';
 
@@ -84,14 +85,14 @@ export class TextRunnerService {
       attempts: answer.attempts.map(toStoredAttempt),
     });
     if (!won)
-      throw ProblemException.conflict('The job was canceled while it ran; its credits were refunded.', {
-        jobId: job.id,
+      throw new JobsException(ProblemCode.Conflict, 'The job was canceled while it ran; its credits were refunded.', {
+        extensions: { jobId: job.id },
       });
     Object.assign(job, { status: 'succeeded', output, provider: answer.provider, model: answer.model, progress: 100 });
   }
 
   /** Refunds the job and turns the provider failure into the problem the caller sees. */
-  private async failed(job: Job, error: unknown): Promise<ProblemException> {
+  private async failed(job: Job, error: unknown): Promise<JobsException> {
     const attempts = error instanceof AllProvidersFailedError ? error.attempts.map(toStoredAttempt) : [];
     const message = error instanceof Error ? error.message : String(error);
     await this.settlement.fail(job.id, message, attempts);
@@ -103,20 +104,15 @@ export class TextRunnerService {
       error.status < 500 &&
       !error.retryable
     ) {
-      return new ProblemException({
-        status: 400,
-        code: 'invalid_tool_input',
-        detail: `The provider rejected the request: ${message}`,
+      return new JobsException(ProblemCode.InvalidToolInput, `The provider rejected the request: ${message}`, {
         extensions,
       });
     }
-    return new ProblemException({
-      status: 503,
-      code: 'provider_unavailable',
-      title: 'Service Unavailable',
-      detail: 'No AI provider could answer right now; your credits were refunded. Try again shortly.',
-      extensions,
-    });
+    return new JobsException(
+      ProblemCode.ProviderUnavailable,
+      'No AI provider could answer right now; your credits were refunded. Try again shortly.',
+      { extensions },
+    );
   }
 
   private result(job: Job): RunResultDto {

@@ -16,6 +16,7 @@ import type { Principal } from '../common/auth/principal';
 import { RequireScope } from '../common/auth/roles.decorator';
 import { setResponseStatus } from '../common/http/response-status';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { ProblemCode } from '@megicai/contracts';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { toCredits } from '@megicai/contracts';
 import { JobDto, RunResultDto } from './dto/job.dto';
@@ -50,7 +51,21 @@ export class ToolRunsController {
   @ApiProduces('application/json', 'text/event-stream')
   @ApiOkResponse({ type: RunResultDto, description: 'Text run done' })
   @ApiAcceptedResponse({ type: RunResultDto, description: 'Media job queued; poll Location' })
-  @ApiProblems(400, 401, 402, 403, 404, 409, 422, 503)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.InvalidToolInput,
+    ProblemCode.MissingVariable,
+    ProblemCode.Unauthorized,
+    ProblemCode.InsufficientCredits,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.PremiumRequired,
+    ProblemCode.NotFound,
+    ProblemCode.ToolDisabled,
+    ProblemCode.Conflict,
+    ProblemCode.IdempotencyKeyReused,
+    ProblemCode.IdempotencyInProgress,
+    ProblemCode.ProviderUnavailable,
+  )
   async run(
     @CurrentUser() user: Principal,
     @Param('id') id: string,

@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PaymentWebhookResult } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { PremiumException } from './premium.exception';
 import { premiumConfig } from '../config/premium.config';
 import { CreditsService } from '../credits/credits.service';
 import { UsersService } from '../users/users.service';
@@ -42,7 +43,7 @@ export class PaymentEventsService {
   async handle(rawBody: Buffer | undefined, signature: string | undefined): Promise<AppliedPayment> {
     const secret = this.cfg.webhookSecret;
     if (!rawBody || !secret || !verifyPaymentSignature(signature, rawBody, secret, this.cfg.toleranceSeconds)) {
-      throw ProblemException.forbidden('Missing, stale or invalid Payment-Signature.');
+      throw new PremiumException(ProblemCode.InvalidWebhookSignature, 'Missing, stale or invalid Payment-Signature.');
     }
     const event = parseEvent(rawBody);
     return this.dataSource.transaction(async (m) => {
@@ -61,7 +62,10 @@ export class PaymentEventsService {
   private async completeCheckout(m: EntityManager, event: PaymentEventBody): Promise<Date | undefined> {
     const sessionId = event.data.sessionId;
     if (typeof sessionId !== 'string' || !isUUID(sessionId)) {
-      throw ProblemException.badRequest('checkout.completed needs data.sessionId (a checkout session id).');
+      throw new PremiumException(
+        ProblemCode.ValidationFailed,
+        'checkout.completed needs data.sessionId (a checkout session id).',
+      );
     }
     // Conditional: a session is paid for once, even if the provider sends two different events for it.
     const result: unknown[] = await m.query(
@@ -99,7 +103,7 @@ function parseEvent(rawBody: Buffer): PaymentEventBody {
   try {
     parsed = JSON.parse(rawBody.toString('utf8'));
   } catch {
-    throw ProblemException.badRequest('The event body is not JSON.');
+    throw new PremiumException(ProblemCode.InvalidJson, 'The event body is not JSON.');
   }
   const e = parsed as Partial<PaymentEventBody> | null;
   if (
@@ -111,7 +115,7 @@ function parseEvent(rawBody: Buffer): PaymentEventBody {
     typeof e.type !== 'string' ||
     e.type.length > 64
   ) {
-    throw ProblemException.badRequest('An event needs an id (1–128 characters) and a type.');
+    throw new PremiumException(ProblemCode.ValidationFailed, 'An event needs an id (1–128 characters) and a type.');
   }
   const data = e.data && typeof e.data === 'object' ? e.data : {};
   return { id: e.id, type: e.type, data };

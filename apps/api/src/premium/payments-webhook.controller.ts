@@ -2,6 +2,7 @@ import { Controller, Headers, HttpCode, Post, type RawBodyRequest, Req } from '@
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PaymentWebhookResult } from '@megicai/contracts';
 import { Public } from '../common/auth/public.decorator';
+import { ProblemCode } from '@megicai/contracts';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { PaymentEventDto, PaymentWebhookResultDto } from './dto/payment-webhook.dto';
 import { PaymentEventsService } from './payment-events.service';
@@ -26,7 +27,7 @@ export class PaymentsWebhookController {
   })
   @ApiBody({ type: PaymentEventDto })
   @ApiOkResponse({ type: PaymentWebhookResultDto })
-  @ApiProblems(400, 403)
+  @ApiProblems(ProblemCode.InvalidJson, ProblemCode.ValidationFailed, ProblemCode.InvalidWebhookSignature)
   async receive(
     // The signature covers the exact bytes: Nest keeps them (`rawBody: true` in create-app).
     @Req() request: RawBodyRequest<FastifyRequest>,

@@ -5,7 +5,8 @@ import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { Public } from '../common/auth/public.decorator';
 import { RequireScope } from '../common/auth/roles.decorator';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { PremiumException } from './premium.exception';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import {
   CheckoutRequestDto,
@@ -16,7 +17,9 @@ import {
 } from './dto/premium.dto';
 import { PremiumService } from './premium.service';
 
-const sessionPipe = new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('No such checkout.') });
+const sessionPipe = new ParseUUIDPipe({
+  exceptionFactory: () => new PremiumException(ProblemCode.NotFound, 'No such checkout.'),
+});
 
 @ApiTags('premium')
 @Controller('premium')
@@ -37,7 +40,7 @@ export class PremiumController {
   @RequireScope('credits')
   @ApiOperation({ summary: "Open a checkout for a plan; answers the payment provider's page to send the user to" })
   @ApiCreatedResponse({ type: CheckoutResultDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
   checkout(@CurrentUser() user: Principal, @Body() body: CheckoutRequestDto): Promise<CheckoutResult> {
     return this.premium.checkout(user.userId, body.planId);
   }
@@ -47,7 +50,7 @@ export class PremiumController {
   @RequireScope('read')
   @ApiOperation({ summary: 'One of your checkouts (the demo payment page shows it)' })
   @ApiOkResponse({ type: CheckoutSessionDto })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
   session(@CurrentUser() user: Principal, @Param('id', sessionPipe) id: string): Promise<CheckoutSessionView> {
     return this.premium.session(user.userId, id);
   }
@@ -60,7 +63,13 @@ export class PremiumController {
     summary: 'Offline demo provider only: pay the checkout (signs the event the webhook expects and applies it)',
   })
   @ApiOkResponse({ type: DemoPaymentResultDto })
-  @ApiProblems(401, 403, 404, 409)
+  @ApiProblems(
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.Forbidden,
+    ProblemCode.NotFound,
+    ProblemCode.Conflict,
+  )
   pay(@CurrentUser() user: Principal, @Param('id', sessionPipe) id: string): Promise<DemoPaymentResult> {
     return this.premium.payDemo(user.userId, id);
   }

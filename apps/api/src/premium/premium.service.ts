@@ -10,7 +10,8 @@ import {
   type PremiumPlanView,
   toCredits,
 } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { PremiumException } from './premium.exception';
 import { premiumConfig } from '../config/premium.config';
 import { CheckoutSession } from './entities/checkout-session.entity';
 import { PremiumPlan } from './entities/premium-plan.entity';
@@ -36,7 +37,7 @@ export class PremiumService {
 
   async checkout(userId: string, planId: string): Promise<CheckoutResult> {
     const plan = await this.plans.findOneBy({ id: planId, active: true });
-    if (!plan) throw ProblemException.notFound(`No plan ${planId}.`);
+    if (!plan) throw new PremiumException(ProblemCode.NotFound, `No plan ${planId}.`);
     const session = await this.sessions.save(
       this.sessions.create({ userId, planId: plan.id, provider: this.provider.id, status: 'open', eventId: null }),
     );
@@ -65,9 +66,9 @@ export class PremiumService {
     const session = await this.ownSession(userId, sessionId);
     const secret = this.cfg.webhookSecret;
     if (!this.provider.demo || session.provider !== this.provider.id || !this.cfg.allowDemo || !secret) {
-      throw ProblemException.forbidden('Demo payments are turned off.');
+      throw new PremiumException(ProblemCode.Forbidden, 'Demo payments are turned off.');
     }
-    if (session.status !== 'open') throw ProblemException.conflict('This checkout is already paid.');
+    if (session.status !== 'open') throw new PremiumException(ProblemCode.Conflict, 'This checkout is already paid.');
     const eventId = `evt_offline_${randomUUID()}`;
     const body = JSON.stringify({
       id: eventId,
@@ -77,13 +78,13 @@ export class PremiumService {
     });
     const applied = await this.events.handle(Buffer.from(body), signPayment(secret, body));
     // Another event completed the same session between our check and the webhook path's conditional update.
-    if (!applied.premiumUntil) throw ProblemException.conflict('This checkout is already paid.');
+    if (!applied.premiumUntil) throw new PremiumException(ProblemCode.Conflict, 'This checkout is already paid.');
     return { eventId, premiumUntil: applied.premiumUntil.toISOString() };
   }
 
   private async ownSession(userId: string, sessionId: string): Promise<CheckoutSession> {
     const session = await this.sessions.findOneBy({ id: sessionId, userId });
-    if (!session) throw ProblemException.notFound('No such checkout.');
+    if (!session) throw new PremiumException(ProblemCode.NotFound, 'No such checkout.');
     return session;
   }
 }

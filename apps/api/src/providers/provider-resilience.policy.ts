@@ -14,6 +14,7 @@ import {
 } from 'cockatiel';
 import { ProviderError } from './provider-error';
 import { RetryAfterBackoff } from './retry-after.backoff';
+import type { SharedCircuit } from './shared-circuit';
 
 export interface ResilienceSettings {
   timeoutMs: number;
@@ -49,11 +50,15 @@ export class ProviderResiliencePolicy {
   constructor(
     readonly providerId: string,
     settings: ResilienceSettings,
+    private readonly shared?: SharedCircuit,
   ) {
     this.breaker = circuitBreaker(handleWhen(isTransient), {
       halfOpenAfter: settings.breakerHalfOpenMs,
       breaker: new ConsecutiveBreaker(settings.breakerThreshold),
     });
+    // Tell the other processes (architecture: breaker state shared through Redis).
+    this.breaker.onBreak(() => shared?.open(providerId));
+    this.breaker.onReset(() => shared?.close(providerId));
     const retryPolicy = retry(handleWhen(isTransient), {
       maxAttempts: settings.retries,
       backoff: new RetryAfterBackoff({ baseDelayMs: settings.retryBaseDelayMs, maxDelayMs: settings.retryMaxDelayMs }),
@@ -73,6 +78,7 @@ export class ProviderResiliencePolicy {
   }
 
   get circuit(): CircuitStatus {
+    if (this.breaker.state === CircuitState.Closed && this.shared?.knownOpen(this.providerId)) return 'open';
     switch (this.breaker.state) {
       case CircuitState.Open:
         return 'open';
@@ -97,6 +103,10 @@ export class ProviderResiliencePolicy {
    */
   async execute<T>(profile: CallProfile, call: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     try {
+      // Opened by another process: skip without a request, as this process's own open breaker would.
+      if (this.breaker.state === CircuitState.Closed && (await this.shared?.isOpen(this.providerId))) {
+        throw new BrokenCircuitError();
+      }
       return await this.policies[profile].execute(({ signal: attemptSignal }) => {
         if (signal?.aborted) throw this.aborted(signal.reason);
         return call(signal ? AbortSignal.any([attemptSignal, signal]) : attemptSignal);

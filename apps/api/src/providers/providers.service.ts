@@ -1,7 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { ToolKind } from '@megicai/contracts';
+import type Redis from 'ioredis';
 import { providersConfig } from '../config/providers.config';
+import { redisConfig } from '../config/redis.config';
+import { REDIS } from '../redis/redis.module';
 import { OFFLINE_PROVIDER_ID } from './adapters/offline/offline.adapter';
 import { ProviderError } from './provider-error';
 import { ProviderCallListener, ProviderMetrics, ProviderStats } from './provider-metrics';
@@ -20,6 +23,7 @@ import {
   VideoRequest,
   defaultModel,
 } from './provider.interface';
+import { SharedCircuit } from './shared-circuit';
 import { streamWithIdleTimeout } from './text-stream.util';
 
 export interface ProviderView {
@@ -50,9 +54,13 @@ export class ProvidersService {
   constructor(
     @Inject(providersConfig.KEY) private readonly config: ConfigType<typeof providersConfig>,
     private readonly registry: ProviderRegistry,
+    @Optional() @Inject(REDIS) redis?: Redis,
+    @Optional() @Inject(redisConfig.KEY) redisSettings?: ConfigType<typeof redisConfig>,
   ) {
+    // Without Redis (unit specs) each breaker is this process's own.
+    const shared = redis && new SharedCircuit(redis, redisSettings?.prefix ?? 'megicai', config.breakerHalfOpenMs);
     for (const provider of registry.all()) {
-      this.policies.set(provider.id, new ProviderResiliencePolicy(provider.id, config));
+      this.policies.set(provider.id, new ProviderResiliencePolicy(provider.id, config, shared));
     }
   }
 

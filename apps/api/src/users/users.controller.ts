@@ -2,7 +2,8 @@ import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { UsersException } from './users.exception';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { CreditsService } from '../credits/credits.service';
 import { UpdateProfileDto } from './dto/update-profile.dto';
@@ -21,14 +22,14 @@ export class UsersController {
 
   @Get()
   @ApiOkResponse({ type: UserDto })
-  @ApiProblems(401)
+  @ApiProblems(ProblemCode.Unauthorized)
   me(@CurrentUser() principal: Principal): Promise<UserDto> {
     return this.profile(principal.userId);
   }
 
   @Patch()
   @ApiOkResponse({ type: UserDto })
-  @ApiProblems(400, 401)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.Unauthorized)
   async update(@CurrentUser() principal: Principal, @Body() dto: UpdateProfileDto): Promise<UserDto> {
     await this.users.update(principal.userId, { displayName: dto.displayName });
     return this.profile(principal.userId);
@@ -36,7 +37,7 @@ export class UsersController {
 
   private async profile(userId: string): Promise<UserDto> {
     const [user, balance] = await Promise.all([this.users.findById(userId), this.credits.balanceOf(userId)]);
-    if (!user) throw ProblemException.unauthorized('This account no longer exists.');
+    if (!user) throw new UsersException(ProblemCode.Unauthorized, 'This account no longer exists.');
     return UserDto.from(user, balance);
   }
 }

@@ -1,6 +1,8 @@
 import { Stack } from '@mantine/core';
 import { PageHeader } from '../components/page-header';
 import { AccountCards } from '../features/account/account-cards';
+import { SpendingLimitsCard } from '../features/account-limits/spending-limits-card';
+import { ApiKeysCard } from '../features/api-keys/api-keys-card';
 
 /**
  * The signed-in user's account: profile and password, sessions, API keys, spending limits, webhooks, data export
@@ -11,6 +13,8 @@ export function AccountPage() {
     <Stack gap="lg">
       <PageHeader title="Account" lead="Your profile, security, API access and spending limits." />
       <AccountCards />
+      <ApiKeysCard />
+      <SpendingLimitsCard />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError } from '../api';
+import { ProblemCode } from '@megicai/contracts';
+import { isApiError, problemMessage } from '../api';
 import { PageHeader } from '../components/page-header';
 import { formatCredits } from '../components/format-credits';
 import { afterCreditChange } from '../features/credits/credits-api';
@@ -34,9 +35,9 @@ export function PremiumCheckoutPage() {
         <Loader size="sm" aria-label="Loading the checkout" />
       ) : session.isError ? (
         <Alert color="red" role="alert">
-          {isApiError(session.error) && session.error.status === 404
+          {isApiError(session.error) && session.error.code === ProblemCode.NotFound
             ? 'This checkout does not exist.'
-            : session.error.message}
+            : problemMessage(session.error)}
         </Alert>
       ) : (
         <Card withBorder radius="md" padding="lg">

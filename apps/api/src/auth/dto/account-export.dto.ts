@@ -13,6 +13,7 @@ export class AccountExportDto {
   @rows('Prompt templates the caller created') templates!: object[];
   @rows('Ratings and reviews the caller gave') ratings!: object[];
   @rows('API keys (metadata only: the keys themselves are never stored)') apiKeys!: object[];
+  @rows('Spending limits (one row)') limits!: object[];
   @rows('Ad sessions, with the client address they came from') adSessions!: object[];
   @rows('Premium checkouts') checkouts!: object[];
   @rows('Login sessions (refresh families)') sessions!: object[];

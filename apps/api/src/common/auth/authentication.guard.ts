@@ -1,7 +1,9 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ProblemException } from '../errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AppException } from '../errors/app.exception';
+import { CommonException } from '../errors/common.exception';
 import { IS_PUBLIC } from './public.decorator';
 
 /** Global guard: a valid Bearer JWT or X-API-Key on every route not marked @Public(). */
@@ -18,9 +20,10 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
   }
 
   override handleRequest<T>(err: unknown, user: T | false): T {
-    if (err instanceof ProblemException) throw err;
+    if (err instanceof AppException) throw err;
     if (err || !user) {
-      throw ProblemException.unauthorized(
+      throw new CommonException(
+        ProblemCode.Unauthorized,
         'A valid access token (Authorization: Bearer) or API key (X-API-Key) is required.',
       );
     }

@@ -10,4 +10,6 @@ export interface Principal {
   apiKeyId?: string;
   /** The login session (refresh family) of an access token; absent for API keys and older tokens. */
   sessionId?: string;
+  /** The key's own daily cap in milli-credits (null = none); checked with the hold of every run made with the key. */
+  apiKeyDailyCap?: number | null;
 }

@@ -2,7 +2,6 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, type Problem, type ProblemCode } from '@megicai/contracts';
 import { AppException } from './app.exception';
-import { ProblemException } from './problem.exception';
 import { codeForStatus, PROBLEM_STATUS } from './problem-status';
 import { problemTitle, problemType } from './problem-titles';
 
@@ -42,22 +41,6 @@ export function toProblem(
         ...extensions,
       },
       headers: headers ?? {},
-    };
-  }
-  if (exception instanceof ProblemException) {
-    const p = exception.problem;
-    return {
-      problem: {
-        type: p.type ?? problemType(p.status),
-        title: p.title ?? problemTitle(p.status),
-        status: p.status,
-        code: p.code ?? codeForStatus(p.status),
-        detail: p.detail,
-        instance,
-        ...(p.errors ? { errors: p.errors } : {}),
-        ...p.extensions,
-      },
-      headers: p.headers ?? {},
     };
   }
   const status = statusOf(exception);

@@ -23,6 +23,8 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   invalid_credentials: 401,
   invalid_token: 400,
   token_reused: 401,
+  // A refresh token that is unknown, expired or revoked: 401 like a spent one (the client signs in again).
+  invalid_refresh_token: 401,
   email_taken: 409,
   account_banned: 403,
   wrong_password: 400,
@@ -35,7 +37,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   ad_session_expired: 410,
   ad_daily_cap_reached: 429,
   ad_not_available: 503,
-  premium_no_ads: 409,
+  premium_no_ads: 403,
   invalid_callback_signature: 403,
   tool_disabled: 404,
   premium_required: 403,
@@ -55,6 +57,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
 const BY_STATUS: Record<number, ProblemCode> = {
   400: ProblemCode.ValidationFailed,
   401: ProblemCode.Unauthorized,
+  402: ProblemCode.InsufficientCredits,
   403: ProblemCode.Forbidden,
   404: ProblemCode.NotFound,
   405: ProblemCode.MethodNotAllowed,

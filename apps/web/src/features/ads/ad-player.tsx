@@ -1,31 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AdCompleteResult, AdSessionView } from '@megicai/contracts';
-import { isApiError } from '../../api';
+import { type AdCompleteResult, type AdSessionView, ProblemCode } from '@megicai/contracts';
+import { isApiError, problemMessage } from '../../api';
 import { formatCredits } from '../../components/format-credits';
 import { afterCreditChange } from '../credits/credits-api';
 import { adsApi } from './ads-api';
 import { playGamRewarded } from './gam-rewarded';
 import { currentItem, HouseCreative } from './house-creative';
 import { useVisibleCountdown } from './use-visible-countdown';
-
-/** A clear sentence for each way a claim can be refused. */
-export function claimErrorMessage(error: unknown): string {
-  if (!isApiError(error)) return 'Something went wrong. Please try again.';
-  switch (error.status) {
-    case 425:
-      return `Too early: the ad needs ${Number(error.problem.remainingSeconds ?? 0)} more seconds before you can claim.`;
-    case 410:
-      return 'This ad expired before it was claimed. Start a new one to earn credits.';
-    case 409:
-      return 'This ad was already claimed (or replaced by a newer one).';
-    case 429:
-      return error.detail || 'Daily cap reached for this ad. Come back tomorrow.';
-    default:
-      return error.detail || error.message;
-  }
-}
 
 /**
  * Plays one issued session: the creative, a countdown and progress bar that pause while the tab is hidden, then Claim.
@@ -52,7 +35,8 @@ export function AdPlayer({
       onEarned(result);
     },
     onError: (error) => {
-      if (isApiError(error) && error.status === 425) countdown.extend(Number(error.problem.remainingSeconds ?? 1));
+      if (isApiError(error) && error.code === ProblemCode.AdTooEarly)
+        countdown.extend(Number(error.problem.remainingSeconds ?? 1));
     },
   });
 
@@ -105,11 +89,11 @@ export function AdPlayer({
       </Group>
       {claim.isError ? (
         <Alert
-          color={isApiError(claim.error) && claim.error.status === 425 ? 'yellow' : 'red'}
+          color={isApiError(claim.error) && claim.error.code === ProblemCode.AdTooEarly ? 'yellow' : 'red'}
           role="alert"
           data-testid="ad-error"
         >
-          {claimErrorMessage(claim.error)}
+          {problemMessage(claim.error)}
         </Alert>
       ) : null}
     </Stack>

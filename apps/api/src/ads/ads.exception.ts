@@ -1,0 +1,18 @@
+import type { ProblemCode } from '@megicai/contracts';
+import { AppException } from '../common/errors/app.exception';
+
+type AdsCode = Extract<
+  ProblemCode,
+  | 'ad_daily_cap_reached'
+  | 'ad_session_expired'
+  | 'ad_too_early'
+  | 'already_claimed'
+  | 'conflict'
+  | 'invalid_callback_signature'
+  | 'not_found'
+  | 'premium_no_ads'
+  | 'validation_failed'
+>;
+
+/** Ad sessions, caps and network callbacks: the codes this feature answers with (HTTP status from `problem-status.ts`). */
+export class AdsException extends AppException<AdsCode> {}

@@ -1,0 +1,186 @@
+/**
+ * The run path beside a bare gateway, measured side by side in one interleaved session (issue 10):
+ * a fake OpenAI upstream that answers at once, the Portkey open-source gateway (`@portkey-ai/gateway`, installed by
+ * this bench into `tools/bench/gateway/.portkey/`, never a platform dependency) in front of it, and the platform
+ * (built API + its supervised worker) with the `openai` provider pointed at the same upstream. Every round measures
+ * every row, one after the other, so drift hits both sides of a ratio alike; the table prints min / median / max
+ * over the rounds.
+ *
+ *   npx nx run-many -t build -p contracts web api && npm run bench:gateway
+ *
+ * Knobs: BENCH_ROUNDS (3), BENCH_DURATION (s per load, 5), BENCH_CONNECTIONS (50), BENCH_MEDIA_JOBS (200),
+ * BENCH_SKIP_LEDGER=1 (leave out the ledger row, which runs `bench:ledger` as a child), plus tools/bench/http's.
+ */
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { BENCH_ADMIN, call, percentile, registerFunded } from '../http/bench-client';
+import { Platform, startPlatform, stopAllPlatforms } from '../http/platform';
+import { bareQueueJobsPerSecond } from './bare-queue';
+import { firstLoadBytes } from './first-load';
+import { startFakeUpstream, type FakeUpstream } from './fake-upstream';
+import { latencyOneConnection } from './latency';
+import { ledgerRatios } from './ledger-ratios';
+import { startPortkey, type Portkey } from './portkey';
+import { printRatioTable, type Sample } from './ratio-table';
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const duration = Number(process.env.BENCH_DURATION ?? 5);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const mediaJobs = Number(process.env.BENCH_MEDIA_JOBS ?? 200);
+const mediaSubmitters = 20;
+const jobConcurrency = Number(process.env.JOB_CONCURRENCY ?? 8);
+
+/** Requests per second at `connections`, each request's body made fresh by `body(n)` (uncached runs). */
+async function rps(url: string, headers: Record<string, string>, body?: (n: number) => string): Promise<number> {
+  let n = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    headers,
+    ...(body
+      ? { method: 'POST' as const, requests: [{ setupRequest: (req: object) => ({ ...req, body: body(n++) }) }] }
+      : {}),
+  });
+  if (result.non2xx + result.errors > result.requests.total * 0.01) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx and ${result.errors} errors of ${result.requests.total}`);
+  }
+  return result.requests.total / result.duration;
+}
+
+const chatBody = (n: number) =>
+  JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `bench question ${n} ${Date.now()}` }] });
+const runBody = (n: number) => JSON.stringify({ input: { prompt: `bench question ${n} ${Date.now()}` } });
+
+/** Image jobs submitted by 20 clients: submit → worker start (from the job rows) and jobs/s to the last finish. */
+async function mediaJobsRound(platform: Platform, token: string, db: Client) {
+  const ids: string[] = [];
+  let next = 0;
+  const submitter = async () => {
+    while (next < mediaJobs) {
+      next += 1;
+      const res = await call(platform.baseUrl, '/tools/image/run', {
+        token,
+        body: { input: { prompt: `bench image ${next} ${Date.now()}`, size: '256x256' }, cache: false },
+      });
+      ids.push(res.jobId as string);
+    }
+  };
+  await Promise.all(Array.from({ length: mediaSubmitters }, submitter));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const { rows } = await db.query<{ open: string }>(
+      `SELECT count(*) AS open FROM jobs WHERE id = ANY($1) AND finished_at IS NULL`,
+      [ids],
+    );
+    if (Number(rows[0].open) === 0) break;
+    if (Date.now() > deadline) throw new Error(`${rows[0].open} media jobs did not finish within 2 minutes`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const { rows } = await db.query<{ wait: number; created: Date; finished: Date; status: string }>(
+    `SELECT extract(epoch FROM started_at - created_at) * 1000 AS wait, created_at AS created,
+            finished_at AS finished, status FROM jobs WHERE id = ANY($1)`,
+    [ids],
+  );
+  const failed = rows.filter((r) => r.status !== 'succeeded').length;
+  if (failed > 0) throw new Error(`${failed} media jobs did not succeed`);
+  const waits = rows.map((r) => Number(r.wait)).sort((a, b) => a - b);
+  const first = Math.min(...rows.map((r) => r.created.getTime()));
+  const last = Math.max(...rows.map((r) => r.finished.getTime()));
+  return {
+    startP50: percentile(waits, 50),
+    startP99: percentile(waits, 99),
+    perSec: rows.length / ((last - first) / 1000),
+  };
+}
+
+async function main(): Promise<void> {
+  let platform: Platform | undefined;
+  let upstream: FakeUpstream | undefined;
+  let portkey: Portkey | undefined;
+  let db: Client | undefined;
+  const storage = mkdtempSync(join(tmpdir(), 'megicai-bench-gateway-'));
+  process.on('SIGINT', () => void stopAllPlatforms().finally(() => process.exit(130)));
+  try {
+    upstream = await startFakeUpstream();
+    portkey = await startPortkey();
+    platform = await startPlatform({
+      label: 'gateway',
+      env: {
+        RUN_WORKER: 'process',
+        OPENAI_API_KEY: 'sk-bench',
+        OPENAI_BASE_URL: `${upstream.url}/v1`,
+        MAX_ACTIVE_MEDIA_JOBS: '100000',
+        JOB_CONCURRENCY: String(jobConcurrency),
+        STORAGE_DIR: storage,
+        ADMIN_EMAIL: BENCH_ADMIN.email,
+        ADMIN_PASSWORD: BENCH_ADMIN.password,
+      },
+    });
+    db = new Client({ connectionString: platformDatabaseUrl(platform.database) });
+    await db.connect();
+    const token = await registerFunded(platform.baseUrl, 1_000_000);
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const first = await call(platform.baseUrl, '/tools/chat/run', { token, body: { input: { prompt: 'hello' } } });
+    console.log(`platform ready in ${platform.startupMs} ms; a text run answered by "${String(first.provider)}"`);
+    console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`);
+    console.log(`${rounds} rounds; loads of ${duration} s at ${connections} connections; ${mediaJobs} media jobs\n`);
+
+    const run = `${platform.baseUrl}/api/v1/tools/chat/run`;
+    const portkeyHeaders = {
+      'content-type': 'application/json',
+      authorization: 'Bearer sk-bench',
+      'x-portkey-provider': 'openai',
+      'x-portkey-custom-host': `${upstream.url}/v1`,
+    };
+    const samples: Sample[] = [];
+    const add = (row: string, value: number) => samples.push({ row, value });
+    for (let round = 1; round <= rounds; round += 1) {
+      const portkeyRps = await rps(`${portkey.url}/v1/chat/completions`, portkeyHeaders, chatBody);
+      add('uncached text run vs Portkey (req/s ratio)', (await rps(run, auth, runBody)) / portkeyRps);
+
+      const bare = await latencyOneConnection(`${upstream.url}/v1/chat/completions`, {}, chatBody, duration);
+      const ours = await latencyOneConnection(run, auth, runBody, duration);
+      add('overhead over the upstream, 1 conn: p50 ms', ours.p50 - bare.p50);
+      add('overhead over the upstream, 1 conn: p99 ms', ours.p99 - bare.p99);
+
+      const health = await rps(`${platform.baseUrl}/api/health`, {});
+      await call(platform.baseUrl, '/tools/chat/run', { token, body: { input: { prompt: 'cached question' } } });
+      const cached = await rps(run, auth, () => JSON.stringify({ input: { prompt: 'cached question' } }));
+      add('cached text run vs GET /api/health', cached / health);
+      add('GET /api/v1/me vs GET /api/health', (await rps(`${platform.baseUrl}/api/v1/me`, auth)) / health);
+
+      const media = await mediaJobsRound(platform, token, db);
+      add('media job submit → worker start: p50 ms', media.startP50);
+      add('media job submit → worker start: p99 ms', media.startP99);
+      const bareQueue = await bareQueueJobsPerSecond({ jobs: mediaJobs, submitters: mediaSubmitters, jobConcurrency });
+      add('media jobs/s vs bare BullMQ no-op jobs', media.perSec / bareQueue);
+      console.log(`round ${round}/${rounds} done`);
+    }
+    if (process.env.BENCH_SKIP_LEDGER !== '1') {
+      for (const ratio of await ledgerRatios()) add('credit spend vs pgbench (1/8/32 clients × 2 shapes)', ratio);
+    }
+    add('SPA first load, bytes on the wire (KB)', (await firstLoadBytes(platform.baseUrl)) / 1024);
+    printRatioTable(samples);
+  } finally {
+    await db?.end().catch(() => undefined);
+    await platform?.stop();
+    await portkey?.stop();
+    await upstream?.stop();
+    rmSync(storage, { recursive: true, force: true });
+  }
+}
+
+function platformDatabaseUrl(database: string): string {
+  const url = new URL(process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
