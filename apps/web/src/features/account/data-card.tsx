@@ -1,10 +1,11 @@
-import { Button, Card, Group, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { FormError } from '../../components/form-error';
+import { SectionCard } from '../../components/section-card';
 import { useApiSubmit } from '../../components/use-api-submit';
 import { validatePresent } from '../auth/auth-validation';
 import { useAuth } from '../auth/use-auth';
@@ -38,35 +39,30 @@ export function DataCard() {
   });
 
   return (
-    <Card withBorder radius="md" padding="md">
-      <Stack gap="sm">
-        <Title order={2} size="h3">
-          Your data
-        </Title>
-        <Text size="sm" c="dimmed">
-          Download everything we hold about you as JSON: profile, credit history, jobs with their prompts and outputs,
-          templates, ratings, API keys and ad sessions.
-        </Text>
-        <Group>
-          <Button variant="default" loading={exportData.isPending} onClick={() => exportData.mutate()}>
-            Download my data
-          </Button>
-          {exportData.isError ? (
-            <Text size="sm" c="red" role="alert">
-              The export failed. Please try again.
-            </Text>
-          ) : null}
-        </Group>
-        <Text size="sm" c="dimmed">
-          Deleting the account erases your email, name, prompts, outputs and templates and signs you out everywhere. It
-          cannot be undone.
-        </Text>
-        <Group>
-          <Button color="red" variant="light" onClick={confirm.open}>
-            Delete my account
-          </Button>
-        </Group>
-      </Stack>
+    <SectionCard
+      id="account-data"
+      title="Your data"
+      lead="Download everything we hold about you as JSON: profile, credit history, jobs with their prompts and outputs, templates, ratings, API keys and ad sessions."
+    >
+      <Group>
+        <Button variant="default" loading={exportData.isPending} onClick={() => exportData.mutate()}>
+          Download my data
+        </Button>
+        {exportData.isError ? (
+          <Text size="sm" c="red" role="alert">
+            The export failed. Please try again.
+          </Text>
+        ) : null}
+      </Group>
+      <Text size="sm" c="dimmed">
+        Deleting the account erases your email, name, prompts, outputs and templates and signs you out everywhere. It
+        cannot be undone.
+      </Text>
+      <Group>
+        <Button color="red" variant="light" onClick={confirm.open}>
+          Delete my account
+        </Button>
+      </Group>
       <Modal opened={confirmOpened} onClose={confirm.close} title="Delete your account?">
         <form onSubmit={erase} noValidate aria-label="Delete account">
           <Stack gap="sm">
@@ -90,6 +86,6 @@ export function DataCard() {
           </Stack>
         </form>
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Card, Divider, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Button, Divider, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { FormError } from '../../components/form-error';
+import { SectionCard } from '../../components/section-card';
 import { useApiSubmit } from '../../components/use-api-submit';
 import { validateNewPassword, validatePresent } from '../auth/auth-validation';
 import { accountApi } from './account-api';
@@ -29,48 +30,47 @@ export function PasswordCard() {
   });
 
   return (
-    <Card withBorder radius="md" padding="md">
-      <Stack gap="sm">
-        <Title order={2} size="h3">
-          Password and sessions
-        </Title>
-        <form onSubmit={submit} noValidate aria-label="Change password">
-          <Stack gap="sm">
-            <FormError message={formError} />
-            <PasswordInput
-              label="Current password"
-              autoComplete="current-password"
-              required
-              {...form.getInputProps('currentPassword')}
-            />
-            <PasswordInput
-              label="New password"
-              autoComplete="new-password"
-              required
-              {...form.getInputProps('newPassword')}
-            />
-            <Group>
-              <Button type="submit" loading={form.submitting}>
-                Change password
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-        <Divider />
-        <Text size="sm" c="dimmed">
-          Signed in on a shared or lost device? End every session except this one.
+    <SectionCard
+      id="account-password"
+      title="Password and sessions"
+      lead="A new password signs out every other session; you stay signed in here."
+    >
+      <form onSubmit={submit} noValidate aria-label="Change password">
+        <Stack gap="sm">
+          <FormError message={formError} />
+          <PasswordInput
+            label="Current password"
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('currentPassword')}
+          />
+          <PasswordInput
+            label="New password"
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('newPassword')}
+          />
+          <Group>
+            <Button type="submit" loading={form.submitting}>
+              Change password
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <Divider />
+      <Text size="sm" c="dimmed">
+        Signed in on a shared or lost device? End every session except this one.
+      </Text>
+      <Group>
+        <Button variant="default" loading={signOut.isPending} onClick={() => signOut.mutate()}>
+          Sign out other sessions
+        </Button>
+      </Group>
+      {status ? (
+        <Text size="sm" role="status">
+          {status}
         </Text>
-        <Group>
-          <Button variant="default" loading={signOut.isPending} onClick={() => signOut.mutate()}>
-            Sign out other sessions
-          </Button>
-        </Group>
-        {status ? (
-          <Text size="sm" role="status">
-            {status}
-          </Text>
-        ) : null}
-      </Stack>
-    </Card>
+      ) : null}
+    </SectionCard>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormError } from '../../components/form-error';
+import { SectionCard } from '../../components/section-card';
 import { useApiSubmit } from '../../components/use-api-submit';
 import { useAuth } from '../auth/use-auth';
 import { accountApi, setMe } from './account-api';
@@ -32,16 +33,18 @@ export function ProfileCard() {
   });
 
   return (
-    <Card withBorder radius="md" padding="md">
+    <SectionCard
+      id="account-profile"
+      title="Profile"
+      lead={
+        <>
+          Signed in as <strong>{user?.email}</strong>
+          {user?.emailVerified ? ' (verified)' : ' (not verified yet)'}
+        </>
+      }
+    >
       <form onSubmit={submit} noValidate aria-label="Profile">
         <Stack gap="sm">
-          <Title order={2} size="h3">
-            Profile
-          </Title>
-          <Text size="sm" c="dimmed">
-            Signed in as <strong>{user?.email}</strong>
-            {user?.emailVerified ? ' (verified)' : ' (not verified yet)'}
-          </Text>
           <FormError message={formError} />
           <TextInput label="Display name" required maxLength={80} {...form.getInputProps('displayName')} />
           <Group gap="sm">
@@ -56,6 +59,6 @@ export function ProfileCard() {
           </Group>
         </Stack>
       </form>
-    </Card>
+    </SectionCard>
   );
 }
