@@ -3,6 +3,8 @@ import { linkIn, loginViaUi, newUser, registerViaApi, seriousViolations, waitFor
 
 test.describe('account recovery journey', () => {
   test('forgot password → the mailed link → a new password → log in with it', async ({ page, request }) => {
+    // A long journey (several argon2 hashes, a mail round trip): more than the default 30 s on a busy machine.
+    test.slow();
     const user = await registerViaApi(request, newUser());
 
     await page.goto('/login');

@@ -4,6 +4,8 @@ import { API_V1, newUser, registerViaApi, seriousViolations, signInWithTokens } 
 
 test.describe('account settings journey', () => {
   test('profile, password, data export and account deletion from the Account page', async ({ page, request }) => {
+    // A long journey (several argon2 hashes, a mail round trip): more than the default 30 s on a busy machine.
+    test.slow();
     const user = await registerViaApi(request, newUser({ displayName: 'Before' }));
     await signInWithTokens(page, user.auth, '/account');
     await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
