@@ -6,24 +6,19 @@ import type { AdSession } from './entities/ad-session.entity';
 
 /**
  * Pays for a completed ad session, inside the caller's transaction (the one that marked the session completed):
- * the `ad_reward` (unique per session in the ledger) and, after a referred user's first ad, the `referral_bonus` to
- * both sides (decided once per sign-up, within the referral caps).
+ * the `ad_reward` (unique per session in the ledger) and, when this ad is the last condition the invited user had
+ * left (their email being verified), the `referral_bonus` to both sides (unique per invited user).
  */
 @Injectable()
 export class AdRewardsService {
   constructor(
     private readonly credits: CreditsService,
-    private readonly referrals: ReferralBonusService,
+    private readonly referralBonus: ReferralBonusService,
   ) {}
 
-  /** `referrerId`: who invited the session's user (read before the transaction), if anyone. */
-  async pay(
-    m: EntityManager,
-    session: AdSession,
-    referrerId: string | null,
-  ): Promise<{ granted: number; balance: number }> {
-    // The referral first: its advisory locks must be taken before this transaction locks any account row.
-    if (referrerId) await this.referrals.payOnFirstAd(m, session.userId);
+  async pay(m: EntityManager, session: AdSession): Promise<{ granted: number; balance: number }> {
+    // The bonus first: it locks the user's row before any credit account, in the order a verification takes them.
+    await this.referralBonus.payIfDue(m, session.userId, true);
     const reward = await this.credits.grant(
       {
         userId: session.userId,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -16,12 +16,15 @@ import type { LoginDto } from './dto/login.dto';
 import type { RegisterDto } from './dto/register.dto';
 import { deviceCookieHeader, deviceCookieUser } from './device-cookie';
 import { LoginBackoffService } from './login-backoff.service';
+import { EmailVerificationService } from './email-verification.service';
 import { PasswordService } from './password.service';
 import { sha256Hex } from './secret-hash';
 import { TokensService } from './tokens.service';
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
     private readonly users: UsersService,
     private readonly passwords: PasswordService,
@@ -29,6 +32,7 @@ export class AuthService {
     private readonly credits: CreditsService,
     private readonly referrals: ReferralBonusService,
     private readonly backoff: LoginBackoffService,
+    private readonly verification: EmailVerificationService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(creditsConfig.KEY) private readonly creditsCfg: ConfigType<typeof creditsConfig>,
     @Inject(authConfig.KEY) private readonly authCfg: ConfigType<typeof authConfig>,
@@ -46,7 +50,7 @@ export class AuthService {
     const passwordHash = await this.passwords.hash(dto.password);
     const signupBonus = this.creditsCfg.signupBonusCredits * MILLI_PER_CREDIT;
     try {
-      return await this.dataSource.transaction(async (m) => {
+      const registered = await this.dataSource.transaction(async (m) => {
         const user = await this.users.create(m, {
           email: dto.email,
           passwordHash,
@@ -72,6 +76,12 @@ export class AuthService {
         const pair = await this.tokens.issue(user, m);
         return { user: UserDto.from(user, balance), ...pair };
       });
+      // After the commit: the link must point at a user that exists; the mail itself goes in the background. A
+      // failure here must not fail a registration that already happened: the banner offers "resend".
+      await this.verification
+        .start(registered.user)
+        .catch((error: unknown) => this.logger.warn(`Verification link not issued: ${String(error)}`));
+      return registered;
     } catch (error) {
       if (error instanceof EmailTakenError) {
         throw new AuthException(ProblemCode.EmailTaken, 'An account with this email already exists.');

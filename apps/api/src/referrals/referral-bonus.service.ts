@@ -6,22 +6,26 @@ import { creditsConfig } from '../config/credits.config';
 import { referralsConfig } from '../config/referrals.config';
 import { DuplicateMovementError } from '../credits/credits.errors';
 import { CreditsService } from '../credits/credits.service';
+import { UsersService } from '../users/users.service';
 
 const DAY_START = `(date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')`;
 const MONTH_START = `(date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')`;
 
-/** Why a pending bonus is paid or not; further rules (e.g. a verified email) add a reason here. */
+/** Why a pending bonus is paid or not. */
 type Decision = 'paid' | 'capped';
 
 /**
- * The referral bonus: both sides get it once the invited user completes a first ad — within caps per referrer
- * (day, month) and per sign-up address (day), so sock-puppet farming pays a bounded amount. The decision is taken
- * once per sign-up (pending → paid | capped), under advisory locks on the referrer and the address so that the caps
- * hold under parallel first-ad completions.
+ * The referral bonus: both sides get it once the invited user has proven their email AND watched a first ad, paid by
+ * whichever of the two happens last (a verification or an ad completion calls `payIfDue` in its transaction) — within
+ * caps per referrer (day, month) and per sign-up address (day), so neither made-up addresses nor sock puppets farm
+ * it. The decision is taken once per sign-up (pending → paid | capped). Locks are always taken in one order — the
+ * invited user's row, then advisory locks on the referrer and the address, then credit accounts — so the caps hold
+ * under parallel completions and no two bonuses deadlock; the ledger's unique (user, kind, reference) pays it once.
  */
 @Injectable()
 export class ReferralBonusService {
   constructor(
+    private readonly users: UsersService,
     private readonly credits: CreditsService,
     @Inject(creditsConfig.KEY) private readonly creditsCfg: ConfigType<typeof creditsConfig>,
     @Inject(referralsConfig.KEY) private readonly cfg: ConfigType<typeof referralsConfig>,
@@ -37,24 +41,27 @@ export class ReferralBonusService {
   }
 
   /**
-   * Inside the transaction that pays the invited user's ad, BEFORE any account row is locked (the advisory locks
-   * come first everywhere, so they cannot deadlock with account locks). Returns the invited user's new balance when
-   * the bonus was paid now, else null.
+   * `adNow`: the caller is paying the invited user's ad in this transaction (call this before that grant, so the
+   * user row is locked before any credit account, in the same order as a verification).
+   * Returns the invited user's balance when the bonus was paid now, else null.
    */
-  async payOnFirstAd(m: EntityManager, invitedId: string): Promise<number | null> {
+  async payIfDue(m: EntityManager, invitedId: string, adNow = false): Promise<number | null> {
     const bonus = this.creditsCfg.referralBonusCredits * MILLI_PER_CREDIT;
     if (bonus <= 0) return null;
+    const state = await this.users.lockReferralState(m, invitedId);
+    if (!state?.emailVerified || !state.referredById || state.referredById === invitedId) return null;
+    if (!adNow && !(await this.credits.hasEntry(invitedId, 'ad_reward', m))) return null;
     const [signup]: { referrer_id: string; signup_address: string | null }[] = await m.query(
       `SELECT referrer_id, signup_address FROM referral_signups WHERE invited_id = $1 AND status = 'pending'`,
       [invitedId],
     );
-    if (!signup || signup.referrer_id === invitedId) return null;
-    // A savepoint: whatever happens to the bonus must not abort the ad reward of this transaction.
-    return m.transaction(async (inner) => {
-      const decision = await this.decide(inner, invitedId, signup.referrer_id, signup.signup_address);
-      if (decision !== 'paid') return null;
-      const reference = { type: 'referral', id: invitedId };
-      try {
+    if (!signup) return null;
+    try {
+      // A savepoint: whatever happens to the bonus must not abort the caller's own work (the ad reward, the verification).
+      return await m.transaction(async (inner) => {
+        const decision = await this.decide(inner, invitedId, signup.referrer_id, signup.signup_address);
+        if (decision !== 'paid') return null;
+        const reference = { type: 'referral', id: invitedId };
         const mine = await this.credits.grant(
           { userId: invitedId, amount: bonus, kind: 'referral_bonus', reference },
           inner,
@@ -64,11 +71,11 @@ export class ReferralBonusService {
           inner,
         );
         return mine.balance;
-      } catch (error) {
-        if (error instanceof DuplicateMovementError) return null;
-        throw error;
-      }
-    });
+      });
+    } catch (error) {
+      if (error instanceof DuplicateMovementError) return null;
+      throw error;
+    }
   }
 
   private async decide(

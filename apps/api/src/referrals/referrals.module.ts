@@ -8,6 +8,7 @@ import { ReferralBonusService } from './referral-bonus.service';
 import { ReferralsController } from './referrals.controller';
 import { ReferralsService } from './referrals.service';
 
+/** Exports ReferralBonusService: email verification and ad completions pay the bonus through it. */
 @Module({
   imports: [
     ConfigModule.forFeature(referralsConfig),
