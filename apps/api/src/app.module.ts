@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AdminModule } from './admin/admin.module';
-import { AdminOpsModule } from './admin/admin-ops.module';
 import { AdsModule } from './ads/ads.module';
 import { AuthModule } from './auth/auth.module';
 import { AppLoggerModule } from './bootstrap/logger.module';
@@ -47,7 +46,6 @@ import { UsersModule } from './users/users.module';
     LeaderboardModule,
     PremiumModule,
     AdminModule,
-    AdminOpsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

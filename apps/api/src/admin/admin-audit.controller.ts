@@ -4,7 +4,7 @@ import type { AuditLogEntryView, Page } from '@megicai/contracts';
 import { Roles } from '../common/auth/roles.decorator';
 import { ProblemCode } from '@megicai/contracts';
 import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
-import { AuditLogService } from './audit-log.service';
+import { AuditLogService } from '../audit/audit-log.service';
 import { AuditLogPageDto, AuditLogQueryDto } from './dto/admin-changes.dto';
 
 @ApiTags('admin')

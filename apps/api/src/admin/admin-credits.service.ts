@@ -7,7 +7,7 @@ import { AdminException } from './admin.exception';
 import { InsufficientCreditsError } from '../credits/credits.errors';
 import { CreditsService } from '../credits/credits.service';
 import { UsersService } from '../users/users.service';
-import { AuditLogService } from './audit-log.service';
+import { AuditLogService } from '../audit/audit-log.service';
 
 /** Admin credit adjustments: one `admin_adjustment` entry and its audit row, in one transaction. */
 @Injectable()

@@ -8,7 +8,7 @@ import { ProblemCode } from '@megicai/contracts';
 import { AdminException } from './admin.exception';
 import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { JobQueueService } from '../jobs/job-queue.service';
-import { AuditLogService } from './audit-log.service';
+import { AuditLogService } from '../audit/audit-log.service';
 import { AdminQueueDto, AdminQueueRetryDto } from './dto/admin-queues.dto';
 
 @ApiTags('admin')

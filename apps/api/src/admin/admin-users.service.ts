@@ -5,7 +5,7 @@ import { ProblemCode } from '@megicai/contracts';
 import { AdminException } from './admin.exception';
 import type { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
-import { AuditLogService } from './audit-log.service';
+import { AuditLogService } from '../audit/audit-log.service';
 import type { AdminUserPatchDto } from './dto/admin-changes.dto';
 import type { AdminUserDto as AdminUserView } from './dto/admin-user.dto';
 

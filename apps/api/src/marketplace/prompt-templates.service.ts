@@ -9,7 +9,7 @@ import type {
   PromptVariableInput,
   UpdatePromptRequest,
 } from '@megicai/contracts';
-import { AuditLogService } from '../admin/audit-log.service';
+import { AuditLogService } from '../audit/audit-log.service';
 import type { Principal } from '../common/auth/principal';
 import { ProblemCode } from '@megicai/contracts';
 import { MarketplaceException } from './marketplace.exception';
