@@ -18,6 +18,10 @@ export class AdminAuditController {
   @ApiOkResponse({ type: AuditLogPageDto })
   @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.InvalidCursor)
   list(@Query() query: AuditLogQueryDto): Promise<Page<AuditLogEntryView>> {
-    return this.audit.page(query.limit, query.cursor, { targetId: query.targetId, action: query.action });
+    return this.audit.page(query.limit, query.cursor, {
+      targetId: query.object ?? query.targetId,
+      action: query.action,
+      actorId: query.actor,
+    });
   }
 }

@@ -33,7 +33,14 @@ export class AdminCreditsService {
             action: 'user.credits.adjust',
             targetType: 'user',
             targetId: userId,
-            details: { delta, reason, entryId: result.entryId, balance: toCredits(result.balance) },
+            // The balance before is derived from the one the conditional update returned: no read-then-write.
+            details: {
+              delta,
+              reason,
+              entryId: result.entryId,
+              before: { balance: toCredits(result.balance - (delta > 0 ? amount : -amount)) },
+              after: { balance: toCredits(result.balance) },
+            },
           },
           m,
         );

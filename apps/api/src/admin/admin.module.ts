@@ -17,6 +17,7 @@ import { AdminQueuesController } from './admin-queues.controller';
 import { AdminToolsController } from './admin-tools.controller';
 import { AdminAnalyticsController } from './analytics/admin-analytics.controller';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { AdminBullBoardModule } from './bull-board/admin-bull-board.module';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module';
 
 /**
@@ -35,6 +36,7 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
     JobsCoreModule,
     MarketplaceModule,
     AnalyticsModule,
+    AdminBullBoardModule,
   ],
   controllers: [
     AdminUsersController,
