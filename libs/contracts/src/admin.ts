@@ -85,3 +85,15 @@ export interface AdminUserDetailView extends AdminUserView {
   jobs: JobView[];
   templatesCount: number;
 }
+
+/** A row of GET /admin/providers: the last hour, merged from every API and worker process. */
+export interface AdminProviderView {
+  id: string;
+  configured: boolean;
+  healthy: boolean;
+  circuit: 'closed' | 'open' | 'half-open' | 'isolated';
+  latencyP50: number | null;
+  latencyP95: number | null;
+  errorRate: number;
+  runs: number;
+}

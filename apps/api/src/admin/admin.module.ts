@@ -13,6 +13,8 @@ import { JobsCoreModule } from '../jobs/jobs-core.module';
 import { MarketplaceModule } from '../marketplace/marketplace.module';
 import { ToolsModule } from '../tools/tools.module';
 import { AdminPromptsController } from './admin-prompts.controller';
+import { AdminProvidersController } from './admin-providers.controller';
+import { ProvidersModule } from '../providers/providers.module';
 import { AdminQueuesController } from './admin-queues.controller';
 import { AdminToolsController } from './admin-tools.controller';
 import { AdminAnalyticsController } from './analytics/admin-analytics.controller';
@@ -37,6 +39,7 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
     MarketplaceModule,
     AnalyticsModule,
     AdminBullBoardModule,
+    ProvidersModule,
   ],
   controllers: [
     AdminUsersController,
@@ -46,6 +49,7 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
     AdminToolsController,
     AdminQueuesController,
     AdminAnalyticsController,
+    AdminProvidersController,
   ],
   providers: [AdminUsersService, AdminCreditsService],
 })

@@ -84,6 +84,10 @@ export const routes: RouteObject[] = [
                 path: 'admin/moderation',
                 lazy: lazyPage(() => import('../routes/admin-moderation-page'), 'AdminModerationPage'),
               },
+              {
+                path: 'admin/providers',
+                lazy: lazyPage(() => import('../routes/admin-providers-page'), 'AdminProvidersPage'),
+              },
               { path: 'admin/audit-log', lazy: lazyPage(() => import('../routes/admin-audit-page'), 'AdminAuditPage') },
             ],
           },

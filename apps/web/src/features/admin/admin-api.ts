@@ -1,4 +1,5 @@
 import type {
+  AdminProviderView,
   AdminCreditAdjustmentResult,
   AdminUserDetailView,
   AuditLogEntryView,
@@ -24,6 +25,7 @@ export const adminKeys = {
   user: (id: string) => ['admin', 'user', id] as const,
   audit: (filter: AuditFilter) => ['admin', 'audit', filter] as const,
   prompts: (status: string) => ['admin', 'prompts', status] as const,
+  providers: ['admin', 'providers'] as const,
 };
 
 export interface AuditFilter {
@@ -65,6 +67,7 @@ export const adminApi = {
   moderatePrompt: (id: string, body: { action: 'hide' | 'restore'; reason?: string }) =>
     api.patch<PromptTemplateView>(`/admin/prompts/${id}`, body),
   retryJob: (name: AdminQueueName, id: string) => api.post<unknown>(`/admin/queues/${name}/jobs/${id}/retry`),
+  providers: (signal?: AbortSignal) => api.get<AdminProviderView[]>('/admin/providers', { signal }),
   openBoard: () => api.post<{ url: string; expiresAt: string }>('/admin/queues/board-session'),
 };
 

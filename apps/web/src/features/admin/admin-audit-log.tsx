@@ -64,7 +64,10 @@ export function AdminAuditLog() {
                     </Table.Td>
                     <Table.Td>{e.actorId}</Table.Td>
                     <Table.Td>
-                      <Code block>{JSON.stringify(e.details, null, 1)}</Code>
+                      {/* Wrapped, not a scrolling block: a scrollable region would need its own keyboard focus. */}
+                      <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                        {JSON.stringify(e.details)}
+                      </Code>
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -5,6 +5,7 @@ const LINKS = [
   { to: '/admin', label: 'Overview' },
   { to: '/admin/tools', label: 'Tools' },
   { to: '/admin/queues', label: 'Queues' },
+  { to: '/admin/providers', label: 'Providers' },
   { to: '/admin/users', label: 'Users' },
   { to: '/admin/moderation', label: 'Moderation' },
   { to: '/admin/audit-log', label: 'Audit log' },
