@@ -43,7 +43,11 @@ export function AdminAuditLog() {
         ) : rows.length === 0 ? (
           <Text size="sm">No changes match.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
+          <Table.ScrollContainer
+            minWidth={720}
+            // A table without controls: its scrolling viewport takes the keyboard focus so it can be scrolled.
+            scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
+          >
             <Table aria-label="Audit log" striped>
               <Table.Thead>
                 <Table.Tr>

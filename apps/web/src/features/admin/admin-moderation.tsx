@@ -20,9 +20,7 @@ function TemplateRow({ template }: { template: PromptTemplateView }) {
       <Table.Th scope="row">{template.title}</Table.Th>
       <Table.Td>{template.creator.displayName}</Table.Td>
       <Table.Td>
-        <Badge variant={hidden ? 'filled' : 'default'} color={hidden ? 'red' : undefined}>
-          {template.status}
-        </Badge>
+        <Badge variant="default">{template.status}</Badge>
       </Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
@@ -33,13 +31,7 @@ function TemplateRow({ template }: { template: PromptTemplateView }) {
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
           />
-          <Button
-            size="xs"
-            variant="light"
-            color={hidden ? undefined : 'red'}
-            loading={moderate.isPending}
-            onClick={() => moderate.mutate()}
-          >
+          <Button size="xs" variant="default" loading={moderate.isPending} onClick={() => moderate.mutate()}>
             {hidden ? 'Restore' : 'Hide'}
           </Button>
         </Group>

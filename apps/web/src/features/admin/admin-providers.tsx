@@ -15,7 +15,11 @@ export function AdminProviders() {
   if (!providers.isSuccess) return <QueryFallback query={providers} label="Loading providers" />;
   return (
     <Card withBorder radius="md" padding="md">
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer
+        minWidth={640}
+        // A table without controls: its scrolling viewport takes the keyboard focus so it can be scrolled.
+        scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
+      >
         <Table aria-label="Providers" striped>
           <Table.Thead>
             <Table.Tr>
@@ -33,12 +37,7 @@ export function AdminProviders() {
                 <Table.Td>{p.configured ? 'yes' : 'no'}</Table.Td>
                 <Table.Td>{p.healthy ? 'yes' : 'no'}</Table.Td>
                 <Table.Td>
-                  <Badge
-                    variant={p.circuit === 'closed' ? 'default' : 'filled'}
-                    color={p.circuit === 'closed' ? undefined : 'red'}
-                  >
-                    {p.circuit}
-                  </Badge>
+                  <Badge variant="default">{p.circuit}</Badge>
                 </Table.Td>
                 <Table.Td>{ms(p.latencyP50)}</Table.Td>
                 <Table.Td>{ms(p.latencyP95)}</Table.Td>
