@@ -85,7 +85,12 @@ const api = spawn(process.execPath, [entry], {
     ADMIN_PASSWORD: 'admin-password-e2e',
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    // Every journey logs in from 127.0.0.1 (some with wrong passwords on purpose) and may refer several sign-ups.
+    LOGIN_ADDRESS_FREE_FAILURES: '100000',
+    REFERRAL_ADDRESS_DAILY_CAP: '100000',
     OFFLINE_DELAY_MS: '300',
+    // The webhooks journey's receiver listens on 127.0.0.1.
+    WEBHOOKS_ALLOW_PRIVATE: 'true',
   },
   stdio: ['ignore', 'pipe', 'pipe'],
 });

@@ -13,6 +13,8 @@ import { JobsCoreModule } from '../jobs/jobs-core.module';
 import { MarketplaceModule } from '../marketplace/marketplace.module';
 import { ToolsModule } from '../tools/tools.module';
 import { AdminPromptsController } from './admin-prompts.controller';
+import { AdminCreditPacksController } from './admin-credit-packs.controller';
+import { PremiumModule } from '../premium/premium.module';
 import { AdminProvidersController } from './admin-providers.controller';
 import { ProvidersModule } from '../providers/providers.module';
 import { AdminQueuesController } from './admin-queues.controller';
@@ -40,6 +42,7 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
     AnalyticsModule,
     AdminBullBoardModule,
     ProvidersModule,
+    PremiumModule,
   ],
   controllers: [
     AdminUsersController,
@@ -50,6 +53,7 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
     AdminQueuesController,
     AdminAnalyticsController,
     AdminProvidersController,
+    AdminCreditPacksController,
   ],
   providers: [AdminUsersService, AdminCreditsService],
 })

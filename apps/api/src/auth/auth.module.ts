@@ -6,15 +6,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { authConfig } from '../config/auth.config';
 import { creditsConfig } from '../config/credits.config';
 import { CreditsModule } from '../credits/credits.module';
+import { ReferralsModule } from '../referrals/referrals.module';
 import { UsersModule } from '../users/users.module';
+import { AccessStatusService } from './access-status.service';
 import { AdminSeedService } from './admin-seed.service';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { BanListService } from './ban-list.service';
 import { ApiKey } from './entities/api-key.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
+import { LoginBackoffService } from './login-backoff.service';
 import { PasswordService } from './password.service';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JwtStrategy } from './strategies/jwt.strategy';
@@ -40,18 +42,20 @@ import { TokensService } from './tokens.service';
     }),
     UsersModule,
     CreditsModule,
+    ReferralsModule,
   ],
   controllers: [AuthController, ApiKeysController],
   providers: [
     AuthService,
-    BanListService,
+    AccessStatusService,
     PasswordService,
     TokensService,
     ApiKeysService,
+    LoginBackoffService,
     JwtStrategy,
     ApiKeyStrategy,
     AdminSeedService,
   ],
-  exports: [TokensService, BanListService],
+  exports: [TokensService, AccessStatusService],
 })
 export class AuthModule {}

@@ -81,6 +81,23 @@ export class CreditsService {
   }
 
   /**
+   * Takes back up to `amount` of a grant (a refunded purchase): whatever the balance still holds of it, never below
+   * zero. The account row is locked first, so what is taken is exactly what the balance had at that moment.
+   * Answers null when the balance is empty (nothing moved, no entry).
+   */
+  takeBackUpTo(movement: Movement, manager?: EntityManager): Promise<(MovementResult & { taken: number }) | null> {
+    return this.inTransaction(manager, async (m) => {
+      const rows: { balance: string }[] = await m.query(
+        `SELECT balance FROM credit_accounts WHERE user_id = $1 FOR UPDATE`,
+        [movement.userId],
+      );
+      const take = Math.min(movement.amount, rows.length ? Number(rows[0].balance) : 0);
+      if (take <= 0) return null;
+      return { ...(await this.move(m, { ...movement, amount: take }, -1)), taken: take };
+    });
+  }
+
+  /**
    * Takes the cost of a job when it is accepted (a `tool_spend` entry) and remembers it until the job settles. The
    * user's daily and monthly caps, and the key's daily cap when the run came with a key, are checked in the same
    * statement as the balance: throws SpendCapError or InsufficientCreditsError, after which the caller's transaction

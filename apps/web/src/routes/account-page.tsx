@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { PageHeader } from '../components/page-header';
 import { SpendingLimitsCard } from '../features/account-limits/spending-limits-card';
 import { ApiKeysCard } from '../features/api-keys/api-keys-card';
+import { WebhooksCard } from '../features/webhooks/webhooks-card';
 
 /**
  * The signed-in user's account: profile and password, sessions, API keys, spending limits, webhooks, data export
@@ -13,6 +14,7 @@ export function AccountPage() {
       <PageHeader title="Account" lead="Your profile, security, API access and spending limits." />
       <ApiKeysCard />
       <SpendingLimitsCard />
+      <WebhooksCard />
     </Stack>
   );
 }

@@ -11,7 +11,10 @@ import { Premium1764069000000 } from './1764069000000-premium';
 import { AnalyticsIndexes1764069500000 } from './1764069500000-analytics-indexes';
 import { LedgerSeq1764070000000 } from './1764070000000-ledger-seq';
 import { KeysetMillis1764070100000 } from './1764070100000-keyset-millis';
+import { ReferralSignups1764081000000 } from './1764081000000-referral-signups';
+import { PaymentsStripe1764082000000 } from './1764082000000-payments-stripe';
 import { SpendLimits1764084000000 } from './1764084000000-spend-limits';
+import { Webhooks1764086000000 } from './1764086000000-webhooks';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -31,5 +34,8 @@ export const migrations = [
   AnalyticsIndexes1764069500000,
   LedgerSeq1764070000000,
   KeysetMillis1764070100000,
+  ReferralSignups1764081000000,
+  PaymentsStripe1764082000000,
   SpendLimits1764084000000,
+  Webhooks1764086000000,
 ];

@@ -10,6 +10,7 @@ const LINKS = [
   { to: '/admin/moderation', label: 'Moderation' },
   { to: '/admin/audit-log', label: 'Audit log' },
   { to: '/admin/ads', label: 'Ad tiers' },
+  { to: '/admin/credit-packs', label: 'Credit packs' },
 ];
 
 /** The admin section's own links; the current page is marked for assistive technology. */
