@@ -3,6 +3,7 @@ import { Card, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { QueryFallback } from '../../components/query-fallback';
+import { KEYBOARD_SCROLL, TableHead } from './table-head';
 import { adminApi, adminKeys, type AuditFilter } from './admin-api';
 import { LoadMore } from './load-more';
 
@@ -43,21 +44,9 @@ export function AdminAuditLog() {
         ) : rows.length === 0 ? (
           <Text size="sm">No changes match.</Text>
         ) : (
-          <Table.ScrollContainer
-            minWidth={720}
-            // A table without controls: its scrolling viewport takes the keyboard focus so it can be scrolled.
-            scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
-          >
+          <Table.ScrollContainer minWidth={720} scrollAreaProps={KEYBOARD_SCROLL}>
             <Table aria-label="Audit log" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">When</Table.Th>
-                  <Table.Th scope="col">Action</Table.Th>
-                  <Table.Th scope="col">Object</Table.Th>
-                  <Table.Th scope="col">Actor</Table.Th>
-                  <Table.Th scope="col">Details</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead columns={['When', 'Action', 'Object', 'Actor', 'Details']} />
               <Table.Tbody>
                 {rows.map((e) => (
                   <Table.Tr key={e.id}>

@@ -3,6 +3,7 @@ import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } fro
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { PROMPT_STATUSES, type PromptStatus, type PromptTemplateView } from '@megicai/contracts';
 import { QueryFallback } from '../../components/query-fallback';
+import { TableHead } from './table-head';
 import { adminApi, adminKeys } from './admin-api';
 import { LoadMore } from './load-more';
 
@@ -73,14 +74,7 @@ export function AdminModeration() {
         ) : (
           <Table.ScrollContainer minWidth={640}>
             <Table aria-label="Templates" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Title</Table.Th>
-                  <Table.Th scope="col">Creator</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">Moderation</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead columns={['Title', 'Creator', 'Status', 'Moderation']} />
               <Table.Tbody>
                 {rows.map((t) => (
                   <TemplateRow key={`${t.id}-${t.status}`} template={t} />

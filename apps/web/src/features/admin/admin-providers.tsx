@@ -1,6 +1,7 @@
 import { Badge, Card, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { QueryFallback } from '../../components/query-fallback';
+import { KEYBOARD_SCROLL, TableHead } from './table-head';
 import { adminApi, adminKeys, percent } from './admin-api';
 
 const ms = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
@@ -15,21 +16,11 @@ export function AdminProviders() {
   if (!providers.isSuccess) return <QueryFallback query={providers} label="Loading providers" />;
   return (
     <Card withBorder radius="md" padding="md">
-      <Table.ScrollContainer
-        minWidth={640}
-        // A table without controls: its scrolling viewport takes the keyboard focus so it can be scrolled.
-        scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
-      >
+      <Table.ScrollContainer minWidth={640} scrollAreaProps={KEYBOARD_SCROLL}>
         <Table aria-label="Providers" striped>
-          <Table.Thead>
-            <Table.Tr>
-              {['Provider', 'Configured', 'Healthy', 'Circuit', 'p50', 'p95', 'Error rate', 'Runs (1 h)'].map((h) => (
-                <Table.Th scope="col" key={h}>
-                  {h}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={['Provider', 'Configured', 'Healthy', 'Circuit', 'p50', 'p95', 'Error rate', 'Runs (1 h)']}
+          />
           <Table.Tbody>
             {providers.data.map((p) => (
               <Table.Tr key={p.id}>

@@ -1,6 +1,7 @@
 import { Button, Card, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type AdminQueueName, type AdminQueueView, QUEUE_STATES } from '@megicai/contracts';
+import { KEYBOARD_SCROLL, TableHead } from './table-head';
 import { adminApi, adminKeys } from './admin-api';
 import { QueryFallback } from '../../components/query-fallback';
 
@@ -64,19 +65,9 @@ function FailedJobs({ queues }: { queues: AdminQueueView[] }) {
       {failed.length === 0 ? (
         <Text size="sm">No failed jobs.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={560} scrollAreaProps={KEYBOARD_SCROLL}>
           <Table aria-label="Failed jobs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Queue</Table.Th>
-                <Table.Th scope="col">Job</Table.Th>
-                <Table.Th scope="col">Error</Table.Th>
-                <Table.Th scope="col">Failed at</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['Queue', 'Job', 'Error', 'Failed at']} actions />
             <Table.Tbody>
               {failed.map((j) => (
                 <Table.Tr key={`${j.queue}-${j.id}`}>
@@ -144,7 +135,7 @@ export function AdminQueues() {
 function QueueCounts({ queues }: { queues: AdminQueueView[] }) {
   return (
     <Card withBorder radius="md" padding="md">
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={560} scrollAreaProps={KEYBOARD_SCROLL}>
         <Table aria-label="Queues" striped>
           <Table.Thead>
             <Table.Tr>

@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AdminUserDetailView } from '@megicai/contracts';
 import { formatCredits } from '../../components/format-credits';
 import { QueryFallback } from '../../components/query-fallback';
+import { TableHead } from './table-head';
 import { adminApi, adminKeys } from './admin-api';
 
 /** Grant (positive) or take (negative) credits with a reason; the API writes an `admin_adjustment` and audits it. */
@@ -91,14 +92,7 @@ function Ledger({ user }: { user: AdminUserDetailView }) {
       </Title>
       <Table.ScrollContainer minWidth={480}>
         <Table aria-label="Recent ledger entries" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">When</Table.Th>
-              <Table.Th scope="col">Kind</Table.Th>
-              <Table.Th scope="col">Delta</Table.Th>
-              <Table.Th scope="col">Balance after</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={['When', 'Kind', 'Delta', 'Balance after']} />
           <Table.Tbody>
             {user.ledger.map((e) => (
               <Table.Tr key={e.id} data-testid="admin-ledger-row">
@@ -126,13 +120,7 @@ function Jobs({ user }: { user: AdminUserDetailView }) {
       ) : (
         <Table.ScrollContainer minWidth={480}>
           <Table aria-label="Recent jobs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">When</Table.Th>
-                <Table.Th scope="col">Tool</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['When', 'Tool', 'Status']} />
             <Table.Tbody>
               {user.jobs.map((j) => (
                 <Table.Tr key={j.id}>
