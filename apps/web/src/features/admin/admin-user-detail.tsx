@@ -17,7 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AdminUserDetailView } from '@megicai/contracts';
 import { formatCredits } from '../../components/format-credits';
 import { QueryFallback } from '../../components/query-fallback';
-import { TableHead } from './table-head';
+import { KEYBOARD_SCROLL, TableHead } from './table-head';
 import { adminApi, adminKeys } from './admin-api';
 
 /** Grant (positive) or take (negative) credits with a reason; the API writes an `admin_adjustment` and audits it. */
@@ -90,7 +90,7 @@ function Ledger({ user }: { user: AdminUserDetailView }) {
       <Title order={2} size="h4" id="ledger-title" mb="sm">
         Recent ledger
       </Title>
-      <Table.ScrollContainer minWidth={480}>
+      <Table.ScrollContainer minWidth={480} scrollAreaProps={KEYBOARD_SCROLL}>
         <Table aria-label="Recent ledger entries" striped>
           <TableHead columns={['When', 'Kind', 'Delta', 'Balance after']} />
           <Table.Tbody>
@@ -118,7 +118,7 @@ function Jobs({ user }: { user: AdminUserDetailView }) {
       {user.jobs.length === 0 ? (
         <Text size="sm">No jobs yet.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
+        <Table.ScrollContainer minWidth={480} scrollAreaProps={KEYBOARD_SCROLL}>
           <Table aria-label="Recent jobs" striped>
             <TableHead columns={['When', 'Tool', 'Status']} />
             <Table.Tbody>
