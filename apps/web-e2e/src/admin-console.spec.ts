@@ -79,6 +79,7 @@ test.describe('admin console', () => {
   test('Bull Board opens for an admin and answers 401/403 to anyone else', async ({ page, context, request }) => {
     await loginAsAdmin(page);
     await page.goto('/admin/queues');
+    await expect(page.getByTestId('admin-queue-row')).toHaveCount(3);
     expect(await seriousViolations(page, 'admin queues')).toEqual([]);
     const [board] = await Promise.all([
       context.waitForEvent('page'),
