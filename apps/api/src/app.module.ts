@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AdminModule } from './admin/admin.module';
-import { AdminOpsModule } from './admin/admin-ops.module';
 import { AdsModule } from './ads/ads.module';
 import { AuthModule } from './auth/auth.module';
 import { AppLoggerModule } from './bootstrap/logger.module';
@@ -51,7 +50,6 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     PremiumModule,
     WebhooksModule,
     AdminModule,
-    AdminOpsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,4 +1,6 @@
 import type { AdTier, LedgerKind, Role, ToolKind } from './enums';
+import type { LedgerEntryView } from './credits';
+import type { JobView } from './jobs';
 
 /** The media queues that /admin/queues reports on. */
 export const ADMIN_QUEUE_NAMES = ['image', 'audio', 'video'] as const;
@@ -7,9 +9,18 @@ export type AdminQueueName = (typeof ADMIN_QUEUE_NAMES)[number];
 export const QUEUE_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
 
+export interface AdminFailedJobView {
+  id: string;
+  error: string;
+  attemptsMade: number;
+  failedAt: string;
+}
+
 export interface AdminQueueView {
   name: AdminQueueName;
   counts: Record<QueueState, number>;
+  /** The most recent jobs that failed for good (newest first, at most 20). */
+  failedJobs: AdminFailedJobView[];
 }
 
 export interface AdminQueueRetryResult {
@@ -64,4 +75,25 @@ export interface AdminUserView {
   premiumUntil: string | null;
   referralCode: string;
   createdAt: string;
+  /** Current balance in credits. */
+  balance: number;
+}
+
+/** GET /admin/users/:id: the user with their recent ledger and jobs. */
+export interface AdminUserDetailView extends AdminUserView {
+  ledger: LedgerEntryView[];
+  jobs: JobView[];
+  templatesCount: number;
+}
+
+/** A row of GET /admin/providers: the last hour, merged from every API and worker process. */
+export interface AdminProviderView {
+  id: string;
+  configured: boolean;
+  healthy: boolean;
+  circuit: 'closed' | 'open' | 'half-open' | 'isolated';
+  latencyP50: number | null;
+  latencyP95: number | null;
+  errorRate: number;
+  runs: number;
 }

@@ -145,7 +145,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Log in; the same 401 for an unknown email and a wrong password */
+    /**
+     * Log in; the same 401 for an unknown email and a wrong password
+     * @description Repeated failures slow down per email and per address (429 with a growing Retry-After); a device or address that logged into the account before is not slowed, and a new password starts afresh.
+     */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -214,6 +217,22 @@ export interface paths {
     put?: never;
     post?: never;
     delete: operations['ApiKeysController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReferralsController_view'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -295,22 +314,6 @@ export interface paths {
     };
     /** Server-to-server reward callback (`admob`: ECDSA SSV; `hmac`: HMAC-SHA256), idempotent on transaction_id */
     get: operations['AdCallbacksController_handle'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/referrals': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ReferralsController_view'];
     put?: never;
     post?: never;
     delete?: never;
@@ -594,136 +597,6 @@ export interface paths {
     get: operations['MarketplaceController_listRatings'];
     put?: never;
     post: operations['MarketplaceController_rate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/prompts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminPromptsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/prompts/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['AdminPromptsController_moderate'];
-    trace?: never;
-  };
-  '/api/v1/admin/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminUsersController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminUsersController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a user’s role or ban them (a ban revokes their refresh tokens); audited */
-    patch: operations['AdminUsersController_patch'];
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}/credits': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Grant (delta > 0) or take (delta < 0, never below zero → 409) credits; audited */
-    post: operations['AdminUsersController_adjust'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/ads/tiers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminAdsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/ads/tiers/{tier}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminAdsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['AdminAdsController_patch'];
-    trace?: never;
-  };
-  '/api/v1/admin/audit-log': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminAuditController_list'];
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1027,6 +900,136 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminUsersController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminUsersController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a user’s role or ban them (a ban revokes their refresh tokens); audited */
+    patch: operations['AdminUsersController_patch'];
+    trace?: never;
+  };
+  '/api/v1/admin/users/{id}/credits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Grant (delta > 0) or take (delta < 0, never below zero → 409) credits; audited */
+    post: operations['AdminUsersController_adjust'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/tiers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAdsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/tiers/{tier}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAdsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['AdminAdsController_patch'];
+    trace?: never;
+  };
+  '/api/v1/admin/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/prompts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminPromptsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/prompts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['AdminPromptsController_moderate'];
+    trace?: never;
+  };
   '/api/v1/admin/tools': {
     parameters: {
       query?: never;
@@ -1091,6 +1094,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/queues/{name}/jobs/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AdminQueuesController_retryJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/analytics': {
     parameters: {
       query?: never;
@@ -1099,6 +1118,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['AdminAnalyticsController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/providers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminProvidersController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1146,6 +1181,23 @@ export interface paths {
      * @description Errors: 400 `validation_failed`, 404 `not_found`.
      */
     patch: operations['AdminCreditPacksController_update'];
+    trace?: never;
+  };
+  '/api/v1/admin/queues/board-session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sets a short-lived signed HttpOnly cookie scoped to Bull Board, then open `url` in a new tab */
+    post: operations['AdminBullBoardController_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
 }
@@ -1363,6 +1415,22 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    ReferralsDto: {
+      /** @example K7M2Q9XA */
+      code: string;
+      /** @example https://megicai.example/register?ref=K7M2Q9XA */
+      link: string;
+      /**
+       * @description Accounts registered with the code
+       * @example 3
+       */
+      invited: number;
+      /**
+       * @description Credits earned from referral bonuses
+       * @example 20
+       */
+      bonusEarned: number;
+    };
     HouseCreativeItemDto: {
       id: string;
       /** @enum {string} */
@@ -1447,22 +1515,6 @@ export interface components {
       granted: number;
       /** @description True when this transaction id was seen before */
       duplicate: boolean;
-    };
-    ReferralsDto: {
-      /** @example K7M2Q9XA */
-      code: string;
-      /** @example https://megicai.example/register?ref=K7M2Q9XA */
-      link: string;
-      /**
-       * @description Accounts registered with the code
-       * @example 3
-       */
-      invited: number;
-      /**
-       * @description Credits earned from referral bonuses
-       * @example 20
-       */
-      bonusEarned: number;
     };
     ProviderModelDto: {
       /** @example gpt-4o-mini */
@@ -1814,91 +1866,6 @@ export interface components {
     };
     PromptRatingPageDto: {
       items: components['schemas']['PromptRatingDto'][];
-      nextCursor: string | null;
-    };
-    ModeratePromptDto: {
-      /**
-       * @description hide: out of the marketplace; restore: back to where it was
-       * @enum {string}
-       */
-      action: 'hide' | 'restore';
-      reason?: string;
-    };
-    AdminUserDto: {
-      /** Format: uuid */
-      id: string;
-      email: string;
-      displayName: string;
-      /** @enum {string} */
-      role: 'user' | 'admin';
-      banned: boolean;
-      /** Format: date-time */
-      premiumUntil: string | null;
-      referralCode: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    AdminUserPageDto: {
-      items: components['schemas']['AdminUserDto'][];
-      nextCursor: string | null;
-    };
-    AdminUserPatchDto: {
-      /** @enum {string} */
-      role?: 'user' | 'admin';
-      /** @description A banned user cannot log in; their refresh tokens are revoked */
-      banned?: boolean;
-    };
-    AdminCreditAdjustmentDto: {
-      /**
-       * @description Credits (at most 3 decimals); negative takes credits, never below zero
-       * @example 10
-       */
-      delta: number;
-      /** @example Compensation for a failed run */
-      reason: string;
-    };
-    AdminCreditAdjustmentResultDto: {
-      /** Format: uuid */
-      entryId: string;
-      /** @example 10 */
-      delta: number;
-      /** @example 15 */
-      balance: number;
-    };
-    AdTierSettingsDto: {
-      /** @enum {string} */
-      tier: 'text' | 'image' | 'video';
-      /** @example 60 */
-      seconds: number;
-      /** @example 5 */
-      credits: number;
-      /** @example 20 */
-      dailyCap: number;
-    };
-    AdTierPatchDto: {
-      seconds?: number;
-      /** @description Credits, at most 3 decimals */
-      credits?: number;
-      dailyCap?: number;
-    };
-    AuditLogEntryDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      actorId: string;
-      /** @example user.credits.adjust */
-      action: string;
-      /** @example user */
-      targetType: string;
-      targetId: string;
-      details: {
-        [key: string]: unknown;
-      };
-      /** Format: date-time */
-      createdAt: string;
-    };
-    AuditLogPageDto: {
-      items: components['schemas']['AuditLogEntryDto'][];
       nextCursor: string | null;
     };
     OpenAiErrorBodyDto: {
@@ -2301,6 +2268,124 @@ export interface components {
       /** Format: uuid */
       deliveryId: string;
     };
+    AdminUserDto: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'user' | 'admin';
+      banned: boolean;
+      /** Format: date-time */
+      premiumUntil: string | null;
+      referralCode: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description Current balance in credits
+       * @example 12.5
+       */
+      balance: number;
+    };
+    AdminUserPageDto: {
+      items: components['schemas']['AdminUserDto'][];
+      nextCursor: string | null;
+    };
+    AdminUserDetailDto: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'user' | 'admin';
+      banned: boolean;
+      /** Format: date-time */
+      premiumUntil: string | null;
+      referralCode: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description Current balance in credits
+       * @example 12.5
+       */
+      balance: number;
+      /** @description The 20 most recent ledger entries, newest first */
+      ledger: components['schemas']['LedgerEntryDto'][];
+      /** @description The 20 most recent jobs, newest first */
+      jobs: components['schemas']['JobDto'][];
+      /**
+       * @description Prompt templates created (any status, not deleted)
+       * @example 3
+       */
+      templatesCount: number;
+    };
+    AdminUserPatchDto: {
+      /** @enum {string} */
+      role?: 'user' | 'admin';
+      /** @description A banned user cannot log in; their refresh tokens are revoked */
+      banned?: boolean;
+    };
+    AdminCreditAdjustmentDto: {
+      /**
+       * @description Credits (at most 3 decimals); negative takes credits, never below zero
+       * @example 10
+       */
+      delta: number;
+      /** @example Compensation for a failed run */
+      reason: string;
+    };
+    AdminCreditAdjustmentResultDto: {
+      /** Format: uuid */
+      entryId: string;
+      /** @example 10 */
+      delta: number;
+      /** @example 15 */
+      balance: number;
+    };
+    AdTierSettingsDto: {
+      /** @enum {string} */
+      tier: 'text' | 'image' | 'video';
+      /** @example 60 */
+      seconds: number;
+      /** @example 5 */
+      credits: number;
+      /** @example 20 */
+      dailyCap: number;
+    };
+    AdTierPatchDto: {
+      seconds?: number;
+      /** @description Credits, at most 3 decimals */
+      credits?: number;
+      dailyCap?: number;
+    };
+    AuditLogEntryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      actorId: string;
+      /** @example user.credits.adjust */
+      action: string;
+      /** @example user */
+      targetType: string;
+      targetId: string;
+      details: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AuditLogPageDto: {
+      items: components['schemas']['AuditLogEntryDto'][];
+      nextCursor: string | null;
+    };
+    ModeratePromptDto: {
+      /**
+       * @description hide: out of the marketplace; restore: back to where it was
+       * @enum {string}
+       */
+      action: 'hide' | 'restore';
+      reason?: string;
+    };
     AdminToolPatchDto: {
       /**
        * @description Credits per run
@@ -2341,10 +2426,25 @@ export interface components {
       /** @example 0 */
       delayed: number;
     };
+    AdminFailedJobDto: {
+      /**
+       * @description The BullMQ job id (our job id)
+       * @example 3f0c…
+       */
+      id: string;
+      /** @example provider timeout */
+      error: string;
+      /** @example 3 */
+      attemptsMade: number;
+      /** Format: date-time */
+      failedAt: string;
+    };
     AdminQueueDto: {
       /** @enum {string} */
       name: 'image' | 'audio' | 'video';
       counts: components['schemas']['QueueCountsDto'];
+      /** @description Most recent failed jobs, newest first (at most 20) */
+      failedJobs: components['schemas']['AdminFailedJobDto'][];
     };
     AdminQueueRetryDto: {
       /** @enum {string} */
@@ -2354,6 +2454,13 @@ export interface components {
        * @example 3
        */
       retried: number;
+    };
+    AdminQueueJobRetryDto: {
+      /** @enum {string} */
+      name: 'image' | 'audio' | 'video';
+      id: string;
+      /** @example true */
+      retried: boolean;
     };
     DauPointDto: {
       /** @example 2026-11-01 */
@@ -2461,6 +2568,29 @@ export interface components {
       cache: components['schemas']['CacheAnalyticsDto'];
       revenue: components['schemas']['RevenueAnalyticsDto'];
     };
+    AdminProviderDto: {
+      /** @example openai */
+      id: string;
+      /** @description Credentials present: the provider can be called */
+      configured: boolean;
+      healthy: boolean;
+      /** @enum {string} */
+      circuit: 'closed' | 'open' | 'half-open' | 'isolated';
+      /** @description ms, last hour, every process */
+      latencyP50: number | null;
+      /** @description ms, last hour, every process */
+      latencyP95: number | null;
+      /**
+       * @description Failed calls / calls, fallbacks included
+       * @example 0.02
+       */
+      errorRate: number;
+      /**
+       * @description Calls in the last hour, every API and worker process
+       * @example 120
+       */
+      runs: number;
+    };
     AdminCreditPackDto: {
       /** Format: uuid */
       id: string;
@@ -2525,6 +2655,15 @@ export interface components {
       sortOrder?: number;
       /** @description A Stripe price id (`price_…`) to sell it with */
       stripePriceId?: string | null;
+    };
+    BullBoardSessionDto: {
+      /** @example /api/v1/admin/bull-board/ */
+      url: string;
+      /**
+       * Format: date-time
+       * @description When the cookie stops opening the board
+       */
+      expiresAt: string;
     };
     FieldErrorDto: {
       /** @example email */
@@ -3466,6 +3605,73 @@ export interface operations {
       };
     };
   };
+  ReferralsController_view: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralsDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
   AdsController_offers: {
     parameters: {
       query?: never;
@@ -3816,73 +4022,6 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'invalid_callback_signature';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  ReferralsController_view: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReferralsDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'api_key_scope';
           };
         };
       };
@@ -5373,791 +5512,6 @@ export interface operations {
       };
     };
   };
-  AdminPromptsController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page */
-        cursor?: string;
-        status?: 'draft' | 'published' | 'hidden';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Templates of every creator, newest first */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PromptPageDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed' | 'invalid_cursor';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminPromptsController_moderate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ModeratePromptDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PromptTemplateDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminUsersController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page */
-        cursor?: string;
-        /** @description Part of an email or display name */
-        q?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdminUserPageDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed' | 'invalid_cursor';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminUsersController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdminUserDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminUsersController_patch: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AdminUserPatchDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdminUserDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Conflict / already done. Codes: `conflict` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'conflict';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminUsersController_adjust: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AdminCreditAdjustmentDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdminCreditAdjustmentResultDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Conflict / already done. Codes: `conflict`, `idempotency_in_progress` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'conflict' | 'idempotency_in_progress';
-          };
-        };
-      };
-      /** @description Idempotency-Key reused with another body. Codes: `idempotency_key_reused` */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'idempotency_key_reused';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminAdsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdTierSettingsDto'][];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminAdsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdTierSettingsDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminAdsController_patch: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AdTierPatchDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdTierSettingsDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminAuditController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page */
-        cursor?: string;
-        /** @description Only changes to this object (e.g. a user id or a tier) */
-        targetId?: string;
-        action?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditLogPageDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed' | 'invalid_cursor';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
   OpenAiCompatController_listModels: {
     parameters: {
       query?: never;
@@ -7364,6 +6718,795 @@ export interface operations {
       };
     };
   };
+  AdminUsersController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+        /** @description Part of an email or display name */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUserPageDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminUsersController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUserDetailDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminUsersController_patch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdminUserPatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUserDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminUsersController_adjust: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdminCreditAdjustmentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminCreditAdjustmentResultDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `conflict`, `idempotency_in_progress` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict' | 'idempotency_in_progress';
+          };
+        };
+      };
+      /** @description Idempotency-Key reused with another body. Codes: `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'idempotency_key_reused';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdTierSettingsDto'][];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdTierSettingsDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsController_patch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdTierPatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdTierSettingsDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAuditController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+        /** @description Only changes to this object (e.g. a user id or a tier) */
+        targetId?: string;
+        action?: string;
+        /** @description Only changes made by this admin */
+        actor?: string;
+        /** @description Alias of targetId: only changes to this object */
+        object?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditLogPageDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminPromptsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+        status?: 'draft' | 'published' | 'hidden';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Templates of every creator, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromptPageDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminPromptsController_moderate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModeratePromptDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromptTemplateDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
   AdminToolsController_list: {
     parameters: {
       query?: never;
@@ -7700,6 +7843,76 @@ export interface operations {
       };
     };
   };
+  AdminQueuesController_retryJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: 'image' | 'audio' | 'video';
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminQueueJobRetryDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
   AdminAnalyticsController_report: {
     parameters: {
       query?: {
@@ -7732,6 +7945,61 @@ export interface operations {
             /** @enum {string} */
             code?: 'validation_failed';
           };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminProvidersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminProviderDto'][];
         };
       };
       /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
@@ -7966,6 +8234,61 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminBullBoardController_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BullBoardSessionDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
           };
         };
       };

@@ -7,7 +7,7 @@ import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
 import { ProblemCode } from '@megicai/contracts';
 import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
-import { AuditLogService } from './audit-log.service';
+import { AuditLogService } from '../audit/audit-log.service';
 import { AdTierPatchDto, AdTierSettingsDto } from './dto/admin-changes.dto';
 
 @ApiTags('admin')

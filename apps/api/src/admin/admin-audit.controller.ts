@@ -4,7 +4,7 @@ import type { AuditLogEntryView, Page } from '@megicai/contracts';
 import { Roles } from '../common/auth/roles.decorator';
 import { ProblemCode } from '@megicai/contracts';
 import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
-import { AuditLogService } from './audit-log.service';
+import { AuditLogService } from '../audit/audit-log.service';
 import { AuditLogPageDto, AuditLogQueryDto } from './dto/admin-changes.dto';
 
 @ApiTags('admin')
@@ -18,6 +18,10 @@ export class AdminAuditController {
   @ApiOkResponse({ type: AuditLogPageDto })
   @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.InvalidCursor)
   list(@Query() query: AuditLogQueryDto): Promise<Page<AuditLogEntryView>> {
-    return this.audit.page(query.limit, query.cursor, { targetId: query.targetId, action: query.action });
+    return this.audit.page(query.limit, query.cursor, {
+      targetId: query.object ?? query.targetId,
+      action: query.action,
+      actorId: query.actor,
+    });
   }
 }

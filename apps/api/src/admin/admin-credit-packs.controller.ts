@@ -9,7 +9,7 @@ import { Roles } from '../common/auth/roles.decorator';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { CreditPacksService } from '../premium/packs/credit-packs.service';
 import { AdminCreditPackDto, CreateCreditPackDto, UpdateCreditPackDto } from '../premium/packs/dto/credit-pack.dto';
-import { AuditLogService } from './audit-log.service';
+import { AuditLogService } from '../audit/audit-log.service';
 
 /** Credit packs on sale: every change and its audit entry commit together. */
 @ApiTags('admin')

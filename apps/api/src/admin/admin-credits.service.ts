@@ -7,7 +7,7 @@ import { AdminException } from './admin.exception';
 import { InsufficientCreditsError } from '../credits/credits.errors';
 import { CreditsService } from '../credits/credits.service';
 import { UsersService } from '../users/users.service';
-import { AuditLogService } from './audit-log.service';
+import { AuditLogService } from '../audit/audit-log.service';
 
 /** Admin credit adjustments: one `admin_adjustment` entry and its audit row, in one transaction. */
 @Injectable()
@@ -33,7 +33,14 @@ export class AdminCreditsService {
             action: 'user.credits.adjust',
             targetType: 'user',
             targetId: userId,
-            details: { delta, reason, entryId: result.entryId, balance: toCredits(result.balance) },
+            // The balance before is derived from the one the conditional update returned: no read-then-write.
+            details: {
+              delta,
+              reason,
+              entryId: result.entryId,
+              before: { balance: toCredits(result.balance - (delta > 0 ? amount : -amount)) },
+              after: { balance: toCredits(result.balance) },
+            },
           },
           m,
         );

@@ -8,8 +8,8 @@ import { ProblemCode } from '@megicai/contracts';
 import { AdminException } from './admin.exception';
 import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { JobQueueService } from '../jobs/job-queue.service';
-import { AuditLogService } from './audit-log.service';
-import { AdminQueueDto, AdminQueueRetryDto } from './dto/admin-queues.dto';
+import { AuditLogService } from '../audit/audit-log.service';
+import { AdminQueueDto, AdminQueueJobRetryDto, AdminQueueRetryDto } from './dto/admin-queues.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -26,10 +26,13 @@ export class AdminQueuesController {
   @ApiProblems(...ADMIN_PROBLEMS)
   async list(): Promise<AdminQueueDto[]> {
     const stats = await this.queues.stats();
-    return stats.map(({ name, counts }) => ({
-      name,
-      counts: Object.fromEntries(QUEUE_STATES.map((s) => [s, counts[s] ?? 0])) as unknown as AdminQueueDto['counts'],
-    }));
+    return Promise.all(
+      stats.map(async ({ name, counts }) => ({
+        name,
+        counts: Object.fromEntries(QUEUE_STATES.map((s) => [s, counts[s] ?? 0])) as unknown as AdminQueueDto['counts'],
+        failedJobs: await this.queues.failedJobs(name),
+      })),
+    );
   }
 
   /**
@@ -42,17 +45,45 @@ export class AdminQueuesController {
   @ApiOkResponse({ type: AdminQueueRetryDto })
   @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.NotFound)
   async retryFailed(@CurrentUser() admin: Principal, @Param('name') name: string): Promise<AdminQueueRetryDto> {
-    if (!(ADMIN_QUEUE_NAMES as readonly string[]).includes(name))
-      throw new AdminException(ProblemCode.NotFound, 'No such queue.');
-    const queue = name as AdminQueueName;
+    const queue = this.queueName(name);
     const retried = await this.queues.retryFailed(queue);
     await this.audit.record({
       actorId: admin.userId,
       action: 'queues.retry_failed',
       targetType: 'queue',
       targetId: queue,
-      details: { retried },
+      details: { retried, before: { failed: retried }, after: { failed: 0 } },
     });
     return { name: queue, retried };
+  }
+
+  /** Retries one failed job (see retryFailed for why this does not charge or run anything twice). */
+  @Post(':name/jobs/:id/retry')
+  @HttpCode(200)
+  @ApiParam({ name: 'name', enum: ADMIN_QUEUE_NAMES })
+  @ApiOkResponse({ type: AdminQueueJobRetryDto })
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.NotFound)
+  async retryJob(
+    @CurrentUser() admin: Principal,
+    @Param('name') name: string,
+    @Param('id') id: string,
+  ): Promise<AdminQueueJobRetryDto> {
+    const queue = this.queueName(name);
+    if (!(await this.queues.retryJob(queue, id)))
+      throw new AdminException(ProblemCode.NotFound, 'No such failed job in this queue.');
+    await this.audit.record({
+      actorId: admin.userId,
+      action: 'queues.retry_job',
+      targetType: 'queue_job',
+      targetId: `${queue}:${id}`,
+      details: { before: { state: 'failed' }, after: { state: 'waiting' } },
+    });
+    return { name: queue, id, retried: true };
+  }
+
+  private queueName(name: string): AdminQueueName {
+    if (!(ADMIN_QUEUE_NAMES as readonly string[]).includes(name))
+      throw new AdminException(ProblemCode.NotFound, 'No such queue.');
+    return name as AdminQueueName;
   }
 }

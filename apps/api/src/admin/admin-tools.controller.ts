@@ -10,7 +10,7 @@ import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.deco
 import { ToolDto } from '../tools/dto/tool.dto';
 import { ToolPatch, ToolsService } from '../tools/tools.service';
 import { AdminToolPatchDto } from './dto/admin-tools.dto';
-import { AuditLogService } from './audit-log.service';
+import { AuditLogService } from '../audit/audit-log.service';
 
 @ApiTags('admin')
 @ApiBearerAuth()

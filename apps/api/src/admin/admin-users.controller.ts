@@ -10,7 +10,7 @@ import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.deco
 import { AdminCreditsService } from './admin-credits.service';
 import { AdminUsersService } from './admin-users.service';
 import { AdminCreditAdjustmentDto, AdminCreditAdjustmentResultDto, AdminUserPatchDto } from './dto/admin-changes.dto';
-import { AdminUserDto, AdminUserPageDto, AdminUsersQueryDto } from './dto/admin-user.dto';
+import { AdminUserDetailDto, AdminUserDto, AdminUserPageDto, AdminUsersQueryDto } from './dto/admin-user.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -30,10 +30,10 @@ export class AdminUsersController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: AdminUserDto })
+  @ApiOkResponse({ type: AdminUserDetailDto })
   @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.NotFound)
-  get(@Param('id') id: string): Promise<AdminUserDto> {
-    return this.adminUsers.get(id);
+  get(@Param('id') id: string): Promise<AdminUserDetailDto> {
+    return this.adminUsers.detail(id);
   }
 
   @Patch(':id')

@@ -5,9 +5,15 @@ import { ProblemCode } from '@megicai/contracts';
 import { AdminException } from './admin.exception';
 import type { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
-import { AuditLogService } from './audit-log.service';
+import { AuditLogService } from '../audit/audit-log.service';
 import type { AdminUserPatchDto } from './dto/admin-changes.dto';
-import type { AdminUserDto as AdminUserView } from './dto/admin-user.dto';
+import type { AdminUserDetailDto, AdminUserDto as AdminUserView } from './dto/admin-user.dto';
+import { CreditsReadService } from '../credits/credits-read.service';
+import { JobsService } from '../jobs/jobs.service';
+import { PromptTemplatesService } from '../marketplace/prompt-templates.service';
+
+/** How many ledger entries and jobs the user detail shows. */
+const RECENT = 20;
 
 /** Role and ban changes, audited; a ban also ends every refresh-token family of the user. */
 @Injectable()
@@ -17,15 +23,37 @@ export class AdminUsersService {
     private readonly tokens: TokensService,
     private readonly access: AccessStatusService,
     private readonly audit: AuditLogService,
+    private readonly credits: CreditsReadService,
+    private readonly jobs: JobsService,
+    private readonly templates: PromptTemplatesService,
   ) {}
 
   async list(q: string | undefined, limit: number, cursor?: string) {
     const page = await this.users.search(q, limit, cursor);
-    return { items: page.items.map(toAdminUser), nextCursor: page.nextCursor };
+    const balances = await this.credits.balances(page.items.map((u) => u.id));
+    return { items: page.items.map((u) => toAdminUser(u, balances.get(u.id) ?? 0)), nextCursor: page.nextCursor };
   }
 
   async get(id: string): Promise<AdminUserView> {
-    return toAdminUser(await this.find(id));
+    const user = await this.find(id);
+    return toAdminUser(user, (await this.credits.summary(id)).balance);
+  }
+
+  /** The user with what an operator checks first: balance, recent ledger and jobs, templates. */
+  async detail(id: string): Promise<AdminUserDetailDto> {
+    const user = await this.find(id);
+    const [summary, ledger, jobs, templatesCount] = await Promise.all([
+      this.credits.summary(id),
+      this.credits.page(id, RECENT),
+      this.jobs.list(id, RECENT),
+      this.templates.countByCreator(id),
+    ]);
+    return {
+      ...toAdminUser(user, summary.balance),
+      ledger: ledger.items,
+      jobs: jobs.items,
+      templatesCount,
+    };
   }
 
   async patch(actorId: string, id: string, patch: AdminUserPatchDto): Promise<AdminUserView> {
@@ -50,7 +78,7 @@ export class AdminUsersService {
       targetId: id,
       details: { before, after: change },
     });
-    return toAdminUser({ ...user, ...change });
+    return toAdminUser({ ...user, ...change }, (await this.credits.summary(id)).balance);
   }
 
   private async find(id: string): Promise<User> {
@@ -60,7 +88,7 @@ export class AdminUsersService {
   }
 }
 
-function toAdminUser(u: User): AdminUserView {
+function toAdminUser(u: User, balance: number): AdminUserView {
   return {
     id: u.id,
     email: u.email,
@@ -70,5 +98,6 @@ function toAdminUser(u: User): AdminUserView {
     premiumUntil: u.premiumUntil?.toISOString() ?? null,
     referralCode: u.referralCode,
     createdAt: u.createdAt.toISOString(),
+    balance,
   };
 }

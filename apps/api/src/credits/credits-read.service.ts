@@ -43,6 +43,16 @@ export class CreditsReadService {
     };
   }
 
+  /** Balances of many users at once (the admin user list), in credits; a user without an account has 0. */
+  async balances(userIds: string[]): Promise<Map<string, number>> {
+    if (userIds.length === 0) return new Map();
+    const rows: { user_id: string; balance: string }[] = await this.dataSource.query(
+      `SELECT user_id, balance FROM credit_accounts WHERE user_id = ANY($1::uuid[])`,
+      [userIds],
+    );
+    return new Map(rows.map((r) => [r.user_id, toCredits(r.balance)]));
+  }
+
   /** Newest first, keyed on the ledger's sequence: exact, indexed, and the order in which the balance changed. */
   async page(userId: string, limit: number, cursor?: string): Promise<Page<LedgerEntryView>> {
     const before = seqFromCursor(cursor);

@@ -34,6 +34,13 @@ function bounded<T>(work: Promise<T>, what: string): Promise<T> {
  * the add succeeded; a row left behind (a crash or Redis down between commit and add) is re-added by the relay.
  * Adding twice is harmless: the BullMQ job id is our job id, and a worker only starts a job that is still queued.
  */
+export interface FailedQueueJob {
+  id: string;
+  error: string;
+  attemptsMade: number;
+  failedAt: string;
+}
+
 @Injectable()
 export class JobQueueService {
   private readonly logger = new Logger(JobQueueService.name);
@@ -69,7 +76,9 @@ export class JobQueueService {
             jobId,
             attempts: this.config.attempts,
             backoff: { type: 'exponential', delay: this.config.backoffMs },
-            removeOnComplete: true,
+            // A bounded history, so /admin/queues and Bull Board show true completed counts (removing on complete
+            // made "Completed 0" after every job finished) without Redis growing for ever.
+            removeOnComplete: { age: 24 * 3600, count: 1000 },
             removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
           },
         ),
@@ -104,6 +113,25 @@ export class JobQueueService {
         ),
       })),
     );
+  }
+
+  /** The most recent jobs that failed for good, with BullMQ's error (for the admin console). */
+  async failedJobs(name: MediaQueue, limit = 20): Promise<FailedQueueJob[]> {
+    const jobs = await bounded(this.queues[name].getFailed(0, limit - 1), `listing failed ${name} jobs`);
+    return jobs.map((job) => ({
+      id: String(job.id),
+      error: job.failedReason ?? '',
+      attemptsMade: job.attemptsMade,
+      failedAt: new Date(job.finishedOn ?? job.timestamp).toISOString(),
+    }));
+  }
+
+  /** Retries one failed BullMQ job; false when it is not (or no longer) in the failed set. */
+  async retryJob(name: MediaQueue, id: string): Promise<boolean> {
+    const job = await this.find(name, id);
+    if (!job || !(await bounded(job.isFailed(), `checking job ${id}`))) return false;
+    await bounded(job.retry('failed'), `retrying job ${id}`);
+    return true;
   }
 
   /**

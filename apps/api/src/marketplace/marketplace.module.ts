@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AdminModule } from '../admin/admin.module';
+import { AuditModule } from '../audit/audit.module';
 import { marketplaceConfig } from '../config/marketplace.config';
 import { CreditsModule } from '../credits/credits.module';
 import { ToolsModule } from '../tools/tools.module';
@@ -10,7 +10,6 @@ import { PromptRating } from './entities/prompt-rating.entity';
 import { PromptRun } from './entities/prompt-run.entity';
 import { PromptTemplateVersion } from './entities/prompt-template-version.entity';
 import { PromptTemplate } from './entities/prompt-template.entity';
-import { AdminPromptsController } from './admin-prompts.controller';
 import { MarketplaceController } from './marketplace.controller';
 import { MarketplaceService } from './marketplace.service';
 import { PromptRankingService } from './prompt-ranking.service';
@@ -19,17 +18,18 @@ import { PromptSearchService } from './prompt-search.service';
 import { PromptTemplatesService } from './prompt-templates.service';
 import { PromptViewsService } from './prompt-views.service';
 
-/** Prompt templates, their search and ratings, and creator earnings. Exports MarketplaceService to the jobs module. */
+/** Prompt templates, their search and ratings, and creator earnings. Exports MarketplaceService to the jobs module and
+ * PromptTemplatesService to the admin layer (moderation). */
 @Module({
   imports: [
     ConfigModule.forFeature(marketplaceConfig),
     TypeOrmModule.forFeature([PromptTemplate, PromptTemplateVersion, PromptRating, PromptRun]),
-    AdminModule,
+    AuditModule,
     CreditsModule,
     ToolsModule,
     UsersModule,
   ],
-  controllers: [MarketplaceController, AdminPromptsController],
+  controllers: [MarketplaceController],
   providers: [
     MarketplaceService,
     PromptRankingService,
@@ -38,6 +38,6 @@ import { PromptViewsService } from './prompt-views.service';
     PromptSearchService,
     PromptRatingsService,
   ],
-  exports: [MarketplaceService],
+  exports: [MarketplaceService, PromptTemplatesService],
 })
 export class MarketplaceModule {}

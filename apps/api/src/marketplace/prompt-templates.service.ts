@@ -9,7 +9,7 @@ import type {
   PromptVariableInput,
   UpdatePromptRequest,
 } from '@megicai/contracts';
-import { AuditLogService } from '../admin/audit-log.service';
+import { AuditLogService } from '../audit/audit-log.service';
 import type { Principal } from '../common/auth/principal';
 import { ProblemCode } from '@megicai/contracts';
 import { MarketplaceException } from './marketplace.exception';
@@ -211,6 +211,15 @@ export class PromptTemplatesService {
     return { items: await this.views.many(page.items, { withText: () => true }), nextCursor: page.nextCursor };
   }
 
+  /** How many (not deleted) templates a creator has, any status (the admin user detail). */
+  countByCreator(creatorId: string): Promise<number> {
+    return this.templates
+      .createQueryBuilder('t')
+      .where('t.creator_id = :creatorId', { creatorId })
+      .andWhere('t.deleted_at IS NULL')
+      .getCount();
+  }
+
   /** Hide (moderation) or restore to where it was: published if it had been published, else a draft. */
   async moderate(
     id: string,
@@ -223,6 +232,7 @@ export class PromptTemplatesService {
         ? await m.getRepository(PromptTemplate).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
         : null;
       if (!current || current.deletedAt) throw templateNotFound();
+      const before = { status: current.status, hiddenReason: current.hiddenReason };
       if (action === 'hide') {
         current.status = 'hidden';
         current.hiddenAt ??= new Date();
@@ -239,7 +249,11 @@ export class PromptTemplatesService {
           action: `prompt.${action}`,
           targetType: 'prompt_template',
           targetId: saved.id,
-          details: { status: saved.status, reason: reason ?? null },
+          details: {
+            reason: reason ?? null,
+            before,
+            after: { status: saved.status, hiddenReason: saved.hiddenReason },
+          },
         },
         m,
       );

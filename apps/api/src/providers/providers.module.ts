@@ -3,6 +3,7 @@ import { ConfigModule, ConfigType } from '@nestjs/config';
 import { providersConfig } from '../config/providers.config';
 import { ProviderRegistry } from './provider-registry';
 import { ProvidersController } from './providers.controller';
+import { ProviderHourlyStatsService } from './provider-hourly-stats.service';
 import { ProvidersService } from './providers.service';
 
 @Module({
@@ -15,7 +16,8 @@ import { ProvidersService } from './providers.service';
       useFactory: (config: ConfigType<typeof providersConfig>) => ProviderRegistry.fromConfig(config),
     },
     ProvidersService,
+    ProviderHourlyStatsService,
   ],
-  exports: [ProvidersService],
+  exports: [ProvidersService, ProviderHourlyStatsService],
 })
 export class ProvidersModule {}

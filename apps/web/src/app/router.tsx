@@ -98,6 +98,16 @@ export const routes: RouteObject[] = [
               { path: 'admin/tools', lazy: lazyPage(() => import('../routes/admin-tools-page'), 'AdminToolsPage') },
               { path: 'admin/queues', lazy: lazyPage(() => import('../routes/admin-queues-page'), 'AdminQueuesPage') },
               { path: 'admin/users', lazy: lazyPage(() => import('../routes/admin-users-page'), 'AdminUsersPage') },
+              { path: 'admin/users/:id', lazy: lazyPage(() => import('../routes/admin-user-page'), 'AdminUserPage') },
+              {
+                path: 'admin/moderation',
+                lazy: lazyPage(() => import('../routes/admin-moderation-page'), 'AdminModerationPage'),
+              },
+              {
+                path: 'admin/providers',
+                lazy: lazyPage(() => import('../routes/admin-providers-page'), 'AdminProvidersPage'),
+              },
+              { path: 'admin/audit-log', lazy: lazyPage(() => import('../routes/admin-audit-page'), 'AdminAuditPage') },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

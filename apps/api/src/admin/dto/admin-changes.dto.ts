@@ -11,6 +11,7 @@ import {
   MaxLength,
   Min,
   NotEquals,
+  IsUUID,
 } from 'class-validator';
 import { AD_TIERS, type AdTier, type Role } from '@megicai/contracts';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
@@ -90,6 +91,17 @@ export class AuditLogQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(64)
   action?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only changes made by this admin' })
+  @IsOptional()
+  @IsUUID()
+  actor?: string;
+
+  @ApiPropertyOptional({ description: 'Alias of targetId: only changes to this object' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  object?: string;
 }
 
 export class AuditLogEntryDto {

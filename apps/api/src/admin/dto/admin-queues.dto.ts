@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   ADMIN_QUEUE_NAMES,
+  type AdminFailedJobView,
   type AdminQueueName,
   type AdminQueueRetryResult,
   type AdminQueueView,
@@ -14,9 +15,24 @@ export class QueueCountsDto {
   @ApiProperty({ example: 0 }) delayed!: number;
 }
 
+export class AdminFailedJobDto implements AdminFailedJobView {
+  @ApiProperty({ example: '3f0c…', description: 'The BullMQ job id (our job id)' }) id!: string;
+  @ApiProperty({ example: 'provider timeout' }) error!: string;
+  @ApiProperty({ example: 3 }) attemptsMade!: number;
+  @ApiProperty({ format: 'date-time' }) failedAt!: string;
+}
+
 export class AdminQueueDto implements AdminQueueView {
   @ApiProperty({ enum: ADMIN_QUEUE_NAMES }) name!: AdminQueueName;
   @ApiProperty({ type: QueueCountsDto }) counts!: QueueCountsDto;
+  @ApiProperty({ type: [AdminFailedJobDto], description: 'Most recent failed jobs, newest first (at most 20)' })
+  failedJobs!: AdminFailedJobDto[];
+}
+
+export class AdminQueueJobRetryDto {
+  @ApiProperty({ enum: ADMIN_QUEUE_NAMES }) name!: AdminQueueName;
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: true }) retried!: boolean;
 }
 
 export class AdminQueueRetryDto implements AdminQueueRetryResult {

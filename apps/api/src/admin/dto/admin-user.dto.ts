@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Role } from '@megicai/contracts';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { LedgerEntryDto } from '../../credits/dto/credits.dto';
+import { JobDto } from '../../jobs/dto/job.dto';
 
 export class AdminUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of an email or display name' })
@@ -20,6 +22,15 @@ export class AdminUserDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) premiumUntil!: string | null;
   @ApiProperty() referralCode!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ example: 12.5, description: 'Current balance in credits' }) balance!: number;
+}
+
+export class AdminUserDetailDto extends AdminUserDto {
+  @ApiProperty({ type: [LedgerEntryDto], description: 'The 20 most recent ledger entries, newest first' })
+  ledger!: LedgerEntryDto[];
+  @ApiProperty({ type: [JobDto], description: 'The 20 most recent jobs, newest first' }) jobs!: JobDto[];
+  @ApiProperty({ example: 3, description: 'Prompt templates created (any status, not deleted)' })
+  templatesCount!: number;
 }
 
 export class AdminUserPageDto {

@@ -1,9 +1,12 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Loader, Select, Stack, Switch, Table, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Loader, Select, Stack, Switch, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AdminUserView, Role } from '@megicai/contracts';
+import { Link } from 'react-router';
+import { formatCredits } from '../../components/format-credits';
 import { adminApi, adminKeys } from './admin-api';
+import { LoadMore } from './load-more';
 
 function UserRow({ user, q }: { user: AdminUserView; q: string }) {
   const queryClient = useQueryClient();
@@ -13,8 +16,13 @@ function UserRow({ user, q }: { user: AdminUserView; q: string }) {
   });
   return (
     <Table.Tr>
-      <Table.Th scope="row">{user.email}</Table.Th>
+      <Table.Th scope="row">
+        <Anchor component={Link} to={`/admin/users/${user.id}`} size="sm">
+          {user.email}
+        </Anchor>
+      </Table.Th>
       <Table.Td>{user.displayName}</Table.Td>
+      <Table.Td>{formatCredits(user.balance)}</Table.Td>
       <Table.Td>
         <Select
           aria-label={`Role of ${user.email}`}
@@ -75,12 +83,13 @@ export function AdminUsers() {
         {users.isPending ? (
           <Loader size="sm" aria-label="Loading users" />
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer minWidth={720}>
             <Table aria-label="Users" striped>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Email</Table.Th>
                   <Table.Th scope="col">Name</Table.Th>
+                  <Table.Th scope="col">Balance</Table.Th>
                   <Table.Th scope="col">Role</Table.Th>
                   <Table.Th scope="col">Banned</Table.Th>
                   <Table.Th scope="col">Notes</Table.Th>
@@ -95,13 +104,7 @@ export function AdminUsers() {
           </Table.ScrollContainer>
         )}
       </Card>
-      {users.hasNextPage ? (
-        <Group>
-          <Button variant="default" onClick={() => void users.fetchNextPage()} loading={users.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Group>
-      ) : null}
+      <LoadMore query={users} />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import type { ProblemCode } from '@megicai/contracts';
-import { AppException } from '../common/errors/app.exception';
+import { AppException } from '../../common/errors/app.exception';
 
 type AnalyticsCode = Extract<ProblemCode, 'validation_failed'>;
 

@@ -1,5 +1,5 @@
-import { AdsService } from '../ads/ads.service';
-import { bearer, createTestApp, loginAdmin, registerUser, TestApp } from '../../test/test-app';
+import { AdsService } from '../../ads/ads.service';
+import { bearer, createTestApp, loginAdmin, registerUser, TestApp } from '../../../test/test-app';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

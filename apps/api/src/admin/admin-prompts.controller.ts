@@ -5,13 +5,13 @@ import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
 import { ProblemCode } from '@megicai/contracts';
 import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
-import { AdminPromptsQueryDto, ModeratePromptDto } from './dto/prompt-queries.dto';
-import { PromptPageDto, PromptTemplateDto } from './dto/prompt-template.dto';
-import { PromptTemplatesService } from './prompt-templates.service';
+import { AdminPromptsQueryDto, ModeratePromptDto } from '../marketplace/dto/prompt-queries.dto';
+import { PromptPageDto, PromptTemplateDto } from '../marketplace/dto/prompt-template.dto';
+import { PromptTemplatesService } from '../marketplace/prompt-templates.service';
 
 /**
- * Moderation of the marketplace. Lives here (not in the admin module) because it changes marketplace state; each
- * change is written to the admin audit log in the same transaction.
+ * Moderation of the marketplace. The admin layer calls the marketplace's service, which changes the template and
+ * writes the audit entry in the same transaction.
  */
 @ApiTags('admin')
 @ApiBearerAuth()

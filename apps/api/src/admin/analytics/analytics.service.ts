@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { AdTier, AnalyticsReport, LedgerKind, ToolKind } from '@megicai/contracts';
 import { toCredits } from '@megicai/contracts';
-import { AdsService } from '../ads/ads.service';
+import { AdsService } from '../../ads/ads.service';
 import { ProblemCode } from '@megicai/contracts';
 import { AnalyticsException } from './analytics.exception';
-import { analyticsConfig } from '../config/analytics.config';
-import { CreditsReadService } from '../credits/credits-read.service';
-import { JobsService } from '../jobs/jobs.service';
-import { ToolsService } from '../tools/tools.service';
+import { analyticsConfig } from '../../config/analytics.config';
+import { CreditsReadService } from '../../credits/credits-read.service';
+import { JobsService } from '../../jobs/jobs.service';
+import { ToolsService } from '../../tools/tools.service';
 
 const DAY_MS = 24 * 3600 * 1000;
 export const MAX_ANALYTICS_DAYS = 92;

@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AnalyticsReport } from '@megicai/contracts';
-import { AnalyticsService } from '../analytics/analytics.service';
-import { Roles } from '../common/auth/roles.decorator';
+import { AnalyticsService } from './analytics.service';
+import { Roles } from '../../common/auth/roles.decorator';
 import { ProblemCode } from '@megicai/contracts';
-import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
-import { AnalyticsQueryDto, AnalyticsReportDto } from './dto/admin-analytics.dto';
+import { ADMIN_PROBLEMS, ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { AnalyticsQueryDto, AnalyticsReportDto } from './admin-analytics.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()

@@ -28,7 +28,7 @@ export class AuditLogService {
   async page(
     limit: number,
     cursor?: string,
-    filter: { targetId?: string; action?: string } = {},
+    filter: { targetId?: string; action?: string; actorId?: string } = {},
   ): Promise<Page<AuditLogEntryView>> {
     const after = decodeCursor(cursor);
     // Millisecond keys, as the cursor carries a JS Date (see credits ledger pages).
@@ -38,6 +38,7 @@ export class AuditLogService {
       .addOrderBy('a.id', 'DESC')
       .take(limit + 1);
     if (filter.targetId) qb.andWhere('a.target_id = :targetId', { targetId: filter.targetId });
+    if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
     if (after)
       qb.andWhere(`(date_trunc('milliseconds', a.created_at), a.id) < (:at, :id)`, {
