@@ -2,7 +2,7 @@ import { Anchor, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/cor
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatCredits } from '../../components/format-credits';
-import { toolKeys, toolsApi } from '../tools/tools-api';
+import { jobKeys, jobsApi } from './jobs-api';
 import { useToolsCatalog } from '../tools/use-tools-catalog';
 import { JobStatusBadge } from './job-status-badge';
 import { QueryFallback } from '../../components/query-fallback';
@@ -12,8 +12,8 @@ export function JobsHistory() {
   const tools = useToolsCatalog();
   const names = new Map((tools.data ?? []).map((t) => [t.id, t.name]));
   const jobs = useInfiniteQuery({
-    queryKey: toolKeys.jobs,
-    queryFn: ({ pageParam, signal }) => toolsApi.jobs(pageParam, signal),
+    queryKey: jobKeys.all,
+    queryFn: ({ pageParam, signal }) => jobsApi.jobs(pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: (query) =>

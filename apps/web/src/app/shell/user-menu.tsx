@@ -1,8 +1,8 @@
 import { Button, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate } from 'react-router';
-import { useAuth } from '../features/auth/use-auth';
-import { ChevronDownIcon, LogoutIcon, UserIcon } from './icons';
+import { useAuth } from '../../features/auth/use-auth';
+import { ChevronDownIcon, LogoutIcon, UserIcon } from '../../components/icons';
 
 export function UserMenu() {
   const { user, logout } = useAuth();

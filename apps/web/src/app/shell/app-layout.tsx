@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { AppShell, Burger, Button, Container, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useAuth } from '../features/auth/use-auth';
+import { useAuth } from '../../features/auth/use-auth';
 import { BalanceBadge } from './balance-badge';
 import { HeaderNav } from './header-nav';
 import { Logo } from './logo';
