@@ -12,6 +12,7 @@ import { AnalyticsIndexes1764069500000 } from './1764069500000-analytics-indexes
 import { LedgerSeq1764070000000 } from './1764070000000-ledger-seq';
 import { KeysetMillis1764070100000 } from './1764070100000-keyset-millis';
 import { SpendLimits1764084000000 } from './1764084000000-spend-limits';
+import { Product1764089000000 } from './1764089000000-product';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -32,4 +33,5 @@ export const migrations = [
   LedgerSeq1764070000000,
   KeysetMillis1764070100000,
   SpendLimits1764084000000,
+  Product1764089000000,
 ];
