@@ -8,9 +8,7 @@ import { jobKeys, jobsApi, streamRun } from './jobs-api';
 
 /** What a run became: tokens arriving, a finished text job, or a queued media job to follow. */
 export type RunOutcome =
-  | { kind: 'streaming'; text: string }
-  | { kind: 'text'; job: JobView }
-  | { kind: 'queued'; jobId: string };
+  { kind: 'streaming'; text: string } | { kind: 'text'; job: JobView } | { kind: 'queued'; jobId: string };
 
 export interface RunToolState {
   running: boolean;

@@ -11,10 +11,22 @@ import { defaultOptions, PromptField, ToolOptionsForm, type OptionValues } from 
 import { useProviders } from './use-tools-catalog';
 
 /** The prompt, the options from the schema, provider and model pickers, the price, and the answer. */
-export function ToolRunPanel({ tool, locked }: { tool: ToolView; locked: boolean }) {
+export function ToolRunPanel({
+  tool,
+  locked,
+  initial,
+}: {
+  tool: ToolView;
+  locked: boolean;
+  /** The input of an earlier run ("Run again"): the prompt and options start from it. */
+  initial?: Record<string, unknown>;
+}) {
   const providers = useProviders();
-  const [prompt, setPrompt] = useState('');
-  const [options, setOptions] = useState<OptionValues>(() => defaultOptions(tool.inputSchema));
+  const [prompt, setPrompt] = useState(() => (typeof initial?.prompt === 'string' ? initial.prompt : ''));
+  const [options, setOptions] = useState<OptionValues>(() => {
+    const { prompt: _prompt, ...rest } = initial ?? {};
+    return { ...defaultOptions(tool.inputSchema), ...rest };
+  });
   const [provider, setProvider] = useState<string | null>(null);
   const [model, setModel] = useState<string | null>(null);
   const [fresh, setFresh] = useState(false);
