@@ -26,6 +26,7 @@ export function DataTable<T>({
   rowKey,
   caption,
   rowTestId,
+  rowData,
   minWidth = 560,
 }: {
   rows: T[];
@@ -33,6 +34,8 @@ export function DataTable<T>({
   rowKey: (row: T) => string;
   caption: string;
   rowTestId?: string;
+  /** Extra `data-*` attributes of a row (tests and styling read them). */
+  rowData?: (row: T) => Record<`data-${string}`, string>;
   minWidth?: number;
 }) {
   const phone = useMediaQuery(PHONE_QUERY);
@@ -40,7 +43,7 @@ export function DataTable<T>({
     return (
       <Stack gap="xs" component="ul" aria-label={caption} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {rows.map((row) => (
-          <Card key={rowKey(row)} component="li" withBorder padding="sm" data-testid={rowTestId}>
+          <Card key={rowKey(row)} component="li" withBorder padding="sm" data-testid={rowTestId} {...rowData?.(row)}>
             <Stack gap={4}>
               {columns.map((column) => (
                 <Group key={column.key} gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
@@ -77,7 +80,7 @@ export function DataTable<T>({
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={rowKey(row)} data-testid={rowTestId}>
+            <Table.Tr key={rowKey(row)} data-testid={rowTestId} {...rowData?.(row)}>
               {columns.map((column) => (
                 <Table.Td key={column.key} ta={column.numeric ? 'right' : undefined}>
                   {column.cell(row)}
