@@ -106,7 +106,7 @@ describe('Job history and scheduled offers (integration)', () => {
     await t.http().get('/api/v1/jobs').query({ kind: 'smell' }).set(bearer(user.accessToken)).expect(400);
   });
 
-  it('a template run remembers the template title and its variables', async () => {
+  it('a template run remembers the template title and its variables; published templates are public', async () => {
     const creator = await registerUser(t);
     const runner = await registerUser(t);
     const created = await t
@@ -137,6 +137,33 @@ describe('Job history and scheduled offers (integration)', () => {
     ).body as JobView;
     expect(job.template).toEqual({ id: templateId, title: 'Greeting', variables: { name: 'Ada', tone: 'formal' } });
     expect(job.prompt).toBe('Say hello to Ada in a formal tone.');
+
+    // Published templates are readable without an account; drafts stay hidden and running still needs one.
+    const list = await t.http().get('/api/v1/marketplace/prompts').query({ toolId }).expect(200);
+    expect((list.body as Page<{ id: string }>).items.map((x) => x.id)).toContain(templateId);
+    await t.http().get(`/api/v1/marketplace/prompts/${templateId}`).expect(200);
+    await t.http().get(`/api/v1/marketplace/prompts/${templateId}/ratings`).expect(200);
+    const draft = await t
+      .http()
+      .post('/api/v1/marketplace/prompts')
+      .set(bearer(creator.accessToken))
+      .send({ title: 'Draft', description: 'not yet', toolId, template: 'Hi {{name}}' })
+      .expect(201);
+    await t
+      .http()
+      .get(`/api/v1/marketplace/prompts/${draft.body.id as string}`)
+      .expect(404);
+    await t
+      .http()
+      .get(`/api/v1/marketplace/prompts/${draft.body.id as string}`)
+      .set(bearer(creator.accessToken))
+      .expect(200);
+    await t.http().get('/api/v1/marketplace/prompts').set(bearer('not-a-token')).expect(401);
+    await t
+      .http()
+      .post(`/api/v1/tools/${toolId}/run`)
+      .send({ input: { prompt: 'x' } })
+      .expect(401);
   });
 
   it('the ledger links each spend and refund to its job; the summary knows the daily reward', async () => {
