@@ -36,7 +36,7 @@ export function AppLayout() {
       </a>
       <AppShell.Header>
         <Group h="100%" px={{ base: 'sm', sm: 'lg' }} justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger
               opened={navOpened}
               onClick={nav.toggle}
@@ -47,7 +47,7 @@ export function AppLayout() {
             <Logo />
             <HeaderNav />
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
             {status === 'authenticated' ? <BalanceBadge /> : null}
             <ThemeToggle />
             {status === 'authenticated' ? <UserMenu /> : null}
