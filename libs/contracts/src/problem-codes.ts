@@ -61,5 +61,10 @@ export const ProblemCode = {
   InvalidWebhookSignature: 'invalid_webhook_signature',
   PaymentsUnavailable: 'payments_unavailable',
   NoSubscription: 'no_subscription',
+  // OpenAI-compatible API
+  ModelNotFound: 'model_not_found',
+  JobTimeout: 'job_timeout',
+  // Outgoing webhooks
+  WebhookUrlForbidden: 'webhook_url_forbidden',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '../analytics/analytics.module';
 import { JobsCoreModule } from '../jobs/jobs-core.module';
+import { PremiumModule } from '../premium/premium.module';
 import { ToolsModule } from '../tools/tools.module';
 import { AdminAnalyticsController } from './admin-analytics.controller';
+import { AdminCreditPacksController } from './admin-credit-packs.controller';
 import { AdminModule } from './admin.module';
 import { AdminQueuesController } from './admin-queues.controller';
 import { AdminToolsController } from './admin-tools.controller';
@@ -12,7 +14,7 @@ import { AdminToolsController } from './admin-tools.controller';
  * AdminModule through the marketplace (for the audit log): importing jobs from there would make a cycle.
  */
 @Module({
-  imports: [AdminModule, ToolsModule, JobsCoreModule, AnalyticsModule],
-  controllers: [AdminToolsController, AdminQueuesController, AdminAnalyticsController],
+  imports: [AdminModule, ToolsModule, JobsCoreModule, AnalyticsModule, PremiumModule],
+  controllers: [AdminToolsController, AdminQueuesController, AdminAnalyticsController, AdminCreditPacksController],
 })
 export class AdminOpsModule {}

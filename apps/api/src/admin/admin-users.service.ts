@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BanListService } from '../auth/ban-list.service';
+import { AccessStatusService } from '../auth/access-status.service';
 import { TokensService } from '../auth/tokens.service';
 import { ProblemCode } from '@megicai/contracts';
 import { AdminException } from './admin.exception';
@@ -15,7 +15,7 @@ export class AdminUsersService {
   constructor(
     private readonly users: UsersService,
     private readonly tokens: TokensService,
-    private readonly bans: BanListService,
+    private readonly access: AccessStatusService,
     private readonly audit: AuditLogService,
   ) {}
 
@@ -40,7 +40,8 @@ export class AdminUsersService {
     const before = { role: user.role, banned: user.banned };
     const change = { role: patch.role ?? user.role, banned: patch.banned ?? user.banned };
     await this.users.update(id, change);
-    if (change.banned !== before.banned) await this.bans.set(id, change.banned);
+    // Every process reads role and ban from the table: make them read it again now, not when their cache expires.
+    await this.access.changed(id);
     if (change.banned && !before.banned) await this.tokens.revokeAllForUser(id);
     await this.audit.record({
       actorId,

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { adsConfig } from '../config/ads.config';
 import { creditsConfig } from '../config/credits.config';
 import { CreditsModule } from '../credits/credits.module';
+import { ReferralsModule } from '../referrals/referrals.module';
 import { UsersModule } from '../users/users.module';
 import { AdRewardsService } from './ad-rewards.service';
 import { AdTiersService } from './ad-tiers.service';
@@ -31,6 +32,7 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
     TypeOrmModule.forFeature([AdTierSetting, AdCreativeRecord, AdSession, AdCallbackRecord]),
     CreditsModule,
     UsersModule,
+    ReferralsModule,
   ],
   controllers: [AdsController, AdCallbacksController],
   providers: [

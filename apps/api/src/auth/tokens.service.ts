@@ -14,6 +14,8 @@ import { randomToken, sha256Hex } from './secret-hash';
 export interface AccessClaims {
   sub: string;
   role: Role;
+  /** The refresh family (login session) the token belongs to, so "sign out other sessions" can spare this one. */
+  fid?: string;
 }
 
 /**
@@ -40,14 +42,17 @@ export class TokensService {
       tokenHash: sha256Hex(refreshToken),
       expiresAt: new Date(Date.now() + this.config.refreshTokenTtl * 1000),
     });
-    const claims: AccessClaims = { sub: user.id, role: user.role };
+    const claims: AccessClaims = { sub: user.id, role: user.role, fid: familyId };
     return { accessToken: await this.jwt.signAsync(claims), refreshToken };
   }
 
-  /** Spends a refresh token and returns the user it belongs to; the caller issues the next pair in the family. */
+  /**
+   * Spends a refresh token and returns the user it belongs to; the caller issues the next pair in the family.
+   * `loadUser` must read through the manager it is given (the transaction's), never through another connection.
+   */
   async rotate(
     refreshToken: string,
-    loadUser: (id: string) => Promise<{ id: string; role: Role; banned: boolean } | null>,
+    loadUser: (id: string, manager: EntityManager) => Promise<{ id: string; role: Role; banned: boolean } | null>,
   ) {
     const invalid = () =>
       new AuthException(ProblemCode.InvalidRefreshToken, 'The refresh token is invalid, expired or already used.');
@@ -65,7 +70,9 @@ export class TokensService {
         await this.revokeFamily(token.familyId, m);
         return { reuse: true as const, familyId: token.familyId };
       }
-      const user = await loadUser(token.userId);
+      // Through this transaction's manager: waiting for a second pool connection while holding the row lock let
+      // parallel refreshes of one token take every connection and wait on each other for ever.
+      const user = await loadUser(token.userId, m);
       if (!user || user.banned) throw invalid();
       return { reuse: false as const, pair: await this.issue(user, m, token.familyId) };
     });
@@ -85,12 +92,14 @@ export class TokensService {
     if (token) await this.revokeFamily(token.familyId);
   }
 
-  async revokeAllForUser(userId: string): Promise<void> {
-    await this.dataSource.manager
+  /** Every session of the account ends, except the family `except` (the caller's own session) when given. */
+  async revokeAllForUser(userId: string, options: { except?: string; manager?: EntityManager } = {}): Promise<void> {
+    const qb = (options.manager ?? this.dataSource.manager)
       .createQueryBuilder()
       .update(RefreshToken)
       .set({ revokedAt: () => 'now()' })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId })
-      .execute();
+      .where('user_id = :userId AND revoked_at IS NULL', { userId });
+    if (options.except) qb.andWhere('family_id <> :except', { except: options.except });
+    await qb.execute();
   }
 }

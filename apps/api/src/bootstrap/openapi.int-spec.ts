@@ -1,4 +1,6 @@
 import { ProblemCode } from '@megicai/contracts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-app';
 import { PROBLEM_STATUS } from '../common/errors/problem-status';
 
@@ -30,6 +32,11 @@ describe('OpenAPI document and operations endpoints (integration)', () => {
     doc = (await t.http().get('/api/docs-json').expect(200)).body as OpenApiDoc;
   });
   afterAll(() => t.close());
+
+  it('is the document the checked-in SDK was generated from (else run `npx nx run sdk:generate`)', () => {
+    const sdk = JSON.parse(readFileSync(join(__dirname, '../../../../libs/sdk/openapi.json'), 'utf8')) as OpenApiDoc;
+    expect(doc).toEqual(sdk);
+  });
 
   it('is OpenAPI 3 with bearer and API-key security', () => {
     expect(doc.openapi).toMatch(/^3\./);

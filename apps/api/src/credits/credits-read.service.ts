@@ -27,7 +27,8 @@ export class CreditsReadService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async summary(userId: string): Promise<CreditsSummary> {
-    // Refunds give back a spend: they lower today's spending rather than count as earnings.
+    // Refunds give back a spend: they lower today's spending rather than count as earnings. A refunded credit pack
+    // takes back a purchase: it lowers today's earnings rather than count as spending.
     const [row]: { balance: string | null; earned: string; spent: string; claimed: boolean; next: Date }[] =
       await this.dataSource.query(
         `SELECT (SELECT balance FROM credit_accounts WHERE user_id = $1) AS balance,
@@ -36,14 +37,16 @@ export class CreditsReadService {
               CASE WHEN EXISTS (SELECT 1 FROM daily_reward_streaks
                                  WHERE user_id = $1 AND last_day = (now() AT TIME ZONE 'UTC')::date)
                    THEN ${UTC_DAY_START} + interval '1 day' ELSE now() END AS next,
-              coalesce(sum(delta) FILTER (WHERE delta > 0 AND kind <> 'tool_refund'), 0) AS earned,
-              coalesce(-sum(delta) FILTER (WHERE delta < 0 OR kind = 'tool_refund'), 0) AS spent
+              coalesce(sum(delta) FILTER (WHERE (delta > 0 AND kind <> 'tool_refund') OR kind = 'purchase_refund'), 0)
+                AS earned,
+              coalesce(-sum(delta) FILTER (WHERE (delta < 0 AND kind <> 'purchase_refund') OR kind = 'tool_refund'), 0)
+                AS spent
          FROM credit_ledger WHERE user_id = $1 AND created_at >= ${UTC_DAY_START}`,
         [userId],
       );
     return {
       balance: toCredits(row.balance ?? 0),
-      earnedToday: toCredits(row.earned),
+      earnedToday: toCredits(Math.max(0, Number(row.earned))),
       spentToday: toCredits(Math.max(0, Number(row.spent))),
       dailyRewardClaimedToday: row.claimed,
       nextDailyRewardAt: new Date(row.next).toISOString(),

@@ -71,6 +71,15 @@ export class CreditsService {
     return rows.length ? Number(rows[0].balance) : 0;
   }
 
+  /** Whether the user's ledger holds at least one entry of this kind (seen from the caller's transaction). */
+  async hasEntry(userId: string, kind: LedgerKind, manager?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT 1 FROM credit_ledger WHERE user_id = $1 AND kind = $2 LIMIT 1`,
+      [userId, kind],
+    );
+    return rows.length > 0;
+  }
+
   grant(movement: Movement, manager?: EntityManager): Promise<MovementResult> {
     return this.inTransaction(manager, (m) => this.move(m, movement, +1));
   }
@@ -78,6 +87,23 @@ export class CreditsService {
   /** Takes credits or throws InsufficientCreditsError; the balance never goes below zero. */
   spend(movement: Movement, manager?: EntityManager): Promise<MovementResult> {
     return this.inTransaction(manager, (m) => this.move(m, movement, -1));
+  }
+
+  /**
+   * Takes back up to `amount` of a grant (a refunded purchase): whatever the balance still holds of it, never below
+   * zero. The account row is locked first, so what is taken is exactly what the balance had at that moment.
+   * Answers null when the balance is empty (nothing moved, no entry).
+   */
+  takeBackUpTo(movement: Movement, manager?: EntityManager): Promise<(MovementResult & { taken: number }) | null> {
+    return this.inTransaction(manager, async (m) => {
+      const rows: { balance: string }[] = await m.query(
+        `SELECT balance FROM credit_accounts WHERE user_id = $1 FOR UPDATE`,
+        [movement.userId],
+      );
+      const take = Math.min(movement.amount, rows.length ? Number(rows[0].balance) : 0);
+      if (take <= 0) return null;
+      return { ...(await this.move(m, { ...movement, amount: take }, -1)), taken: take };
+    });
   }
 
   /**

@@ -10,6 +10,7 @@ import { jobsConfig } from '../config/jobs.config';
 import { InsufficientCreditsError, SpendCapError } from '../credits/credits.errors';
 import { CreditsService } from '../credits/credits.service';
 import { MarketplaceService, RenderedPrompt } from '../marketplace/marketplace.service';
+import type { ChatMessage } from '../providers/provider.interface';
 import { ProvidersService } from '../providers/providers.service';
 import type { Tool } from '../tools/entities/tool.entity';
 import type { ToolInput } from '../tools/tool-input.validator';
@@ -20,6 +21,7 @@ import { Job } from './entities/job.entity';
 import { JobOutbox } from './entities/job-outbox.entity';
 import { JobCacheService } from './job-cache.service';
 import { JobQueueService } from './job-queue.service';
+import { JobSettlementService } from './job-settlement.service';
 import { jobReference, queueFor } from './jobs.constants';
 import { ProblemCode } from '@megicai/contracts';
 import { JobsException } from './jobs.exception';
@@ -31,6 +33,13 @@ export interface AcceptedRun {
   tool: Tool;
   /** true when the answer came from the cache: the job is already `succeeded` at cost 0. */
   fromCache: boolean;
+  /** Earlier turns sent to the provider before the prompt (kept in memory: text runs happen in the request). */
+  history?: ChatMessage[];
+}
+
+/** What a run may carry besides the public request body (the OpenAI-compatible chat sends earlier messages). */
+export interface RunContext {
+  history?: ChatMessage[];
 }
 
 /**
@@ -50,9 +59,16 @@ export class JobAcceptanceService {
     private readonly payment: PaymentProblemService,
     private readonly cache: JobCacheService,
     private readonly queue: JobQueueService,
+    private readonly settlement: JobSettlementService,
   ) {}
 
-  async accept(principal: Principal, toolIdOrSlug: string, dto: RunToolDto): Promise<AcceptedRun> {
+  async accept(
+    principal: Principal,
+    toolIdOrSlug: string,
+    dto: RunToolDto,
+    context: RunContext = {},
+  ): Promise<AcceptedRun> {
+    const history = context.history?.length ? context.history : undefined;
     const tool = await this.tools.findEntity(toolIdOrSlug);
     if (!tool) throw new JobsException(ProblemCode.NotFound, 'No such tool.');
     if (!tool.enabled) throw new JobsException(ProblemCode.ToolDisabled, 'No such tool.');
@@ -70,6 +86,7 @@ export class JobAcceptanceService {
       prompt: input.prompt,
       input,
       route: this.route(tool),
+      history,
     });
     if (dto.cache !== false) {
       const hit = await this.cache.get(cacheKey);
@@ -85,8 +102,8 @@ export class JobAcceptanceService {
           startedAt: new Date(),
           finishedAt: new Date(),
         });
-        await this.dataSource.getRepository(Job).insert(asRow(job));
-        return { job, tool, fromCache: true };
+        await this.settlement.insertCachedSuccess(job, (m) => m.getRepository(Job).insert(asRow(job)));
+        return { job, tool, fromCache: true, history };
       }
     }
 
@@ -115,7 +132,7 @@ export class JobAcceptanceService {
       throw error;
     }
     if (queue) await this.queue.enqueue(job.id, queue);
-    return { job, tool, fromCache: false };
+    return { job, tool, fromCache: false, history };
   }
 
   private newJob(

@@ -14,7 +14,10 @@ import { TextRunnerService } from './text-runner.service';
 import { ToolRunsController } from './tool-runs.controller';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module';
 
-/** The HTTP side of runs: POST /tools/:id/run, /jobs, signed asset links. Re-exports JobsService (via the core). */
+/**
+ * The HTTP side of runs: POST /tools/:id/run, /jobs, signed asset links. Exports the acceptance and the text runner
+ * (other ways to run a tool, such as the OpenAI-compatible API, go through them) and JobsService (via the core).
+ */
 @Module({
   imports: [
     IdempotencyModule,
@@ -28,6 +31,6 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
   ],
   controllers: [ToolRunsController, JobsController, JobAssetsController],
   providers: [JobAcceptanceService, TextRunnerService, PaymentProblemService],
-  exports: [JobsCoreModule],
+  exports: [JobsCoreModule, JobAcceptanceService, TextRunnerService],
 })
 export class JobsModule {}

@@ -11,6 +11,7 @@ import type { StoredObject } from '../storage/storage-driver';
 import { JobDto, JobListQueryDto, JobPageDto } from './dto/job.dto';
 import { Job, StoredAsset } from './entities/job.entity';
 import { JobSettlementService } from './job-settlement.service';
+import { attemptSummary } from './job-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -171,10 +172,11 @@ export class JobsService {
       cached: job.cached,
       provider: job.provider,
       model: job.model,
-      attempts: job.attempts.map(({ provider, model, error, status, code }) => ({
+      // The raw error text of an attempt (an upstream's words, maybe its host names) stays in the row for admins.
+      attempts: job.attempts.map(({ provider, model, status, code }) => ({
         provider,
         model,
-        error,
+        error: attemptSummary({ status, code }),
         status,
         code,
       })),

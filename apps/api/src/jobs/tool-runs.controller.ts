@@ -22,7 +22,7 @@ import { toCredits } from '@megicai/contracts';
 import { JobDto, RunResultDto } from './dto/job.dto';
 import { RunQueryDto, RunToolDto } from './dto/run-tool.dto';
 import { JobAcceptanceService } from './job-acceptance.service';
-import { writeTextStream } from './sse.util';
+import { abortWhenClientGone, writeTextStream } from './sse.util';
 import { TextRunnerService } from './text-runner.service';
 
 @ApiTags('tools')
@@ -85,14 +85,11 @@ export class ToolRunsController {
         cached: run.fromCache,
       };
     }
-    const abort = new AbortController();
-    // The response closing before it was written in full means the client went away: stop the provider call.
-    reply.raw.on('close', () => {
-      if (!reply.raw.writableEnded) abort.abort();
-    });
+    // The client going away stops the provider call.
+    const signal = abortWhenClientGone(reply);
     if (query.stream === 'true' || query.stream === '1') {
-      return writeTextStream(reply, this.text.stream(run, abort.signal));
+      return writeTextStream(reply, this.text.stream(run, signal));
     }
-    return this.text.complete(run, abort.signal);
+    return this.text.complete(run, signal);
   }
 }

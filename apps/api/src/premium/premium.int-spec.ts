@@ -150,8 +150,8 @@ describe('Premium (integration)', () => {
     ]) {
       const res = await webhook(body, signature);
       expect(res.status).toBe(400);
-      expect(res.body.code).toBe('invalid_webhook_signature');
       expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.code).toBe('invalid_webhook_signature');
     }
     expect((await me(u)).premiumUntil).toBeNull();
     expect(await allowances(u)).toEqual([]);

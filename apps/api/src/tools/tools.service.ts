@@ -35,9 +35,14 @@ export class ToolsService {
 
   /** The public catalog: enabled tools, in display order. */
   async list(): Promise<ToolDto[]> {
-    const rows = await this.tools.find({ where: { enabled: true }, order: { sortOrder: 'ASC', name: 'ASC' } });
+    const rows = await this.listEnabledEntities();
     const now = new Date();
     return rows.map((t) => ToolDto.from(t, now));
+  }
+
+  /** Enabled tools as entities, in display order (the OpenAI-compatible model list needs their creation time). */
+  listEnabledEntities(): Promise<Tool[]> {
+    return this.tools.find({ where: { enabled: true }, order: { sortOrder: 'ASC', name: 'ASC' } });
   }
 
   /** Every tool, disabled ones included (admin). */

@@ -34,13 +34,24 @@ export const routes: RouteObject[] = [
             path: 'marketplace/:id',
             lazy: lazyPage(() => import('../routes/prompt-template-page'), 'PromptTemplatePage'),
           },
+          { path: 'developers', lazy: lazyPage(() => import('../routes/developers-page'), 'DevelopersPage') },
           {
             element: <GuestOnly />,
             children: [
               { path: 'login', element: <LoginPage /> },
               { path: 'register', element: <RegisterPage /> },
+              {
+                path: 'forgot-password',
+                lazy: lazyPage(() => import('../routes/forgot-password-page'), 'ForgotPasswordPage'),
+              },
             ],
           },
+          // Mailed links: they work signed in or not.
+          {
+            path: 'reset-password',
+            lazy: lazyPage(() => import('../routes/reset-password-page'), 'ResetPasswordPage'),
+          },
+          { path: 'verify-email', lazy: lazyPage(() => import('../routes/verify-email-page'), 'VerifyEmailPage') },
           // Signed in
           {
             element: <RequireAuth />,
@@ -69,6 +80,10 @@ export const routes: RouteObject[] = [
                 path: 'premium/checkout/:sessionId',
                 lazy: lazyPage(() => import('../routes/premium-checkout-page'), 'PremiumCheckoutPage'),
               },
+              {
+                path: 'premium/portal',
+                lazy: lazyPage(() => import('../routes/premium-portal-page'), 'PremiumPortalPage'),
+              },
             ],
           },
           // Admins only
@@ -77,6 +92,10 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'admin', lazy: lazyPage(() => import('../routes/admin-page'), 'AdminPage') },
               { path: 'admin/ads', lazy: lazyPage(() => import('../routes/admin-ads-page'), 'AdminAdsPage') },
+              {
+                path: 'admin/credit-packs',
+                lazy: lazyPage(() => import('../routes/admin-credit-packs-page'), 'AdminCreditPacksPage'),
+              },
               { path: 'admin/tools', lazy: lazyPage(() => import('../routes/admin-tools-page'), 'AdminToolsPage') },
               { path: 'admin/queues', lazy: lazyPage(() => import('../routes/admin-queues-page'), 'AdminQueuesPage') },
               { path: 'admin/users', lazy: lazyPage(() => import('../routes/admin-users-page'), 'AdminUsersPage') },

@@ -4,6 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { ProblemCode } from '@megicai/contracts';
 import { AppException } from '../errors/app.exception';
 import { CommonException } from '../errors/common.exception';
+import { InfrastructureException, isInfrastructureError } from '../errors/infrastructure.exception';
 import { hasCredentials, IS_PUBLIC, OPTIONAL_AUTH } from './public.decorator';
 
 /** Global guard: a valid Bearer JWT or X-API-Key on every route not marked @Public(). */
@@ -27,6 +28,8 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
 
   override handleRequest<T>(err: unknown, user: T | false): T {
     if (err instanceof AppException) throw err;
+    // The database could not say who this is (or whether they are banned): 503, never a 401 nor a pass.
+    if (isInfrastructureError(err)) throw new InfrastructureException();
     if (err || !user) {
       throw new CommonException(
         ProblemCode.Unauthorized,

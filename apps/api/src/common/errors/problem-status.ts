@@ -52,6 +52,9 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   invalid_webhook_signature: 400,
   payments_unavailable: 503,
   no_subscription: 404,
+  model_not_found: 404,
+  job_timeout: 504,
+  webhook_url_forbidden: 400,
 };
 
 const BY_STATUS: Record<number, ProblemCode> = {

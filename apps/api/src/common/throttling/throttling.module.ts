@@ -9,14 +9,17 @@ import { redisConfig } from '../../config/redis.config';
 import { REDIS } from '../../redis/redis.module';
 import type { Principal } from '../auth/principal';
 import { clientAddress } from '../http/client-address';
-import { AUTH_THROTTLE } from './auth-throttle.decorator';
+import { FallbackThrottlerStorage } from './fallback-throttler.storage';
+import { AUTH_THROTTLE, type AuthThrottleOptions } from './auth-throttle.decorator';
 
 type Req = FastifyRequest & { user?: Principal };
 
-const isAuthRoute = (context: ExecutionContext) => Reflect.getMetadata(AUTH_THROTTLE, context.getHandler()) === true;
+const authThrottle = (context: ExecutionContext): AuthThrottleOptions | undefined =>
+  Reflect.getMetadata(AUTH_THROTTLE, context.getHandler()) as AuthThrottleOptions | undefined;
+const isAuthRoute = (context: ExecutionContext) => authThrottle(context) !== undefined;
 
 /**
- * Limits live in Redis so that they hold across API processes. `default` is per user or key (per address before
+ * Limits live in Redis so that they hold across API processes (in the process while Redis is down). `default` is per user or key (per address before
  * login); `auth` and `authEmail` guard login and register per address and per email.
  */
 @Module({
@@ -45,7 +48,7 @@ const isAuthRoute = (context: ExecutionContext) => Reflect.getMetadata(AUTH_THRO
             name: 'authEmail',
             ttl: seconds(60),
             limit: app.authRateLimitPerMinute,
-            skipIf: (context) => !isAuthRoute(context),
+            skipIf: (context) => !authThrottle(context)?.perEmail,
             getTracker: (req: Record<string, unknown>) => {
               const body = (req as unknown as Req).body as { email?: unknown } | undefined;
               const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
@@ -53,8 +56,8 @@ const isAuthRoute = (context: ExecutionContext) => Reflect.getMetadata(AUTH_THRO
             },
           },
         ],
-        // The shared connection: closed with the app, and one socket fewer per process.
-        storage: new ThrottlerStorageRedisService(client),
+        // The shared connection (closed with the app, one socket fewer per process); per process while Redis is away.
+        storage: new FallbackThrottlerStorage(new ThrottlerStorageRedisService(client)),
         generateKey: (_context, tracker, name) => `${redis.prefix}:throttle:${name}:${tracker}`,
       }),
     }),

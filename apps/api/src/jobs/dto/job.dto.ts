@@ -8,6 +8,7 @@ import type {
   JobView,
   QueuedRunResult,
   TextJobOutput,
+  TokenUsage,
   ToolKind,
 } from '@megicai/contracts';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
@@ -100,10 +101,17 @@ export class JobPageDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
+export class TokenUsageDto implements TokenUsage {
+  @ApiProperty({ example: 12 }) promptTokens!: number;
+  @ApiProperty({ example: 85 }) completionTokens!: number;
+}
+
 export class TextOutputDto implements TextJobOutput {
   @ApiProperty() text!: string;
   @ApiProperty() offline!: boolean;
   @ApiPropertyOptional() label?: string;
+  @ApiPropertyOptional({ type: TokenUsageDto, description: "The provider's token counts, when it reports them" })
+  usage?: TokenUsage;
 }
 
 /** 200 for text runs; 202 (status `queued`, or `succeeded` for a cache hit) with Location for media runs. */
