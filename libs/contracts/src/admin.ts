@@ -34,6 +34,7 @@ export interface AdminToolPatch {
   enabled?: boolean;
   premiumOnly?: boolean;
   offerCost?: number | null;
+  offerStartsAt?: string | null;
   offerEndsAt?: string | null;
   providers?: string[];
 }

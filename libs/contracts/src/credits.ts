@@ -5,6 +5,10 @@ export interface CreditsSummary {
   balance: number;
   earnedToday: number;
   spentToday: number;
+  /** True once today's (UTC) daily reward was claimed. */
+  dailyRewardClaimedToday: boolean;
+  /** When the daily reward can next be claimed: now when it is available, else the next 00:00 UTC. */
+  nextDailyRewardAt: string;
 }
 
 export interface LedgerReference {
@@ -19,6 +23,8 @@ export interface LedgerEntryView {
   balanceAfter: number;
   kind: LedgerKind;
   reference: LedgerReference | null;
+  /** The caller's job that a `tool_spend` or `tool_refund` belongs to; null for other kinds. */
+  jobId: string | null;
   createdAt: string;
 }
 

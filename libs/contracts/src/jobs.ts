@@ -1,4 +1,4 @@
-import type { JobStatus } from './enums';
+import type { JobStatus, ToolKind } from './enums';
 
 export interface JobAssetView {
   url: string;
@@ -38,9 +38,22 @@ export interface JobAttemptView {
   code?: string;
 }
 
+/** The template a job ran through: its title then, and the values of its variables. */
+export interface JobTemplateView {
+  id: string;
+  title: string;
+  variables: Record<string, string>;
+}
+
 export interface JobView {
   id: string;
   toolId: string;
+  kind: ToolKind;
+  /** The input as run (defaults filled in); `input.prompt` is the prompt sent (the rendered template, if any). */
+  input: Record<string, unknown>;
+  /** What the person asked: their prompt, or the rendered template. */
+  prompt: string;
+  template: JobTemplateView | null;
   status: JobStatus;
   /** 0–100 */
   progress: number;

@@ -13,6 +13,8 @@ export interface ToolView {
   creditCost: number;
   /** A temporary lower price while `offerEndsAt` is in the future; null when there is no running offer. */
   offerCost: number | null;
+  /** When the running offer started; null when it has no start date (or there is no offer). */
+  offerStartsAt: string | null;
   offerEndsAt: string | null;
   premiumOnly: boolean;
   enabled: boolean;

@@ -71,13 +71,16 @@ function toToolPatch(body: AdminToolPatchDto): ToolPatch {
   };
   if (body.creditCost !== undefined) patch.creditCost = toMilli(body.creditCost);
   if (body.offerCost !== undefined) patch.offerCost = body.offerCost === null ? null : toMilli(body.offerCost);
+  if (body.offerStartsAt !== undefined)
+    patch.offerStartsAt = body.offerStartsAt === null ? null : new Date(body.offerStartsAt);
   if (body.offerEndsAt !== undefined) patch.offerEndsAt = body.offerEndsAt === null ? null : new Date(body.offerEndsAt);
   // Ending an offer ends its deadline too, so the tool is left without a dangling end date.
   if (body.offerCost === null && body.offerEndsAt === undefined) patch.offerEndsAt = null;
+  if (body.offerCost === null && body.offerStartsAt === undefined) patch.offerStartsAt = null;
   return patch;
 }
 
 function auditView(t: ToolDto) {
-  const { creditCost, offerCost, offerEndsAt, premiumOnly, enabled, providers } = t;
-  return { creditCost, offerCost, offerEndsAt, premiumOnly, enabled, providers };
+  const { creditCost, offerCost, offerStartsAt, offerEndsAt, premiumOnly, enabled, providers } = t;
+  return { creditCost, offerCost, offerStartsAt, offerEndsAt, premiumOnly, enabled, providers };
 }

@@ -19,6 +19,8 @@ interface LedgerRow {
   seq: string;
 }
 
+const JOB_KINDS: ReadonlySet<LedgerKind> = new Set<LedgerKind>(['tool_spend', 'tool_refund']);
+
 /** Read side of the ledger: summaries, pages and sums. Never moves credits. */
 @Injectable()
 export class CreditsReadService {
@@ -27,19 +29,27 @@ export class CreditsReadService {
   async summary(userId: string): Promise<CreditsSummary> {
     // Refunds give back a spend: they lower today's spending rather than count as earnings. A refunded credit pack
     // takes back a purchase: it lowers today's earnings rather than count as spending.
-    const [row]: { balance: string | null; earned: string; spent: string }[] = await this.dataSource.query(
-      `SELECT (SELECT balance FROM credit_accounts WHERE user_id = $1) AS balance,
+    const [row]: { balance: string | null; earned: string; spent: string; claimed: boolean; next: Date }[] =
+      await this.dataSource.query(
+        `SELECT (SELECT balance FROM credit_accounts WHERE user_id = $1) AS balance,
+              EXISTS (SELECT 1 FROM daily_reward_streaks
+                       WHERE user_id = $1 AND last_day = (now() AT TIME ZONE 'UTC')::date) AS claimed,
+              CASE WHEN EXISTS (SELECT 1 FROM daily_reward_streaks
+                                 WHERE user_id = $1 AND last_day = (now() AT TIME ZONE 'UTC')::date)
+                   THEN ${UTC_DAY_START} + interval '1 day' ELSE now() END AS next,
               coalesce(sum(delta) FILTER (WHERE (delta > 0 AND kind <> 'tool_refund') OR kind = 'purchase_refund'), 0)
                 AS earned,
               coalesce(-sum(delta) FILTER (WHERE (delta < 0 AND kind <> 'purchase_refund') OR kind = 'tool_refund'), 0)
                 AS spent
          FROM credit_ledger WHERE user_id = $1 AND created_at >= ${UTC_DAY_START}`,
-      [userId],
-    );
+        [userId],
+      );
     return {
       balance: toCredits(row.balance ?? 0),
       earnedToday: toCredits(Math.max(0, Number(row.earned))),
       spentToday: toCredits(Math.max(0, Number(row.spent))),
+      dailyRewardClaimedToday: row.claimed,
+      nextDailyRewardAt: new Date(row.next).toISOString(),
     };
   }
 
@@ -70,6 +80,8 @@ export class CreditsReadService {
         balanceAfter: toCredits(r.balance_after),
         kind: r.kind,
         reference: r.reference_type && r.reference_id ? { type: r.reference_type, id: r.reference_id } : null,
+        // A creator's earning also references a job, but the runner's: only the caller's own spends link to one.
+        jobId: JOB_KINDS.has(r.kind) && r.reference_type === 'job' ? r.reference_id : null,
         createdAt: r.created_at.toISOString(),
       })),
       nextCursor: rows.length > limit ? Buffer.from(items[items.length - 1].seq).toString('base64url') : null,

@@ -53,7 +53,13 @@ describe('Credits (integration)', () => {
       reference: { type: 'test', id: randomUUID() },
     });
     const res = await t.http().get('/api/v1/credits').set(bearer(accessToken)).expect(200);
-    expect(res.body).toEqual({ balance: 3.5, earnedToday: 5, spentToday: 1.5 });
+    expect(res.body).toEqual({
+      balance: 3.5,
+      earnedToday: 5,
+      spentToday: 1.5,
+      dailyRewardClaimedToday: false,
+      nextDailyRewardAt: expect.any(String),
+    });
   });
 
   it('pages the ledger newest first with decimals and a cursor', async () => {
@@ -69,6 +75,7 @@ describe('Credits (integration)', () => {
       balanceAfter: 5.1,
       kind: 'admin_adjustment',
       reference: null,
+      jobId: null,
       createdAt: expect.any(String),
     });
     const second = await t

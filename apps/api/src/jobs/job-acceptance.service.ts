@@ -167,6 +167,8 @@ export class JobAcceptanceService {
       templateId: template?.templateId ?? null,
       templateVersion: template?.version ?? null,
       creatorId: template?.creatorId ?? null,
+      templateTitle: template?.title ?? null,
+      templateVariables: template?.variables ?? null,
       startedAt: null,
       finishedAt: null,
       ...state,

@@ -4,10 +4,9 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { RequireScope } from '../common/auth/roles.decorator';
-import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { ProblemCode } from '@megicai/contracts';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
-import { JobDto, JobPageDto } from './dto/job.dto';
+import { JobDto, JobListQueryDto, JobPageDto } from './dto/job.dto';
 import { AssetDownload, JobsService } from './jobs.service';
 
 @ApiTags('jobs')
@@ -19,11 +18,11 @@ export class JobsController {
 
   @Get()
   @RequireScope('read')
-  @ApiOperation({ summary: "The caller's jobs, newest first" })
+  @ApiOperation({ summary: "The caller's jobs, newest first; `kind` and `status` filter them" })
   @ApiOkResponse({ type: JobPageDto })
   @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.InvalidCursor, ProblemCode.Unauthorized)
-  list(@CurrentUser() user: Principal, @Query() page: PageQueryDto): Promise<JobPageDto> {
-    return this.jobs.list(user.userId, page.limit, page.cursor);
+  list(@CurrentUser() user: Principal, @Query() query: JobListQueryDto): Promise<JobPageDto> {
+    return this.jobs.list(user.userId, query);
   }
 
   @Get(':id')

@@ -8,7 +8,7 @@ import { JobsException } from './jobs.exception';
 import { decodeCursor, toPage } from '../common/pagination/cursor';
 import { StorageService } from '../storage/storage.service';
 import type { StoredObject } from '../storage/storage-driver';
-import { JobDto, JobPageDto } from './dto/job.dto';
+import { JobDto, JobListQueryDto, JobPageDto } from './dto/job.dto';
 import { Job, StoredAsset } from './entities/job.entity';
 import { JobSettlementService } from './job-settlement.service';
 import { attemptSummary } from './job-errors';
@@ -53,7 +53,8 @@ export class JobsService {
     return this.view(await this.owned(userId, jobId));
   }
 
-  async list(userId: string, limit: number, cursor?: string): Promise<JobPageDto> {
+  async list(userId: string, filters: JobListQueryDto): Promise<JobPageDto> {
+    const { limit, cursor, kind, status } = filters;
     const after = decodeCursor(cursor);
     const query = this.jobs
       .createQueryBuilder('j')
@@ -61,6 +62,8 @@ export class JobsService {
       .orderBy('j.created_at', 'DESC')
       .addOrderBy('j.id', 'DESC')
       .take(limit + 1);
+    if (kind) query.andWhere('j.kind = :kind', { kind });
+    if (status) query.andWhere('j.status = :status', { status });
     if (after) {
       query.andWhere('(j.created_at, j.id) < (:createdAt, :id)', { createdAt: after.createdAt, id: after.id });
     }
@@ -154,6 +157,13 @@ export class JobsService {
     return {
       id: job.id,
       toolId: job.toolId,
+      kind: job.kind,
+      input: job.input,
+      prompt: job.prompt,
+      template:
+        job.templateId && job.templateTitle
+          ? { id: job.templateId, title: job.templateTitle, variables: job.templateVariables ?? {} }
+          : null,
       status: job.status,
       progress: job.progress,
       output: job.output ? this.outputView(job.id, job.output) : null,

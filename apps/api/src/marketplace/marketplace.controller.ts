@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth/current-user.decorator';
+import { OptionalAuth } from '../common/auth/public.decorator';
 import type { Principal } from '../common/auth/principal';
 import { RequireScope } from '../common/auth/roles.decorator';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
@@ -30,6 +31,9 @@ import { PromptSearchService } from './prompt-search.service';
 import { PromptTemplatesService } from './prompt-templates.service';
 
 /** API keys: reading needs the `read` scope, creating, editing and rating need `marketplace`. */
+/** A visitor without an account: sees published templates only (the nil UUID is never a user's id). */
+const ANONYMOUS_VIEWER = { userId: '00000000-0000-0000-0000-000000000000', role: 'user' } as const;
+
 @ApiTags('marketplace')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
@@ -43,6 +47,7 @@ export class MarketplaceController {
   ) {}
 
   @Get('prompts')
+  @OptionalAuth()
   @RequireScope('read')
   @ApiOkResponse({ type: PromptPageDto, description: 'Published templates' })
   @ApiProblems(
@@ -90,11 +95,12 @@ export class MarketplaceController {
   }
 
   @Get('prompts/:id')
+  @OptionalAuth()
   @RequireScope('read')
   @ApiOkResponse({ type: PromptTemplateDto })
   @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
-  get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<PromptTemplateDto> {
-    return this.templates.get(id, user);
+  get(@CurrentUser() user: Principal | undefined, @Param('id') id: string): Promise<PromptTemplateDto> {
+    return this.templates.get(id, user ?? ANONYMOUS_VIEWER);
   }
 
   @Patch('prompts/:id')
@@ -186,6 +192,7 @@ export class MarketplaceController {
   }
 
   @Get('prompts/:id/ratings')
+  @OptionalAuth()
   @RequireScope('read')
   @ApiOkResponse({ type: PromptRatingPageDto, description: 'Ratings and reviews, most recent first' })
   @ApiProblems(
@@ -196,10 +203,10 @@ export class MarketplaceController {
     ProblemCode.NotFound,
   )
   listRatings(
-    @CurrentUser() user: Principal,
+    @CurrentUser() user: Principal | undefined,
     @Param('id') id: string,
     @Query() query: PageQueryDto,
   ): Promise<PromptRatingPageDto> {
-    return this.ratings.list(id, user, query.limit, query.cursor);
+    return this.ratings.list(id, user ?? ANONYMOUS_VIEWER, query.limit, query.cursor);
   }
 }

@@ -156,6 +156,9 @@ describe('Marketplace (integration)', () => {
         templateId: tpl.id,
         version: 2,
         creatorId: creator.user.id,
+        title: 'Outline',
+        // The default fills what was not given; the job keeps both for "Run again".
+        variables: { topic: 'tea', count: '5' },
       });
 
       await api().delete(`/api/v1/marketplace/prompts/${tpl.id}`).set(bearer(creator.accessToken)).expect(204);

@@ -17,6 +17,9 @@ export interface RenderedPrompt {
   templateId: string;
   version: number;
   creatorId: string;
+  /** The title at run time and the values used (each given value, else its default), kept on the job. */
+  title: string;
+  variables: Record<string, string>;
 }
 
 export interface CreatorRanking {
@@ -79,6 +82,8 @@ export class MarketplaceService {
         templateId: template.id,
         version: template.version,
         creatorId: template.creatorId,
+        title: template.title,
+        variables: Object.fromEntries(values),
       };
     } catch (error) {
       throw asBadRequest(error, 'render');

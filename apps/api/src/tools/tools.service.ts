@@ -15,6 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface ToolPatch {
   creditCost?: number;
   offerCost?: number | null;
+  offerStartsAt?: Date | null;
   offerEndsAt?: Date | null;
   premiumOnly?: boolean;
   enabled?: boolean;
@@ -80,7 +81,12 @@ export class ToolsService {
     }
     Object.assign(tool, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
     if (patch.providers) tool.providers = [...new Set(patch.providers)];
-    if (tool.offerEndsAt && tool.offerCost === null) {
+    if (tool.offerStartsAt && tool.offerEndsAt && tool.offerStartsAt >= tool.offerEndsAt) {
+      throw new ToolsException(ProblemCode.ValidationFailed, 'An offer must start before it ends.', {
+        errors: [{ field: 'offerStartsAt', message: 'must be before offerEndsAt' }],
+      });
+    }
+    if ((tool.offerEndsAt || tool.offerStartsAt) && tool.offerCost === null) {
       throw new ToolsException(ProblemCode.ValidationFailed, 'An offer end needs an offer price.', {
         errors: [{ field: 'offerCost', message: 'required with offerEndsAt' }],
       });

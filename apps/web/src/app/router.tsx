@@ -1,6 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Role } from '@megicai/contracts';
-import { AppLayout } from '../components/app-layout';
+import { AppLayout } from './shell/app-layout';
 import { GuestOnly } from '../features/auth/guest-only';
 import { LoginPage } from '../features/auth/login-page';
 import { RegisterPage } from '../features/auth/register-page';
@@ -11,7 +11,7 @@ import { RouteErrorPage } from '../routes/route-error-page';
 
 /**
  * Every route of the SPA. To add a page: create `src/routes/<name>-page.tsx` exporting `<Name>Page`, add it below
- * in the right group (public, signed in, admin), and, if it belongs in the navigation, to `components/nav-items.ts`.
+ * in the right group (public, signed in, admin), and, if it belongs in the navigation, to `app/shell/nav-items.ts`.
  * Pages behind a login are loaded lazily so that the first load (home, login, register) stays small.
  */
 const lazyPage =
@@ -28,6 +28,12 @@ export const routes: RouteObject[] = [
         children: [
           // Public
           { index: true, element: <HomePage /> },
+          // Published templates are readable without an account; running one asks to sign in.
+          { path: 'marketplace', lazy: lazyPage(() => import('../routes/marketplace-page'), 'MarketplacePage') },
+          {
+            path: 'marketplace/:id',
+            lazy: lazyPage(() => import('../routes/prompt-template-page'), 'PromptTemplatePage'),
+          },
           { path: 'developers', lazy: lazyPage(() => import('../routes/developers-page'), 'DevelopersPage') },
           {
             element: <GuestOnly />,
@@ -54,7 +60,6 @@ export const routes: RouteObject[] = [
               { path: 'tools/:id', lazy: lazyPage(() => import('../routes/tool-page'), 'ToolPage') },
               { path: 'jobs', lazy: lazyPage(() => import('../routes/jobs-page'), 'JobsPage') },
               { path: 'jobs/:id', lazy: lazyPage(() => import('../routes/job-page'), 'JobPage') },
-              { path: 'marketplace', lazy: lazyPage(() => import('../routes/marketplace-page'), 'MarketplacePage') },
               {
                 path: 'marketplace/mine',
                 lazy: lazyPage(() => import('../routes/my-templates-page'), 'MyTemplatesPage'),
@@ -66,10 +71,6 @@ export const routes: RouteObject[] = [
               {
                 path: 'marketplace/mine/:id/edit',
                 lazy: lazyPage(() => import('../routes/prompt-editor-page'), 'PromptEditorPage'),
-              },
-              {
-                path: 'marketplace/:id',
-                lazy: lazyPage(() => import('../routes/prompt-template-page'), 'PromptTemplatePage'),
               },
               { path: 'account', lazy: lazyPage(() => import('../routes/account-page'), 'AccountPage') },
               { path: 'credits', lazy: lazyPage(() => import('../routes/credits-page'), 'CreditsPage') },

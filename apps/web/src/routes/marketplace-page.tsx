@@ -103,7 +103,16 @@ export function MarketplacePage() {
           {results.error.message}
         </Alert>
       ) : items.length === 0 ? (
-        <Text c="dimmed">No templates match.</Text>
+        <Stack gap="xs" align="flex-start" data-testid="marketplace-empty">
+          <Text c="dimmed">
+            {filters.q || filters.toolId || filters.kind
+              ? 'No templates match. Try other words or another tool.'
+              : 'No templates yet. Share a prompt that works well and earn 2% of every run.'}
+          </Text>
+          <Button component={Link} to="/marketplace/mine/new" variant="light">
+            Publish a template
+          </Button>
+        </Stack>
       ) : (
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-label="Templates" role="list">

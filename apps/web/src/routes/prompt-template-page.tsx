@@ -7,6 +7,8 @@ import { marketplaceApi, marketplaceKeys } from '../features/marketplace/marketp
 import { RatingSection } from '../features/marketplace/rating-section';
 import { RunPanel } from '../features/marketplace/run-panel';
 import { useTools } from '../features/marketplace/use-tools';
+import { useRerun } from '../features/jobs/use-rerun';
+import { currentCost } from '../features/tools/tool-cost';
 
 /** One template: what it does, its rating and reviews, and a form to run it. */
 export function PromptTemplatePage() {
@@ -18,8 +20,9 @@ export function PromptTemplatePage() {
     queryFn: ({ signal }) => marketplaceApi.get(id, signal),
     retry: false,
   });
+  const rerun = useRerun();
 
-  if (template.isPending) return <Loader aria-label="Loading the template" />;
+  if (template.isPending || !rerun.ready) return <Loader aria-label="Loading the template" />;
   if (template.isError) {
     return (
       <>
@@ -72,7 +75,12 @@ export function PromptTemplatePage() {
           </Group>
         ) : null}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <RunPanel template={t} toolCost={tool ? (tool.offerCost ?? tool.creditCost) : undefined} />
+          <RunPanel
+            key={rerun.job?.id ?? 'new'}
+            template={t}
+            toolCost={tool ? currentCost(tool) : undefined}
+            initial={rerun.job?.template?.id === t.id ? rerun.job.template.variables : undefined}
+          />
           <RatingSection template={t} canRate={!mine && t.status === 'published'} />
         </SimpleGrid>
       </Stack>

@@ -2,9 +2,10 @@ import { Alert, Anchor, Badge, Group, Loader, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../components/page-header';
-import { formatCredits } from '../components/format-credits';
 import { useIsPremium } from '../features/tools/use-is-premium';
 import { currentCost, KIND_COLORS, KIND_LABELS } from '../features/tools/tool-cost';
+import { useRerun } from '../features/jobs/use-rerun';
+import { OfferPrice } from '../features/tools/offer-price';
 import { ToolRunPanel } from '../features/tools/tool-run-panel';
 import { toolKeys, toolsApi } from '../features/tools/tools-api';
 
@@ -13,8 +14,9 @@ export function ToolPage() {
   const { id = '' } = useParams();
   const tool = useQuery({ queryKey: toolKeys.tool(id), queryFn: ({ signal }) => toolsApi.get(id, signal) });
   const premium = useIsPremium();
+  const rerun = useRerun();
 
-  if (tool.isPending) return <Loader aria-label="Loading the tool" />;
+  if (tool.isPending || !rerun.ready) return <Loader aria-label="Loading the tool" />;
   if (tool.isError) {
     return (
       <Alert color="red" role="alert" title="Tool not found">
@@ -38,22 +40,31 @@ export function ToolPage() {
             <Badge color={KIND_COLORS[t.kind]} variant="filled">
               {KIND_LABELS[t.kind]}
             </Badge>
-            <Badge variant="outline">{formatCredits(cost)}</Badge>
-            {cost < t.creditCost ? (
-              <Badge color="red.9">
-                Offer{t.offerEndsAt ? ` until ${new Date(t.offerEndsAt).toLocaleDateString()}` : ''}
-              </Badge>
-            ) : null}
+            {cost < t.creditCost ? <Badge color="red.9">Offer</Badge> : null}
+            <Text size="sm" fw={600} data-testid="tool-price">
+              <OfferPrice tool={t} />
+            </Text>
           </Group>
         }
       />
       <Stack>
         {locked ? (
           <Alert color="blue" title="Premium only" role="status">
-            <Text size="sm">This tool is for premium members.</Text>
+            <Text size="sm">
+              This tool is for premium members.{' '}
+              <Anchor component={Link} to="/premium">
+                Go Premium
+              </Anchor>{' '}
+              to run it.
+            </Text>
           </Alert>
         ) : null}
-        <ToolRunPanel key={t.id} tool={t} locked={locked} />
+        <ToolRunPanel
+          key={`${t.id}-${rerun.job?.id ?? ''}`}
+          tool={t}
+          locked={locked}
+          initial={rerun.job?.toolId === t.id && !rerun.job.template ? rerun.job.input : undefined}
+        />
       </Stack>
     </>
   );

@@ -44,6 +44,17 @@ export class AdminToolPatchDto implements AdminToolPatch {
   @Max(100_000)
   offerCost?: number | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the offer starts; null: at once',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true })
+  offerStartsAt?: string | null;
+
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'null: no end' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)

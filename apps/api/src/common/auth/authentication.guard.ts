@@ -5,7 +5,7 @@ import { ProblemCode } from '@megicai/contracts';
 import { AppException } from '../errors/app.exception';
 import { CommonException } from '../errors/common.exception';
 import { InfrastructureException, isInfrastructureError } from '../errors/infrastructure.exception';
-import { IS_PUBLIC } from './public.decorator';
+import { hasCredentials, IS_PUBLIC, OPTIONAL_AUTH } from './public.decorator';
 
 /** Global guard: a valid Bearer JWT or X-API-Key on every route not marked @Public(). */
 @Injectable()
@@ -17,6 +17,12 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
   override canActivate(context: ExecutionContext) {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
+    const optional = this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (optional && !hasCredentials(context.switchToHttp().getRequest<{ headers: Record<string, string> }>().headers))
+      return true;
     return super.canActivate(context);
   }
 

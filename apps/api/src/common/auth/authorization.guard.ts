@@ -4,7 +4,7 @@ import type { ApiKeyScope, Role } from '@megicai/contracts';
 import { ProblemCode } from '@megicai/contracts';
 import { CommonException } from '../errors/common.exception';
 import type { Principal } from './principal';
-import { IS_PUBLIC } from './public.decorator';
+import { IS_PUBLIC, OPTIONAL_AUTH } from './public.decorator';
 import { ROLES, SCOPES } from './roles.decorator';
 
 const ADMIN_PATH = /^\/api\/v1\/admin(\/|$|\?)/;
@@ -22,6 +22,7 @@ export class AuthorizationGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<{ user?: Principal; url: string }>();
     const principal = request.user;
+    if (!principal && this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH, targets)) return true;
     if (!principal) throw new CommonException(ProblemCode.Unauthorized, 'Authentication is required.');
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];

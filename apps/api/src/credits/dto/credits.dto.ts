@@ -5,6 +5,12 @@ export class CreditsSummaryDto {
   @ApiProperty({ example: 12.5, description: 'Credits, at most 3 decimals' }) balance!: number;
   @ApiProperty({ example: 5, description: 'Credits earned since 00:00 UTC (refunds excluded)' }) earnedToday!: number;
   @ApiProperty({ example: 1, description: 'Credits spent since 00:00 UTC, net of refunds' }) spentToday!: number;
+  @ApiProperty({ description: "True once today's (UTC) daily reward was claimed" }) dailyRewardClaimedToday!: boolean;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the daily reward can next be claimed (now if available, else the next 00:00 UTC)',
+  })
+  nextDailyRewardAt!: string;
 }
 
 export class LedgerReferenceDto {
@@ -18,6 +24,13 @@ export class LedgerEntryDto {
   @ApiProperty({ example: 4.5 }) balanceAfter!: number;
   @ApiProperty({ enum: LEDGER_KINDS }) kind!: LedgerKind;
   @ApiProperty({ type: LedgerReferenceDto, nullable: true }) reference!: LedgerReferenceDto | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The job a tool_spend or tool_refund belongs to (GET /jobs/:id)',
+  })
+  jobId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

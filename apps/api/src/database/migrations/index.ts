@@ -16,6 +16,7 @@ import { PaymentsStripe1764082000000 } from './1764082000000-payments-stripe';
 import { Accounts1764083000000 } from './1764083000000-accounts';
 import { SpendLimits1764084000000 } from './1764084000000-spend-limits';
 import { Webhooks1764086000000 } from './1764086000000-webhooks';
+import { Product1764089000000 } from './1764089000000-product';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -40,4 +41,5 @@ export const migrations = [
   Accounts1764083000000,
   SpendLimits1764084000000,
   Webhooks1764086000000,
+  Product1764089000000,
 ];

@@ -1,13 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { JobStatus } from '@megicai/contracts';
+import { IsIn, IsOptional } from 'class-validator';
+import { JobStatus, TOOL_KINDS } from '@megicai/contracts';
 import type {
   JobAttemptView,
   JobOutput,
+  JobTemplateView,
   JobView,
   QueuedRunResult,
   TextJobOutput,
   TokenUsage,
+  ToolKind,
 } from '@megicai/contracts';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
 
 const STATUSES = Object.values(JobStatus);
 
@@ -38,9 +42,31 @@ export class JobAttemptDto implements JobAttemptView {
   @ApiPropertyOptional() code?: string;
 }
 
+export class JobTemplateDto implements JobTemplateView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Friendly product description', description: 'The title when the job ran' }) title!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { tone: 'friendly' },
+    description: 'The value of each variable as run (given, else its default)',
+  })
+  variables!: Record<string, string>;
+}
+
 export class JobDto implements JobView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) toolId!: string;
+  @ApiProperty({ enum: TOOL_KINDS }) kind!: ToolKind;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The input as run, defaults filled in; `prompt` is what was sent (the rendered template, if any)',
+  })
+  input!: Record<string, unknown>;
+  @ApiProperty({ description: 'The prompt sent to the provider' }) prompt!: string;
+  @ApiProperty({ type: JobTemplateDto, nullable: true, description: 'The template the job ran through, if any' })
+  template!: JobTemplateDto | null;
   @ApiProperty({ enum: STATUSES }) status!: JobStatus;
   @ApiProperty({ minimum: 0, maximum: 100 }) progress!: number;
   @ApiProperty({ type: JobOutputDto, nullable: true }) output!: JobOutput | null;
@@ -55,6 +81,19 @@ export class JobDto implements JobView {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) startedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
+}
+
+/** `GET /jobs` filters, applied by the server before paginating. */
+export class JobListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: TOOL_KINDS })
+  @IsOptional()
+  @IsIn(TOOL_KINDS)
+  kind?: ToolKind;
+
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: JobStatus;
 }
 
 export class JobPageDto {

@@ -52,6 +52,8 @@ export class Job {
   @Column({ type: 'uuid', nullable: true }) templateId!: string | null;
   @Column({ type: 'int', nullable: true }) templateVersion!: number | null;
   @Column({ type: 'uuid', nullable: true }) creatorId!: string | null;
+  @Column({ type: 'text', nullable: true }) templateTitle!: string | null;
+  @Column({ type: 'jsonb', nullable: true }) templateVariables!: Record<string, string> | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) startedAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) finishedAt!: Date | null;

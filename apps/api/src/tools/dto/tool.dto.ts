@@ -13,6 +13,13 @@ export class ToolDto implements ToolView {
   @ApiProperty({ example: 1, description: 'Credits per run (decimal)' }) creditCost!: number;
   @ApiProperty({ type: Number, nullable: true, example: 0.5, description: 'Running offer price, if any' })
   offerCost!: number | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the running offer started (null: no start date)',
+  })
+  offerStartsAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) offerEndsAt!: string | null;
   @ApiProperty() premiumOnly!: boolean;
   @ApiProperty() enabled!: boolean;
@@ -32,6 +39,7 @@ export class ToolDto implements ToolView {
       description: tool.description,
       creditCost: toCredits(tool.creditCost),
       offerCost: offer === null ? null : toCredits(offer),
+      offerStartsAt: offer !== null && tool.offerStartsAt ? tool.offerStartsAt.toISOString() : null,
       offerEndsAt: offer !== null && tool.offerEndsAt ? tool.offerEndsAt.toISOString() : null,
       premiumOnly: tool.premiumOnly,
       enabled: tool.enabled,

@@ -13,6 +13,8 @@ export class Tool {
   /** milli-credits */
   @Column({ type: 'bigint', transformer: bigintNumber }) creditCost!: number;
   @Column({ type: 'bigint', nullable: true, transformer: bigintNumber }) offerCost!: number | null;
+  /** The offer is in force from `offerStartsAt` (null: already) until `offerEndsAt` (null: no end). */
+  @Column({ type: 'timestamptz', nullable: true }) offerStartsAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) offerEndsAt!: Date | null;
   @Column() premiumOnly!: boolean;
   @Column() enabled!: boolean;

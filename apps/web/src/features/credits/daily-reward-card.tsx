@@ -1,16 +1,20 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type DailyRewardResult, ProblemCode } from '@megicai/contracts';
 import { isApiError, problemMessage } from '../../api';
 import { formatCredits } from '../../components/format-credits';
-import { afterCreditChange, creditsApi } from './credits-api';
+import { afterCreditChange, creditsApi, creditsKeys } from './credits-api';
 
 /** Once per UTC day; the reward grows with the streak of consecutive days. */
 export function DailyRewardCard() {
   const queryClient = useQueryClient();
   const [key] = useState(() => crypto.randomUUID());
   const [result, setResult] = useState<DailyRewardResult | null>(null);
+  // The summary says whether today's reward is already taken, so a reload does not offer it again.
+  const summary = useQuery({ queryKey: creditsKeys.summary, queryFn: ({ signal }) => creditsApi.summary(signal) });
+  const claimedToday = Boolean(result) || summary.data?.dailyRewardClaimedToday === true;
+  const next = summary.data ? new Date(summary.data.nextDailyRewardAt) : null;
   const claim = useMutation({
     // One key per page visit: a double click or a retry after a dropped answer pays once.
     mutationFn: () => creditsApi.claimDailyReward(key),
@@ -40,13 +44,22 @@ export function DailyRewardCard() {
             You got {formatCredits(result.granted)}. Streak: {result.streak} {result.streak === 1 ? 'day' : 'days'}.
           </Alert>
         ) : null}
+        {claimedToday && !result && next ? (
+          <Text size="sm" data-testid="daily-reward-next">
+            Claimed today. Your next reward is ready{' '}
+            <time dateTime={next.toISOString()}>
+              {next.toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}
+            </time>
+            .
+          </Text>
+        ) : null}
         {message ? (
           <Alert color={claimed ? 'yellow' : 'red'} role="alert" data-testid="daily-reward-error">
             {message}
           </Alert>
         ) : null}
-        <Button onClick={() => claim.mutate()} loading={claim.isPending} disabled={Boolean(result)}>
-          {result ? 'Claimed today' : 'Claim daily reward'}
+        <Button onClick={() => claim.mutate()} loading={claim.isPending} disabled={claimedToday}>
+          {claimedToday ? 'Claimed today' : 'Claim daily reward'}
         </Button>
       </Stack>
     </Card>

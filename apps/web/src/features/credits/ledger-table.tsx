@@ -1,4 +1,7 @@
-import { Alert, Button, Card, Group, Loader, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, Text, Title } from '@mantine/core';
+import type { LedgerEntryView } from '@megicai/contracts';
+import { Link } from 'react-router';
+import { DataTable, type DataColumn } from '../../components/data-table';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { creditsApi, creditsKeys } from './credits-api';
 import { LEDGER_KIND_LABELS } from './ledger-kind';
@@ -6,6 +9,43 @@ import { LEDGER_KIND_LABELS } from './ledger-kind';
 const amount = new Intl.NumberFormat('en', { maximumFractionDigits: 3, signDisplay: 'always' });
 const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+const COLUMNS: DataColumn<LedgerEntryView>[] = [
+  { key: 'when', label: 'When', cell: (r) => <time dateTime={r.createdAt}>{when.format(new Date(r.createdAt))}</time> },
+  {
+    key: 'what',
+    label: 'What',
+    // A spend or refund links to its job, so the history explains every movement.
+    cell: (r) =>
+      r.jobId ? (
+        <Anchor component={Link} to={`/jobs/${r.jobId}`} data-testid="ledger-job-link">
+          {LEDGER_KIND_LABELS[r.kind] ?? r.kind}
+        </Anchor>
+      ) : (
+        (LEDGER_KIND_LABELS[r.kind] ?? r.kind)
+      ),
+  },
+  {
+    key: 'amount',
+    label: 'Amount',
+    numeric: true,
+    cell: (r) => (
+      <Text span ff="monospace" fw={600} size="sm">
+        {amount.format(r.delta)}
+      </Text>
+    ),
+  },
+  {
+    key: 'after',
+    label: 'Balance after',
+    numeric: true,
+    cell: (r) => (
+      <Text span ff="monospace" size="sm">
+        {plain.format(r.balanceAfter)}
+      </Text>
+    ),
+  },
+];
 
 /** The caller's ledger, newest first, 20 rows a page with "Load more". */
 export function LedgerTable() {
@@ -30,38 +70,17 @@ export function LedgerTable() {
       ) : rows.length === 0 ? (
         <Text c="dimmed">No movements yet.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
-          <Table striped aria-labelledby="ledger-title" data-testid="ledger-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">When</Table.Th>
-                <Table.Th scope="col">What</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Amount
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Balance after
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.id} data-testid="ledger-row" data-kind={row.kind}>
-                  <Table.Td>
-                    <time dateTime={row.createdAt}>{when.format(new Date(row.createdAt))}</time>
-                  </Table.Td>
-                  <Table.Td>{LEDGER_KIND_LABELS[row.kind] ?? row.kind}</Table.Td>
-                  <Table.Td ta="right" ff="monospace" fw={600}>
-                    {amount.format(row.delta)}
-                  </Table.Td>
-                  <Table.Td ta="right" ff="monospace">
-                    {plain.format(row.balanceAfter)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <div data-testid="ledger-table">
+          <DataTable
+            rows={rows}
+            columns={COLUMNS}
+            rowKey={(row) => row.id}
+            caption="Credit movements, newest first"
+            rowTestId="ledger-row"
+            rowData={(row) => ({ 'data-kind': row.kind })}
+            minWidth={480}
+          />
+        </div>
       )}
       {ledger.hasNextPage ? (
         <Group justify="center" mt="md">

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { problemMessage } from '../../api';
 import { formatCredits } from '../../components/format-credits';
 import { refreshMe } from '../auth/use-me';
-import { toolKeys, toolsApi } from '../tools/tools-api';
+import { jobKeys, jobsApi } from './jobs-api';
 import { JobOutputView } from './job-output';
 import { JobStatusBadge } from './job-status-badge';
 import { FINISHED, useJob } from './use-job';
@@ -39,8 +39,8 @@ export function JobPanel({ jobId, showLink = false }: { jobId: string; showLink?
     setCanceling(true);
     setCancelError(null);
     try {
-      queryClient.setQueryData(toolKeys.job(jobId), await toolsApi.cancel(jobId));
-      await Promise.all([refreshMe(queryClient), queryClient.invalidateQueries({ queryKey: toolKeys.jobs })]);
+      queryClient.setQueryData(jobKeys.job(jobId), await jobsApi.cancel(jobId));
+      await Promise.all([refreshMe(queryClient), queryClient.invalidateQueries({ queryKey: jobKeys.all })]);
     } catch (caught) {
       setCancelError(problemMessage(caught, 'Could not cancel the job.'));
       await job.refetch();

@@ -1,13 +1,11 @@
 import type {
   CreatePromptRequest,
   CreatorEarningsView,
-  JobView,
   Page,
   PromptRatingView,
   PromptSort,
   PromptTemplateView,
   RatePromptRequest,
-  RunResult,
   ToolKind,
   ToolView,
   UpdatePromptRequest,
@@ -47,8 +45,4 @@ export const marketplaceApi = {
   ratings: (id: string, cursor?: string, signal?: AbortSignal) =>
     api.get<Page<PromptRatingView>>(`/marketplace/prompts/${id}/ratings`, { query: { cursor, limit: 10 }, signal }),
   tools: (signal?: AbortSignal) => api.get<ToolView[]>('/tools', { signal }),
-  /** The normal tool run, through a template: the API renders it and pays the creator. */
-  run: (toolId: string, templateId: string, variables: Record<string, string>, idempotencyKey: string) =>
-    api.post<RunResult>(`/tools/${toolId}/run`, { input: { prompt: '' }, templateId, variables }, { idempotencyKey }),
-  job: (id: string, signal?: AbortSignal) => api.get<JobView>(`/jobs/${id}`, { signal }),
 };

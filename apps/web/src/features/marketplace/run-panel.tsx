@@ -1,53 +1,43 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import type { PromptTemplateView, RunResult } from '@megicai/contracts';
-import { isApiError, problemMessage } from '../../api';
+import { Alert, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import type { PromptTemplateView } from '@megicai/contracts';
+import { Link, useLocation } from 'react-router';
 import { formatCredits } from '../../components/format-credits';
-import { refreshMe } from '../auth/use-me';
-import { JobOutputView } from '../jobs/job-output';
-import { JobPanel } from '../jobs/job-panel';
-import { InsufficientCredits, PAYMENT_CODES, type PaymentProblem } from '../tools/insufficient-credits';
+import { useAuth } from '../auth/use-auth';
+import { RunOutcomeView } from '../jobs/run-outcome';
+import { useRunTool } from '../jobs/use-run-tool';
+import { InsufficientCredits } from '../tools/insufficient-credits';
 import { RunBudgetWarning } from '../tools/run-budget-warning';
-import { marketplaceApi, marketplaceKeys } from './marketplace-api';
-import { initialValues, VariablesForm } from './variables-form';
+import { checkVariables, initialValues, VariablesForm } from './variables-form';
 
-/** The variables form and the Run button: a normal tool run with `templateId` and `variables`. */
-export function RunPanel({ template, toolCost }: { template: PromptTemplateView; toolCost?: number }) {
-  const queryClient = useQueryClient();
-  const [values, setValues] = useState(() => initialValues(template.variables));
-  const [result, setResult] = useState<RunResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [payment, setPayment] = useState<PaymentProblem | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [running, setRunning] = useState(false);
+/**
+ * The variables form and the Run button: a normal tool run with `templateId` and `variables`. The values are
+ * checked here first, so a missing choice is one sentence under its field, not a round trip. Anonymous visitors
+ * read the template and are asked to sign in to run it.
+ */
+export function RunPanel({
+  template,
+  toolCost,
+  initial,
+}: {
+  template: PromptTemplateView;
+  toolCost?: number;
+  /** Values of an earlier run ("Run again"). */
+  initial?: Record<string, string>;
+}) {
+  const { status } = useAuth();
+  const location = useLocation();
+  const runner = useRunTool(template.toolId, template.toolKind);
+  const [values, setValues] = useState(() => ({ ...initialValues(template.variables), ...initial }));
+  const [checked, setChecked] = useState<Record<string, string>>({});
+  const fieldErrors = { ...runner.fieldErrors, ...checked };
 
-  const run = async () => {
-    setRunning(true);
-    setError(null);
-    setPayment(null);
-    setFieldErrors({});
-    setResult(null);
-    try {
-      const variables = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
-      setResult(await marketplaceApi.run(template.toolId, template.id, variables, crypto.randomUUID()));
-      await Promise.all([
-        refreshMe(queryClient),
-        queryClient.invalidateQueries({ queryKey: marketplaceKeys.template(template.id) }),
-        queryClient.invalidateQueries({ queryKey: ['credits'] }),
-      ]);
-    } catch (caught) {
-      if (isApiError(caught) && PAYMENT_CODES.has(caught.code)) {
-        setPayment({ ...(caught.problem as unknown as PaymentProblem), detail: caught.detail });
-      } else if (isApiError(caught)) {
-        setFieldErrors(caught.fieldErrors());
-        setError(problemMessage(caught));
-      } else {
-        setError('Something went wrong. Please try again.');
-      }
-    } finally {
-      setRunning(false);
-    }
+  const run = () => {
+    const problems = checkVariables(template.variables, values);
+    setChecked(problems);
+    if (Object.keys(problems).length) return;
+    const variables = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+    void runner.run({ input: { prompt: '' }, templateId: template.id, variables });
   };
 
   return (
@@ -59,26 +49,34 @@ export function RunPanel({ template, toolCost }: { template: PromptTemplateView;
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void run();
+            run();
           }}
           aria-label="Template variables"
+          noValidate
         >
           <Stack>
             <VariablesForm variables={template.variables} values={values} onChange={setValues} errors={fieldErrors} />
-            {payment ? (
-              <InsufficientCredits problem={payment} />
-            ) : toolCost !== undefined ? (
+            {runner.payment ? (
+              <InsufficientCredits problem={runner.payment} />
+            ) : toolCost !== undefined && status === 'authenticated' ? (
               <RunBudgetWarning toolId={template.toolId} cost={toolCost} />
             ) : null}
-            {error ? (
+            {/* Field problems are shown under their inputs: the alert only carries what no field explains. */}
+            {runner.error && Object.keys(runner.fieldErrors).length === 0 ? (
               <Alert color="red" role="alert" title="Could not run">
-                {error}
+                {runner.error}
               </Alert>
             ) : null}
             <Group>
-              <Button type="submit" loading={running}>
-                Run
-              </Button>
+              {status === 'anonymous' ? (
+                <Button component={Link} to={`/login?next=${encodeURIComponent(location.pathname)}`}>
+                  Sign in to run
+                </Button>
+              ) : (
+                <Button type="submit" loading={runner.running}>
+                  Run
+                </Button>
+              )}
               {toolCost !== undefined ? (
                 <Text size="sm" c="dimmed">
                   Costs {formatCredits(toolCost)}
@@ -87,18 +85,9 @@ export function RunPanel({ template, toolCost }: { template: PromptTemplateView;
             </Group>
           </Stack>
         </form>
-        {result && 'output' in result && result.output ? (
-          <Stack gap="xs" aria-live="polite" data-testid="run-result">
-            <Text size="sm" c="dimmed">
-              Charged {formatCredits(result.cost)}
-              {result.cached ? ' (cached answer)' : ''}
-            </Text>
-            <JobOutputView output={result.output} />
-          </Stack>
-        ) : result ? (
-          // Image, audio and video runs are queued: follow the job here, with a link to its page.
-          <JobPanel jobId={result.jobId} showLink />
-        ) : null}
+        <Box data-testid="run-result">
+          <RunOutcomeView outcome={runner.outcome} />
+        </Box>
       </Stack>
     </Card>
   );

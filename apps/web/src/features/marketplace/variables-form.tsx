@@ -61,3 +61,23 @@ export function VariablesForm({
     </Stack>
   );
 }
+
+/**
+ * Checks the values before they are sent, with the labels people see (the API's own check stays the authority):
+ * an empty required field or a value outside its choices gets one plain sentence under its input.
+ */
+export function checkVariables(variables: PromptVariable[], values: Record<string, string>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const v of variables) {
+    const value = values[v.name] ?? '';
+    const max = v.maxLength ?? PROMPT_LIMITS.value;
+    if (value === '' && v.default === null) {
+      errors[`variables.${v.name}`] = v.choices ? `Choose a ${v.label.toLowerCase()}.` : `Fill in ${v.label}.`;
+    } else if (value !== '' && v.choices && !v.choices.includes(value)) {
+      errors[`variables.${v.name}`] = `Pick one of the ${v.label.toLowerCase()} choices.`;
+    } else if (value.length > max) {
+      errors[`variables.${v.name}`] = `${v.label} is too long (at most ${max} characters).`;
+    }
+  }
+  return errors;
+}

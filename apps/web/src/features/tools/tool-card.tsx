@@ -1,8 +1,8 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { ToolView } from '@megicai/contracts';
 import { Link } from 'react-router';
-import { formatCredits } from '../../components/format-credits';
 import { LockIcon } from './lock-icon';
+import { OfferPrice } from './offer-price';
 import { currentCost, KIND_COLORS, KIND_LABELS } from './tool-cost';
 
 /** One tool of the catalog: kind, price (with a running offer struck through), premium lock. */
@@ -38,16 +38,7 @@ export function ToolCard({ tool, premium }: { tool: ToolView; premium: boolean }
         </Text>
         <Group justify="space-between" align="center">
           <Text size="sm" fw={600}>
-            {onOffer ? (
-              <>
-                <Text span td="line-through" c="dimmed" size="sm" aria-label={`was ${formatCredits(tool.creditCost)}`}>
-                  {formatCredits(tool.creditCost)}
-                </Text>{' '}
-                {formatCredits(cost)}
-              </>
-            ) : (
-              formatCredits(cost)
-            )}
+            <OfferPrice tool={tool} />
           </Text>
           <Button
             component={Link}

@@ -2,10 +2,11 @@ import type { ToolView } from '@megicai/contracts';
 
 /** What one run costs now: the offer price while it runs, else the list price. */
 export function currentCost(
-  tool: Pick<ToolView, 'creditCost' | 'offerCost' | 'offerEndsAt'>,
+  tool: Pick<ToolView, 'creditCost' | 'offerCost' | 'offerStartsAt' | 'offerEndsAt'>,
   now = Date.now(),
 ): number {
   if (tool.offerCost === null) return tool.creditCost;
+  if (tool.offerStartsAt && Date.parse(tool.offerStartsAt) > now) return tool.creditCost;
   if (tool.offerEndsAt && Date.parse(tool.offerEndsAt) <= now) return tool.creditCost;
   return Math.min(tool.offerCost, tool.creditCost);
 }

@@ -1,36 +1,37 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import type { JobView, RunToolRequest, ToolView } from '@megicai/contracts';
-import { isApiError, problemMessage } from '../../api';
+import type { ToolView } from '@megicai/contracts';
 import { formatCredits } from '../../components/format-credits';
-import { refreshMe } from '../auth/use-me';
-import { JobOutputView } from '../jobs/job-output';
-import { JobPanel } from '../jobs/job-panel';
-import { MarkdownOutput } from '../jobs/markdown-output';
-import { InsufficientCredits, PAYMENT_CODES, type PaymentProblem } from './insufficient-credits';
+import { RunOutcomeView } from '../jobs/run-outcome';
+import { useRunTool } from '../jobs/use-run-tool';
+import { InsufficientCredits } from './insufficient-credits';
 import { RunBudgetWarning } from './run-budget-warning';
 import { currentCost } from './tool-cost';
 import { defaultOptions, PromptField, ToolOptionsForm, type OptionValues } from './tool-options-form';
-import { streamRun, toolKeys, toolsApi } from './tools-api';
 import { useProviders } from './use-tools-catalog';
 
-type Outcome = { kind: 'streaming'; text: string } | { kind: 'text'; job: JobView } | { kind: 'queued'; jobId: string };
-
 /** The prompt, the options from the schema, provider and model pickers, the price, and the answer. */
-export function ToolRunPanel({ tool, locked }: { tool: ToolView; locked: boolean }) {
-  const queryClient = useQueryClient();
+export function ToolRunPanel({
+  tool,
+  locked,
+  initial,
+}: {
+  tool: ToolView;
+  locked: boolean;
+  /** The input of an earlier run ("Run again"): the prompt and options start from it. */
+  initial?: Record<string, unknown>;
+}) {
   const providers = useProviders();
-  const [prompt, setPrompt] = useState('');
-  const [options, setOptions] = useState<OptionValues>(() => defaultOptions(tool.inputSchema));
+  const [prompt, setPrompt] = useState(() => (typeof initial?.prompt === 'string' ? initial.prompt : ''));
+  const [options, setOptions] = useState<OptionValues>(() => {
+    const { prompt: _prompt, ...rest } = initial ?? {};
+    return { ...defaultOptions(tool.inputSchema), ...rest };
+  });
   const [provider, setProvider] = useState<string | null>(null);
   const [model, setModel] = useState<string | null>(null);
   const [fresh, setFresh] = useState(false);
-  const [running, setRunning] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [payment, setPayment] = useState<PaymentProblem | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const runner = useRunTool(tool.id, tool.kind);
+  const { running, error, payment, fieldErrors } = runner;
   const cost = currentCost(tool);
 
   const usable = useMemo(
@@ -42,54 +43,13 @@ export function ToolRunPanel({ tool, locked }: { tool: ToolView; locked: boolean
     return [...new Set(chosen.flatMap((p) => p.models.filter((m) => m.kind === tool.kind).map((m) => m.id)))];
   }, [usable, provider, tool.kind]);
 
-  const run = async () => {
-    setRunning(true);
-    setError(null);
-    setPayment(null);
-    setFieldErrors({});
-    setOutcome(null);
-    const body: RunToolRequest = {
+  const run = () =>
+    runner.run({
       input: { ...options, prompt },
       ...(provider ? { provider } : {}),
       ...(model ? { model } : {}),
       ...(fresh ? { cache: false } : {}),
-    };
-    const key = crypto.randomUUID();
-    try {
-      if (tool.kind === 'text') {
-        let text = '';
-        setOutcome({ kind: 'streaming', text });
-        const job = await streamRun(tool.id, body, key, (token) => {
-          text += token;
-          setOutcome({ kind: 'streaming', text });
-        });
-        setOutcome({ kind: 'text', job });
-      } else {
-        const result = await toolsApi.run(tool.id, body, key);
-        setOutcome({ kind: 'queued', jobId: result.jobId });
-      }
-    } catch (caught) {
-      setOutcome(null);
-      if (isApiError(caught)) {
-        if (PAYMENT_CODES.has(caught.code))
-          setPayment({ ...(caught.problem as PaymentProblem), detail: caught.detail });
-        else {
-          setFieldErrors(caught.fieldErrors());
-          setError(problemMessage(caught));
-        }
-      } else {
-        setError(caught instanceof Error ? caught.message : 'Something went wrong. Please try again.');
-      }
-    } finally {
-      setRunning(false);
-      await Promise.all([
-        refreshMe(queryClient),
-        queryClient.invalidateQueries({ queryKey: toolKeys.jobs }),
-        // The spend against the caps (`/me/limits`) lives under `credits`.
-        queryClient.invalidateQueries({ queryKey: ['credits'] }),
-      ]);
-    }
-  };
+    });
 
   return (
     <Stack>
@@ -167,29 +127,7 @@ export function ToolRunPanel({ tool, locked }: { tool: ToolView; locked: boolean
           </Stack>
         </form>
       </Card>
-      {outcome?.kind === 'streaming' ? (
-        <Card withBorder padding="lg" aria-live="polite" aria-busy="true" data-testid="stream-output">
-          <MarkdownOutput text={outcome.text || '…'} />
-        </Card>
-      ) : null}
-      {outcome?.kind === 'text' ? <TextResult job={outcome.job} /> : null}
-      {outcome?.kind === 'queued' ? <JobPanel jobId={outcome.jobId} showLink /> : null}
+      <RunOutcomeView outcome={runner.outcome} />
     </Stack>
-  );
-}
-
-function TextResult({ job }: { job: JobView }) {
-  return (
-    <Card withBorder padding="lg" aria-live="polite" data-testid="text-result">
-      <Stack gap="sm">
-        <Group gap="xs">
-          <Text size="sm" c="dimmed">
-            {job.cached ? 'Cached answer, free' : `Charged ${formatCredits(job.cost)}`}
-            {job.provider ? ` · ${job.provider}${job.model ? ` / ${job.model}` : ''}` : ''}
-          </Text>
-        </Group>
-        {job.output ? <JobOutputView output={job.output} /> : null}
-      </Stack>
-    </Card>
   );
 }

@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import { AppShell, Burger, Button, Container, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
-import { VerifyEmailBanner } from '../features/account/verify-email-banner';
-import { useAuth } from '../features/auth/use-auth';
+import { VerifyEmailBanner } from '../../features/account/verify-email-banner';
+import { useAuth } from '../../features/auth/use-auth';
 import { BalanceBadge } from './balance-badge';
 import { HeaderNav } from './header-nav';
 import { Logo } from './logo';
@@ -37,7 +37,7 @@ export function AppLayout() {
       </a>
       <AppShell.Header>
         <Group h="100%" px={{ base: 'sm', sm: 'lg' }} justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger
               opened={navOpened}
               onClick={nav.toggle}
@@ -48,7 +48,7 @@ export function AppLayout() {
             <Logo />
             <HeaderNav />
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
             {status === 'authenticated' ? <BalanceBadge /> : null}
             <ThemeToggle />
             {status === 'authenticated' ? <UserMenu /> : null}

@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import { Link, useMatch } from 'react-router';
-import { useAuth } from '../features/auth/use-auth';
+import { useAuth } from '../../features/auth/use-auth';
 import { visibleNavItems, type NavItem } from './nav-items';
 
 function HeaderNavLink({ item }: { item: NavItem }) {

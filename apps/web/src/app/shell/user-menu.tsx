@@ -1,12 +1,16 @@
 import { Button, Menu, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate } from 'react-router';
-import { useAuth } from '../features/auth/use-auth';
-import { ChevronDownIcon, LogoutIcon, UserIcon } from './icons';
+import { useAuth } from '../../features/auth/use-auth';
+import { ChevronDownIcon, LogoutIcon, UserIcon } from '../../components/icons';
+import { PHONE_QUERY } from '../../components/data-table';
 
 export function UserMenu() {
   const { user, logout } = useAuth();
   const navigate = useNavigate();
+  // On a phone the header has room for an icon only: the name and the chevron would push it off the screen.
+  const phone = useMediaQuery(PHONE_QUERY);
   if (!user) return null;
   const name = user.displayName || user.email;
 
@@ -23,7 +27,8 @@ export function UserMenu() {
           variant="subtle"
           color="gray"
           leftSection={<UserIcon size={16} />}
-          rightSection={<ChevronDownIcon size={14} />}
+          rightSection={phone ? undefined : <ChevronDownIcon size={14} />}
+          px={phone ? 6 : undefined}
           aria-label={`Account menu for ${name}`}
           data-testid="user-menu"
         >

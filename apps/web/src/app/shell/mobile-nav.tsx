@@ -1,6 +1,6 @@
 import { Button, Drawer, NavLink as MantineNavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
-import { useAuth } from '../features/auth/use-auth';
+import { useAuth } from '../../features/auth/use-auth';
 import { visibleNavItems } from './nav-items';
 
 /**

@@ -1,8 +1,8 @@
 import { Button } from '@mantine/core';
 import { Link } from 'react-router';
-import { useMe } from '../features/auth/use-me';
-import { formatCredits } from './format-credits';
-import { CoinIcon } from './icons';
+import { useMe } from '../../features/auth/use-me';
+import { formatCredits } from '../../components/format-credits';
+import { CoinIcon } from '../../components/icons';
 
 /**
  * The signed-in user's balance from `GET /me`; it links to the Credits page. The accessible name says what the

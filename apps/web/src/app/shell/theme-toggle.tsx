@@ -1,5 +1,5 @@
 import { ActionIcon, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
-import { MoonIcon, SunIcon } from './icons';
+import { MoonIcon, SunIcon } from '../../components/icons';
 
 export function ThemeToggle() {
   const { setColorScheme } = useMantineColorScheme();

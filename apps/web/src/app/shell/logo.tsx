@@ -16,7 +16,7 @@ export function Logo() {
             strokeLinejoin="round"
           />
         </svg>
-        <Text component="span" fw={800} fz="lg">
+        <Text component="span" fw={800} fz="lg" visibleFrom="xs">
           MegicAI
         </Text>
       </Group>
