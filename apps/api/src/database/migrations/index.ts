@@ -14,6 +14,7 @@ import { KeysetMillis1764070100000 } from './1764070100000-keyset-millis';
 import { PaymentsStripe1764082000000 } from './1764082000000-payments-stripe';
 import { SpendLimits1764084000000 } from './1764084000000-spend-limits';
 import { Webhooks1764086000000 } from './1764086000000-webhooks';
+import { Conversations1764091000000 } from './1764091000000-conversations';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -36,4 +37,5 @@ export const migrations = [
   PaymentsStripe1764082000000,
   SpendLimits1764084000000,
   Webhooks1764086000000,
+  Conversations1764091000000,
 ];

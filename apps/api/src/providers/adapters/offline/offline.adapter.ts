@@ -15,7 +15,7 @@ import {
 import { OFFLINE_LABEL } from './demo-label';
 import { renderOfflineSpeech } from './offline-audio';
 import { renderOfflinePng } from './offline-image';
-import { composeOfflineText, tokensOf } from './offline-text';
+import { composeOfflineText, conversationNote, tokensOf } from './offline-text';
 import { renderOfflineAnimation } from './offline-video';
 
 export const OFFLINE_PROVIDER_ID = 'offline';
@@ -46,7 +46,7 @@ export class OfflineAdapter implements AiProvider {
 
   async generateText(req: TextRequest): Promise<TextOutput> {
     this.throwIfAborted(req.signal);
-    const text = composeOfflineText(req.prompt, req.system);
+    const text = composeOfflineText(req.prompt, req.system) + conversationNote(req.history);
     return { text, model: 'offline-text', offline: true, label: OFFLINE_LABEL, finishReason: 'stop' };
   }
 
