@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { RunToolDto } from '../../jobs/dto/run-tool.dto';
 
 export class CreateConversationDto {
   @ApiProperty({ example: 'chat', description: 'A text tool (UUID or slug)' })
@@ -32,24 +33,13 @@ export class ConversationListQueryDto extends PageQueryDto {
   q?: string;
 }
 
-export class PostMessageDto {
+/** The message, and the provider or model to try first (validated as for `POST /tools/:id/run`). */
+export class PostMessageDto extends PickType(RunToolDto, ['provider', 'model'] as const) {
   @ApiProperty({ example: 'And what about the weekend?' })
   @IsString()
   @MinLength(1)
   @MaxLength(20_000)
   content!: string;
-
-  @ApiPropertyOptional({ example: 'openai', description: 'Try this provider first' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  provider?: string;
-
-  @ApiPropertyOptional({ example: 'gpt-4o-mini' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  model?: string;
 }
 
 export class MessageStreamQueryDto {
