@@ -10,6 +10,7 @@ import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { ProblemThrottlerGuard } from './common/throttling/problem-throttler.guard';
 import { ThrottlingModule } from './common/throttling/throttling.module';
 import { AppConfigModule } from './config/config.module';
+import { ConversationsModule } from './conversations/conversations.module';
 import { CreditsModule } from './credits/credits.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -45,6 +46,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ToolsModule,
     JobsModule,
     OpenAiCompatModule,
+    ConversationsModule,
     MarketplaceModule,
     LeaderboardModule,
     PremiumModule,

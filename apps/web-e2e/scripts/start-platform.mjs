@@ -116,6 +116,8 @@ const api = spawn(process.execPath, [entry], {
     LOGIN_ADDRESS_FREE_FAILURES: '100000',
     REFERRAL_ADDRESS_DAILY_CAP: '100000',
     OFFLINE_DELAY_MS: '300',
+    // Slow enough that the chat journey can press Stop while an answer streams (40 ms a token at most).
+    OFFLINE_TEXT_STREAM_MS: '3000',
     // The webhooks journey's receiver listens on 127.0.0.1.
     WEBHOOKS_ALLOW_PRIVATE: 'true',
     SMTP_URL: mailbox.url,

@@ -54,6 +54,16 @@ export class ProvidersConfig {
   @Max(600_000)
   offlineDelayMs: number = 1500;
 
+  /**
+   * How long a streamed offline text answer takes, spread over its tokens (at most 40 ms a token); the offline
+   * delay when unset. End-to-end tests slow it down so that a chat answer can be stopped while it streams.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  offlineTextStreamMs?: number;
+
   /** Per attempt, for text, image and audio calls. */
   @IsInt()
   @Min(1)
@@ -127,6 +137,7 @@ export function readProvidersConfig(env: NodeJS.ProcessEnv = process.env): Provi
     ollamaBaseUrl: env.OLLAMA_BASE_URL,
     ollamaModels: env.OLLAMA_MODELS,
     offlineDelayMs: env.OFFLINE_DELAY_MS,
+    offlineTextStreamMs: env.OFFLINE_TEXT_STREAM_MS,
     timeoutMs: env.PROVIDER_TIMEOUT_MS,
     videoTimeoutMs: env.PROVIDER_VIDEO_TIMEOUT_MS,
     videoPollIntervalMs: env.PROVIDER_VIDEO_POLL_MS,

@@ -58,6 +58,7 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'tools', lazy: lazyPage(() => import('../routes/tools-page'), 'ToolsPage') },
               { path: 'tools/:id', lazy: lazyPage(() => import('../routes/tool-page'), 'ToolPage') },
+              { path: 'chat/:id?', lazy: lazyPage(() => import('../routes/chat-page'), 'ChatPage') },
               { path: 'jobs', lazy: lazyPage(() => import('../routes/jobs-page'), 'JobsPage') },
               { path: 'jobs/:id', lazy: lazyPage(() => import('../routes/job-page'), 'JobPage') },
               {

@@ -17,6 +17,7 @@ import { Accounts1764083000000 } from './1764083000000-accounts';
 import { SpendLimits1764084000000 } from './1764084000000-spend-limits';
 import { Webhooks1764086000000 } from './1764086000000-webhooks';
 import { Product1764089000000 } from './1764089000000-product';
+import { Conversations1764091000000 } from './1764091000000-conversations';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -42,4 +43,5 @@ export const migrations = [
   SpendLimits1764084000000,
   Webhooks1764086000000,
   Product1764089000000,
+  Conversations1764091000000,
 ];

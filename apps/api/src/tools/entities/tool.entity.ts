@@ -22,6 +22,8 @@ export class Tool {
   @Column({ type: 'varchar', nullable: true }) defaultModel!: string | null;
   /** Instructions for text tools; `{{option}}` placeholders take the run's input options. */
   @Column({ type: 'text', nullable: true }) systemPrompt!: string | null;
+  /** Characters of earlier turns a conversation sends as context; the platform default when null. */
+  @Column({ type: 'integer', nullable: true }) contextChars!: number | null;
   @Column({ type: 'jsonb' }) inputSchema!: JsonSchema;
   @Column() sortOrder!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

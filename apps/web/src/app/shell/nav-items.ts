@@ -10,6 +10,7 @@ export interface NavItem {
 /** The main navigation, in the header on wide screens and in the burger drawer on small ones. Add pages here. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Tools', to: '/tools' },
+  { label: 'Chat', to: '/chat' },
   { label: 'My jobs', to: '/jobs' },
   { label: 'Marketplace', to: '/marketplace' },
   { label: 'Credits', to: '/credits' },

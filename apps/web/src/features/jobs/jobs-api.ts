@@ -28,14 +28,28 @@ export const jobsApi = {
  * `POST /tools/:id/run?stream=true`: calls `onToken` for each token and resolves with the finished job (the `done`
  * event). An `error` event rejects with an ApiError of its problem (so callers branch on its `code`).
  */
-export async function streamRun(
+export function streamRun(
   toolId: string,
   body: RunToolRequest,
   idempotencyKey: string,
   onToken: (text: string) => void,
   signal?: AbortSignal,
 ): Promise<JobView> {
-  const response = await apiFetch(`/tools/${encodeURIComponent(toolId)}/run`, {
+  return streamTokens<JobView>(`/tools/${encodeURIComponent(toolId)}/run`, body, idempotencyKey, onToken, signal);
+}
+
+/**
+ * A POST answered with the platform's token stream (`?stream=true`): `token` events, then `done` with the result
+ * (resolved) or `error` with a problem (rejected as an ApiError). Text runs and conversation messages share it.
+ */
+export async function streamTokens<T>(
+  path: string,
+  body: unknown,
+  idempotencyKey: string,
+  onToken: (text: string) => void,
+  signal?: AbortSignal,
+): Promise<T> {
+  const response = await apiFetch(path, {
     method: 'POST',
     body,
     query: { stream: 'true' },
@@ -56,7 +70,7 @@ export async function streamRun(
       buffer = buffer.slice(end + 2);
       end = buffer.indexOf('\n\n');
       if (event.name === 'token') onToken((event.data as { text: string }).text);
-      else if (event.name === 'done') return event.data as JobView;
+      else if (event.name === 'done') return event.data as T;
       else if (event.name === 'error') throw new ApiError(event.data as Problem);
     }
   }

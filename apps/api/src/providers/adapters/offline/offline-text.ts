@@ -117,3 +117,14 @@ function shorten(text: string, max: number): string {
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * In a conversation, a closing line that shows the earlier turns were received: the turn number and the first
+ * question (empty for a one-shot run, whose answer stays exactly as before).
+ */
+export function conversationNote(history: readonly { role: string; content: string }[] = []): string {
+  const questions = history.filter((m) => m.role === 'user');
+  if (!questions.length) return '';
+  const first = shorten(questions[0]?.content.replace(/\s+/g, ' ').trim() ?? '', 80);
+  return `\n\n_Turn ${questions.length + 1} of this conversation, which began with “${first}”._`;
+}

@@ -18,6 +18,18 @@ describe('OfflineAdapter', () => {
     expect(a.label).toMatch(/offline demo/i);
   });
 
+  it('answers with awareness of the earlier turns of a conversation', async () => {
+    const out = await offline.generateText({
+      prompt: 'And the weather?',
+      history: [
+        { role: 'user', content: 'Plan a trip to Lisbon' },
+        { role: 'assistant', content: 'Sure.' },
+      ],
+    });
+    expect(out.text).toContain('Turn 2 of this conversation, which began with “Plan a trip to Lisbon”');
+    expect((await offline.generateText({ prompt: 'And the weather?' })).text).not.toContain('Turn');
+  });
+
   it('follows the intent given by the system prompt', async () => {
     const out = await offline.generateText({
       system: 'Summarize the text.',

@@ -15,7 +15,7 @@ import {
 import { OFFLINE_LABEL } from './demo-label';
 import { renderOfflineSpeech } from './offline-audio';
 import { renderOfflinePng } from './offline-image';
-import { composeOfflineText, tokensOf } from './offline-text';
+import { composeOfflineText, conversationNote, tokensOf } from './offline-text';
 import { renderOfflineAnimation } from './offline-video';
 
 export const OFFLINE_PROVIDER_ID = 'offline';
@@ -41,12 +41,18 @@ export class OfflineAdapter implements AiProvider {
   readonly models = MODELS;
   readonly available = true;
 
-  /** @param delayMs simulated work time for image, audio and video; text answers at once. */
-  constructor(private readonly delayMs: number) {}
+  /**
+   * @param delayMs simulated work time for image, audio and video; text answers at once.
+   * @param textStreamMs how long a streamed text answer takes (the work time when absent).
+   */
+  constructor(
+    private readonly delayMs: number,
+    private readonly textStreamMs = delayMs,
+  ) {}
 
   async generateText(req: TextRequest): Promise<TextOutput> {
     this.throwIfAborted(req.signal);
-    const text = composeOfflineText(req.prompt, req.system);
+    const text = composeOfflineText(req.prompt, req.system) + conversationNote(req.history);
     return { text, model: 'offline-text', offline: true, label: OFFLINE_LABEL, finishReason: 'stop' };
   }
 
@@ -54,7 +60,7 @@ export class OfflineAdapter implements AiProvider {
     const result = await this.generateText(req);
     const tokens = tokensOf(result.text);
     // Spread a little of the delay over the tokens so the demo looks like streaming; zero delay streams at once.
-    const perToken = Math.min(40, this.delayMs / Math.max(1, tokens.length));
+    const perToken = Math.min(40, this.textStreamMs / Math.max(1, tokens.length));
     for (const token of tokens) {
       if (perToken >= 1) await this.wait(perToken, req.signal);
       this.throwIfAborted(req.signal);
