@@ -45,7 +45,7 @@ export class AdminUsersService {
     const [summary, ledger, jobs, templatesCount] = await Promise.all([
       this.credits.summary(id),
       this.credits.page(id, RECENT),
-      this.jobs.list(id, RECENT),
+      this.jobs.list(id, { limit: RECENT }),
       this.templates.countByCreator(id),
     ]);
     return {
