@@ -59,9 +59,10 @@ test.describe('credits', () => {
     await expect(page.getByTestId('balance')).toHaveAccessibleName('Balance: 12 credits');
     await expect(page.getByTestId('ledger-row').first()).toHaveAttribute('data-kind', 'daily_reward');
 
+    // After a reload the card knows from the API that today's reward is taken, and says when the next one is.
     await page.reload();
-    await page.getByRole('button', { name: 'Claim daily reward' }).click();
-    await expect(page.getByTestId('daily-reward-error')).toContainText('You already claimed today’s reward');
+    await expect(page.getByRole('button', { name: 'Claimed today' })).toBeDisabled();
+    await expect(page.getByTestId('daily-reward-next')).toContainText('Your next reward is ready');
     await expect(page.getByTestId('balance')).toHaveAccessibleName('Balance: 12 credits');
     await expect(page.getByTestId('ledger-row')).toHaveCount(3);
   });

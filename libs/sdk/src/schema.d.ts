@@ -42,10 +42,11 @@ export interface paths {
     get: operations['UsersController_me'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** Erase the account’s personal data (the ledger keeps anonymous rows); login stops working. 400 `wrong_password` */
+    delete: operations['AccountController_erase'];
     options?: never;
     head?: never;
-    patch?: never;
+    patch: operations['UsersController_update'];
     trace?: never;
   };
   '/api/v1/credits': {
@@ -217,6 +218,125 @@ export interface paths {
     put?: never;
     post?: never;
     delete: operations['ApiKeysController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/email/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Spend the mailed verification link; 400 `invalid_token` when bad, used or expired */
+    post: operations['AccountRecoveryController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/email/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail a new verification link (at most one a minute: 429 `rate_limited`) */
+    post: operations['AccountRecoveryController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password/forgot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail a password-reset link (1 hour); the same answer whether or not the account exists */
+    post: operations['AccountRecoveryController_forgot'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a new password with the mailed link; ends every session. 400 `invalid_token` */
+    post: operations['AccountRecoveryController_reset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change the password; every other session ends. 400 `wrong_password` */
+    post: operations['AccountController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/sessions/sign-out-others': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End every session (refresh family) of the account except the calling one */
+    post: operations['AccountController_signOutOthers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything the platform holds about the caller, as one JSON document */
+    get: operations['AccountController_exportData'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -398,7 +518,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The caller's jobs, newest first */
+    /** The caller's jobs, newest first; `kind` and `status` filter them */
     get: operations['JobsController_list'];
     put?: never;
     post?: never;
@@ -1209,6 +1329,8 @@ export interface components {
       id: string;
       /** @example ada@example.com */
       email: string;
+      /** @description The owner proved the address by following the mailed link */
+      emailVerified: boolean;
       /** @example Ada */
       displayName: string;
       /** @enum {string} */
@@ -1224,6 +1346,10 @@ export interface components {
       referralCode: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    UpdateProfileDto: {
+      /** @example Ada */
+      displayName: string;
     };
     CreditsSummaryDto: {
       /**
@@ -1241,6 +1367,13 @@ export interface components {
        * @example 1
        */
       spentToday: number;
+      /** @description True once today's (UTC) daily reward was claimed */
+      dailyRewardClaimedToday: boolean;
+      /**
+       * Format: date-time
+       * @description When the daily reward can next be claimed (now if available, else the next 00:00 UTC)
+       */
+      nextDailyRewardAt: string;
     };
     LedgerReferenceDto: {
       /** @example ad_session */
@@ -1272,6 +1405,11 @@ export interface components {
         | 'purchase'
         | 'purchase_refund';
       reference: components['schemas']['LedgerReferenceDto'] | null;
+      /**
+       * Format: uuid
+       * @description The job a tool_spend or tool_refund belongs to (GET /jobs/:id)
+       */
+      jobId: string | null;
       /** Format: date-time */
       createdAt: string;
     };
@@ -1414,6 +1552,70 @@ export interface components {
       spentToday: number;
       /** Format: date-time */
       createdAt: string;
+    };
+    TokenDto: {
+      /** @description The token from the mailed link */
+      token: string;
+    };
+    ForgotPasswordDto: {
+      /** @example ada@example.com */
+      email: string;
+    };
+    ResetPasswordDto: {
+      /** @description The token from the mailed link */
+      token: string;
+      /** @example correct horse battery */
+      password: string;
+    };
+    ChangePasswordDto: {
+      currentPassword: string;
+      newPassword: string;
+    };
+    AccountExportDto: {
+      /** Format: date-time */
+      exportedAt: string;
+      /** @description The profile, plus referredById and updatedAt */
+      profile: components['schemas']['UserDto'];
+      /** @description Every ledger entry, oldest first (credits as decimals) */
+      ledger: {
+        [key: string]: unknown;
+      }[];
+      /** @description Every job with its prompt, input and output */
+      jobs: {
+        [key: string]: unknown;
+      }[];
+      /** @description Prompt templates the caller created */
+      templates: {
+        [key: string]: unknown;
+      }[];
+      /** @description Ratings and reviews the caller gave */
+      ratings: {
+        [key: string]: unknown;
+      }[];
+      /** @description API keys (metadata only: the keys themselves are never stored) */
+      apiKeys: {
+        [key: string]: unknown;
+      }[];
+      /** @description Spending limits (one row) */
+      limits: {
+        [key: string]: unknown;
+      }[];
+      /** @description Ad sessions, with the client address they came from */
+      adSessions: {
+        [key: string]: unknown;
+      }[];
+      /** @description Premium checkouts */
+      checkouts: {
+        [key: string]: unknown;
+      }[];
+      /** @description Login sessions (refresh families) */
+      sessions: {
+        [key: string]: unknown;
+      }[];
+    };
+    DeleteAccountDto: {
+      /** @description The current password, to confirm */
+      password: string;
     };
     ReferralsDto: {
       /** @example K7M2Q9XA */
@@ -1573,6 +1775,11 @@ export interface components {
        * @example 0.5
        */
       offerCost: number | null;
+      /**
+       * Format: date-time
+       * @description When the running offer started (null: no start date)
+       */
+      offerStartsAt: string | null;
       /** Format: date-time */
       offerEndsAt: string | null;
       premiumOnly: boolean;
@@ -1658,6 +1865,24 @@ export interface components {
       /** @example gpt-4o-mini */
       model?: string;
     };
+    JobTemplateDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The title when the job ran
+       * @example Friendly product description
+       */
+      title: string;
+      /**
+       * @description The value of each variable as run (given, else its default)
+       * @example {
+       *       "tone": "friendly"
+       *     }
+       */
+      variables: {
+        [key: string]: string;
+      };
+    };
     JobAssetDto: {
       /**
        * @description Signed, expiring link
@@ -1692,6 +1917,16 @@ export interface components {
       id: string;
       /** Format: uuid */
       toolId: string;
+      /** @enum {string} */
+      kind: 'text' | 'image' | 'audio' | 'video';
+      /** @description The input as run, defaults filled in; `prompt` is what was sent (the rendered template, if any) */
+      input: {
+        [key: string]: unknown;
+      };
+      /** @description The prompt sent to the provider */
+      prompt: string;
+      /** @description The template the job ran through, if any */
+      template: components['schemas']['JobTemplateDto'] | null;
       /** @enum {string} */
       status: 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
       progress: number;
@@ -2402,6 +2637,11 @@ export interface components {
       offerCost?: number | null;
       /**
        * Format: date-time
+       * @description When the offer starts; null: at once
+       */
+      offerStartsAt?: string | null;
+      /**
+       * Format: date-time
        * @description null: no end
        */
       offerEndsAt?: string | null;
@@ -2816,6 +3056,123 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountController_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeleteAccountDto'];
+      };
+    };
+    responses: {
+      /** @description Erased */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `wrong_password`, `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'wrong_password' | 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProfileDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
       /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
@@ -3605,6 +3962,341 @@ export interface operations {
       };
     };
   };
+  AccountRecoveryController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TokenDto'];
+      };
+    };
+    responses: {
+      /** @description The address is verified */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `invalid_token`, `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'invalid_token' | 'validation_failed';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountRecoveryController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A link is on its way (nothing is sent when already verified) */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountRecoveryController_forgot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ForgotPasswordDto'];
+      };
+    };
+    responses: {
+      /** @description If the address has an account, a link is on its way */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountRecoveryController_reset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Password changed; log in again */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `invalid_token`, `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'invalid_token' | 'validation_failed';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Changed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `wrong_password`, `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'wrong_password' | 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountController_signOutOthers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountController_exportData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountExportDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
   ReferralsController_view: {
     parameters: {
       query?: never;
@@ -4316,6 +5008,8 @@ export interface operations {
         limit?: number;
         /** @description The nextCursor of the previous page */
         cursor?: string;
+        kind?: 'text' | 'image' | 'audio' | 'video';
+        status?: 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
       };
       header?: never;
       path?: never;
