@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AdsModule } from '../ads/ads.module';
 import { AnalyticsModule } from '../analytics/analytics.module';
 import { JobsCoreModule } from '../jobs/jobs-core.module';
 import { ToolsModule } from '../tools/tools.module';
+import { AdminAdsWaterfallController } from './admin-ads-waterfall.controller';
 import { AdminAnalyticsController } from './admin-analytics.controller';
 import { AdminModule } from './admin.module';
 import { AdminQueuesController } from './admin-queues.controller';
@@ -12,7 +14,7 @@ import { AdminToolsController } from './admin-tools.controller';
  * AdminModule through the marketplace (for the audit log): importing jobs from there would make a cycle.
  */
 @Module({
-  imports: [AdminModule, ToolsModule, JobsCoreModule, AnalyticsModule],
-  controllers: [AdminToolsController, AdminQueuesController, AdminAnalyticsController],
+  imports: [AdminModule, AdsModule, ToolsModule, JobsCoreModule, AnalyticsModule],
+  controllers: [AdminToolsController, AdminQueuesController, AdminAnalyticsController, AdminAdsWaterfallController],
 })
 export class AdminOpsModule {}

@@ -43,7 +43,15 @@ describe('Ads (integration)', () => {
   it('lists the seeded tiers as offers', async () => {
     const u = await registerUser(t);
     const res = await t.http().get('/api/v1/ads/offers').set(bearer(u.accessToken)).expect(200);
-    expect(res.body.map((o: { tier: string }) => o.tier)).toEqual(['text', 'image', 'video']);
+    // One entry per tier and duration; the longer durations pay more per minute.
+    expect(res.body.map((o: { tier: string; seconds: number }) => `${o.tier}:${o.seconds}`)).toEqual([
+      'text:30',
+      'text:60',
+      'image:120',
+      'image:240',
+      'video:180',
+      'video:300',
+    ]);
     expect(res.body[0]).toEqual({
       tier: 'text',
       seconds: expect.any(Number),
@@ -200,8 +208,8 @@ describe('Ads (integration)', () => {
   it('offerFor picks the smallest tier that covers the need, else the largest', async () => {
     const u = await registerUser(t);
     const ads = t.app.get(AdsService);
-    const offers = await ads.offers(u.user.id);
-    const [small, , large] = offers;
+    const offers = (await ads.offers(u.user.id)).sort((a, b) => a.credits - b.credits);
+    const [small, , large] = [offers[0], offers[1], offers[offers.length - 1]];
     expect(await ads.offerFor(u.user.id, 1)).toMatchObject({ tier: small.tier, credits: small.credits });
     expect(await ads.offerFor(u.user.id, small.credits * 1000 + 1)).toMatchObject({ tier: offers[1].tier });
     expect(await ads.offerFor(u.user.id, 10_000_000)).toMatchObject({ tier: large.tier });

@@ -11,6 +11,7 @@ import { Premium1764069000000 } from './1764069000000-premium';
 import { AnalyticsIndexes1764069500000 } from './1764069500000-analytics-indexes';
 import { LedgerSeq1764070000000 } from './1764070000000-ledger-seq';
 import { KeysetMillis1764070100000 } from './1764070100000-keyset-millis';
+import { AdsWaterfall1764087000000 } from './1764087000000-ads-waterfall';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -30,4 +31,5 @@ export const migrations = [
   AnalyticsIndexes1764069500000,
   LedgerSeq1764070000000,
   KeysetMillis1764070100000,
+  AdsWaterfall1764087000000,
 ];
