@@ -3,7 +3,8 @@ import { Alert, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { AdCompleteResult, AdOffer, AdSessionView } from '@megicai/contracts';
 import { formatCredits } from '../../components/format-credits';
-import { AdPlayer, claimErrorMessage } from './ad-player';
+import { AdPlayer } from './ad-player';
+import { claimErrorMessage } from './use-ad-claim';
 import { adsApi } from './ads-api';
 
 export interface AdOfferPanelProps {
@@ -23,7 +24,7 @@ export function AdOfferPanel({ offer, onEarned, lead }: AdOfferPanelProps) {
   const [session, setSession] = useState<AdSessionView | null>(null);
   const [earned, setEarned] = useState<AdCompleteResult | null>(null);
   const start = useMutation({
-    mutationFn: () => adsApi.start(offer.tier),
+    mutationFn: () => adsApi.start(offer.tier, offer.seconds),
     onSuccess: (s) => {
       setEarned(null);
       setSession(s);
