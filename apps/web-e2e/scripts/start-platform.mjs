@@ -86,6 +86,11 @@ const api = spawn(process.execPath, [entry], {
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     OFFLINE_DELAY_MS: '300',
+    // GAM is configured but off the waterfall (only house) until ads-waterfall.spec turns it on; its script URL
+    // answers 404 (onerror at once) unless a spec serves a stand-in GPT there with page.route.
+    ADS_NETWORKS: 'house',
+    ADS_GAM_AD_UNIT_PATH: '/e2e/megicai_rewarded',
+    ADS_GAM_SCRIPT_URL: `http://127.0.0.1:${port}/api/e2e/gpt.js`,
   },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
