@@ -59,7 +59,7 @@ async function serveGpt(page: Page, mode: GptMode | 'blocked'): Promise<void> {
 /** Opens the Credits page on the (shortened) image tier. */
 async function openImageAd(page: Page, auth: Parameters<typeof signInWithTokens>[1]) {
   await signInWithTokens(page, auth, '/credits');
-  await page.getByRole('radio', { name: 'Image' }).click({ force: true });
+  await page.getByText('Image', { exact: true }).click();
   const panel = page.getByTestId('ad-offer-panel');
   await expect(panel).toHaveAttribute('data-tier', 'image');
   await expect(panel).toContainText('2 seconds to earn 10 credits');
