@@ -15,6 +15,7 @@ import { CreditsModule } from './credits/credits.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MarketplaceModule } from './marketplace/marketplace.module';
+import { OpenAiCompatModule } from './openai-compat/openai-compat.module';
 import { ProvidersModule } from './providers/providers.module';
 import { ToolsModule } from './tools/tools.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -24,6 +25,7 @@ import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The HTTP application: feature modules wired by dependency injection. The worker has its own module. */
 @Module({
@@ -43,9 +45,11 @@ import { UsersModule } from './users/users.module';
     ProvidersModule,
     ToolsModule,
     JobsModule,
+    OpenAiCompatModule,
     MarketplaceModule,
     LeaderboardModule,
     PremiumModule,
+    WebhooksModule,
     AdminModule,
     AdminOpsModule,
   ],

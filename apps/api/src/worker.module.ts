@@ -6,9 +6,10 @@ import { JobsWorkerModule } from './jobs/jobs-worker.module';
 import { ProvidersModule } from './providers/providers.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
 /**
- * The BullMQ worker: processors for image, audio and video jobs. Runs as its own process (`npm run worker`) or,
+ * The BullMQ worker: processors for image, audio and video jobs, and webhook deliveries. Runs as its own process (`npm run worker`) or,
  * with RUN_WORKER=inline, beside the API in the same process.
  */
 @Module({
@@ -20,6 +21,7 @@ import { RedisModule } from './redis/redis.module';
     QueueModule,
     ProvidersModule,
     JobsWorkerModule,
+    WebhooksWorkerModule,
   ],
 })
 export class WorkerModule {}

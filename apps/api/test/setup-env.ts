@@ -8,3 +8,5 @@ process.env.OFFLINE_DELAY_MS ??= '0';
 process.env.DATABASE_POOL_SIZE ??= '10';
 process.env.ADMIN_EMAIL ??= 'admin@megicai.test';
 process.env.ADMIN_PASSWORD ??= 'admin-password-test';
+// Specs' webhook receivers listen on 127.0.0.1: every app and worker of a run (they share the queues) may call them.
+process.env.WEBHOOKS_ALLOW_PRIVATE ??= 'true';

@@ -86,6 +86,8 @@ const api = spawn(process.execPath, [entry], {
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     OFFLINE_DELAY_MS: '300',
+    // The webhooks journey's receiver listens on 127.0.0.1.
+    WEBHOOKS_ALLOW_PRIVATE: 'true',
     // GAM is configured but off the waterfall (only house) until ads-waterfall.spec turns it on; its script URL
     // answers 404 (onerror at once) unless a spec serves a stand-in GPT there with page.route.
     ADS_NETWORKS: 'house',

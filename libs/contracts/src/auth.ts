@@ -40,7 +40,17 @@ export interface ApiKeyView {
   prefix: string;
   scopes: ApiKeyScope[];
   lastUsedAt: string | null;
+  /** The key's own daily cap in credits (null = none), besides the owner's caps. */
+  dailyCreditCap: number | null;
+  /** Credits spent today (UTC) by runs made with this key, net of refunds. */
+  spentToday: number;
   createdAt: string;
+}
+
+export interface CreateApiKeyRequest {
+  name: string;
+  scopes?: ApiKeyScope[];
+  dailyCreditCap?: number | null;
 }
 
 export interface CreatedApiKey {

@@ -57,3 +57,34 @@ export interface AuditLogEntryView {
   details: Record<string, unknown>;
   createdAt: string;
 }
+
+/** PUT /me/limits: credits (at most 3 decimals); null removes the cap or alert, an omitted field stays as it is. */
+export interface SpendLimitsUpdate {
+  dailyCreditCap?: number | null;
+  monthlyCreditCap?: number | null;
+  lowBalanceAlert?: number | null;
+}
+
+/** GET /me/limits: the caps, what runs spent against them (UTC day and month, net of refunds), and the alert state. */
+export interface SpendLimitsView {
+  dailyCreditCap: number | null;
+  monthlyCreditCap: number | null;
+  lowBalanceAlert: number | null;
+  spentToday: number;
+  spentThisMonth: number;
+  balance: number;
+  /** true when the balance is below `lowBalanceAlert`. */
+  lowBalance: boolean;
+  dailyResetsAt: string;
+  monthlyResetsAt: string;
+}
+
+/** A cheaper tool of the same kind that the caller can still afford, listed on a credits 402 (`alternatives`). */
+export interface ToolAlternative {
+  toolId: string;
+  name: string;
+  cost: number;
+}
+
+/** Which cap refused a run (`scope` of a `spend_cap_reached` 402). */
+export type SpendCapScope = 'daily' | 'monthly' | 'key';

@@ -26,6 +26,8 @@ export const LedgerKind = {
   SignupBonus: 'signup_bonus',
   PremiumAllowance: 'premium_allowance',
   Purchase: 'purchase',
+  /** A refunded credit pack takes back what is left of its credits (never below zero). */
+  PurchaseRefund: 'purchase_refund',
 } as const;
 export type LedgerKind = (typeof LedgerKind)[keyof typeof LedgerKind];
 export const LEDGER_KINDS: readonly LedgerKind[] = Object.values(LedgerKind);

@@ -49,11 +49,18 @@ export interface CheckoutResult {
 
 export type CheckoutStatus = 'open' | 'completed';
 
+/** What a checkout sells: a premium plan (a subscription) or a credit pack (a one-off payment). */
+export type CheckoutKind = 'plan' | 'pack';
+
 export interface CheckoutSessionView {
   id: string;
   provider: string;
+  kind: CheckoutKind;
   status: CheckoutStatus;
-  plan: PremiumPlanView;
+  /** Set when kind is `plan`. */
+  plan: PremiumPlanView | null;
+  /** Set when kind is `pack`: the pack as it was sold at checkout. */
+  pack: CreditPackView | null;
   createdAt: string;
   completedAt: string | null;
 }
@@ -61,7 +68,35 @@ export interface CheckoutSessionView {
 /** The result of the offline demo provider's Pay button: the same event the webhook would get, applied. */
 export interface DemoPaymentResult {
   eventId: string;
-  premiumUntil: string;
+  /** The new end of premium after a plan checkout; null for a credit pack. */
+  premiumUntil: string | null;
+  /** The balance after the payment, in credits. */
+  balance: number;
+}
+
+/** GET /credits/packs: a credit pack for sale. `price` in the currency's major unit (1.99). */
+export interface CreditPackView {
+  id: string;
+  credits: number;
+  price: number;
+  currency: string;
+}
+
+/** The admin's view of a pack: inactive ones too, with their Stripe price when one is configured. */
+export interface AdminCreditPackView extends CreditPackView {
+  active: boolean;
+  sortOrder: number;
+  stripePriceId: string | null;
+}
+
+export interface PackCheckoutResult {
+  sessionId: string;
+  checkoutUrl: string;
+}
+
+/** POST /premium/portal: where the subscriber manages or cancels the subscription. */
+export interface PortalResult {
+  url: string;
 }
 
 export interface PaymentWebhookResult {

@@ -12,3 +12,4 @@ export * from './marketplace';
 export * from './prompt-template';
 export * from './admin';
 export * from './growth';
+export * from './webhooks';

@@ -13,6 +13,13 @@ export interface TextJobOutput {
   /** True when the offline demo provider answered: the UI labels it "offline demo". */
   offline: boolean;
   label?: string;
+  /** The provider's token counts, when it reports them. */
+  usage?: TokenUsage;
+}
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
 }
 
 export interface MediaJobOutput {

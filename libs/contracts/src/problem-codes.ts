@@ -28,6 +28,7 @@ export const ProblemCode = {
   InvalidCredentials: 'invalid_credentials',
   InvalidToken: 'invalid_token',
   TokenReused: 'token_reused',
+  InvalidRefreshToken: 'invalid_refresh_token',
   EmailTaken: 'email_taken',
   AccountBanned: 'account_banned',
   WrongPassword: 'wrong_password',
@@ -61,5 +62,10 @@ export const ProblemCode = {
   InvalidWebhookSignature: 'invalid_webhook_signature',
   PaymentsUnavailable: 'payments_unavailable',
   NoSubscription: 'no_subscription',
+  // OpenAI-compatible API
+  ModelNotFound: 'model_not_found',
+  JobTimeout: 'job_timeout',
+  // Outgoing webhooks
+  WebhookUrlForbidden: 'webhook_url_forbidden',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const { DataSource } = await import('typeorm');
   const { baseDataSourceOptions } = await import('../../../apps/api/src/database/typeorm-options');
   const { CreditsService } = await import('../../../apps/api/src/credits/credits.service');
+  const { CreditsEvents } = await import('../../../apps/api/src/credits/credits-events');
 
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
       'UPDATE bench_accounts SET balance = balance - 1 WHERE id = :client_id + 1 AND balance >= 1 RETURNING balance;\n',
     );
 
-    const credits = new CreditsService(ds);
+    const credits = new CreditsService(ds, new CreditsEvents());
     const spendLoop = async (shape: 'hot' | 'spread', clients: number, seconds: number): Promise<number> => {
       const until = Date.now() + seconds * 1000;
       let done = 0;

@@ -5,7 +5,8 @@ import { AdTiersService } from '../ads/ad-tiers.service';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
-import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ProblemCode } from '@megicai/contracts';
+import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AuditLogService } from './audit-log.service';
 import { AdTierPatchDto, AdTierSettingsDto } from './dto/admin-changes.dto';
 
@@ -21,14 +22,14 @@ export class AdminAdsController {
 
   @Get()
   @ApiOkResponse({ type: [AdTierSettingsDto] })
-  @ApiProblems(401, 403)
+  @ApiProblems(...ADMIN_PROBLEMS)
   async list(): Promise<AdTierSettings[]> {
     return (await this.tiers.list()).map((t) => AdTiersService.view(t));
   }
 
   @Get(':tier')
   @ApiOkResponse({ type: AdTierSettingsDto })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.NotFound)
   async get(@Param('tier') tier: AdTier): Promise<AdTierSettings> {
     return AdTiersService.view(await this.tiers.get(tier));
   }
@@ -36,7 +37,7 @@ export class AdminAdsController {
   /** New sessions use the new settings; sessions already started keep theirs. */
   @Patch(':tier')
   @ApiOkResponse({ type: AdTierSettingsDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.NotFound)
   async patch(
     @CurrentUser() admin: Principal,
     @Param('tier') tier: AdTier,

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AnalyticsReport } from '@megicai/contracts';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { Roles } from '../common/auth/roles.decorator';
-import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ProblemCode } from '@megicai/contracts';
+import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AnalyticsQueryDto, AnalyticsReportDto } from './dto/admin-analytics.dto';
 
 @ApiTags('admin')
@@ -15,7 +16,7 @@ export class AdminAnalyticsController {
 
   @Get()
   @ApiOkResponse({ type: AnalyticsReportDto })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed)
   report(@Query() query: AnalyticsQueryDto): Promise<AnalyticsReport> {
     return this.analytics.report(query.from, query.to);
   }

@@ -2,7 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuditLogEntryView, Page } from '@megicai/contracts';
 import { Roles } from '../common/auth/roles.decorator';
-import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ProblemCode } from '@megicai/contracts';
+import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AuditLogService } from './audit-log.service';
 import { AuditLogPageDto, AuditLogQueryDto } from './dto/admin-changes.dto';
 
@@ -15,7 +16,7 @@ export class AdminAuditController {
 
   @Get()
   @ApiOkResponse({ type: AuditLogPageDto })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.InvalidCursor)
   list(@Query() query: AuditLogQueryDto): Promise<Page<AuditLogEntryView>> {
     return this.audit.page(query.limit, query.cursor, { targetId: query.targetId, action: query.action });
   }

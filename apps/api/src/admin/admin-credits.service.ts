@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type AdminCreditAdjustmentResult, toCredits, toMilli } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AdminException } from './admin.exception';
 import { InsufficientCreditsError } from '../credits/credits.errors';
 import { CreditsService } from '../credits/credits.service';
 import { UsersService } from '../users/users.service';
@@ -20,7 +21,7 @@ export class AdminCreditsService {
 
   async adjust(actorId: string, userId: string, delta: number, reason: string): Promise<AdminCreditAdjustmentResult> {
     if (!(await this.users.findById(userId).catch(() => null)))
-      throw ProblemException.notFound('There is no such user.');
+      throw new AdminException(ProblemCode.NotFound, 'There is no such user.');
     const amount = Math.abs(toMilli(delta));
     try {
       return await this.dataSource.transaction(async (m) => {
@@ -40,9 +41,10 @@ export class AdminCreditsService {
       });
     } catch (error) {
       if (error instanceof InsufficientCreditsError) {
-        throw ProblemException.conflict(
+        throw new AdminException(
+          ProblemCode.Conflict,
           `The balance is ${toCredits(error.balance)} credits: an adjustment of ${delta} would take it below zero.`,
-          { balance: toCredits(error.balance) },
+          { extensions: { balance: toCredits(error.balance) } },
         );
       }
       throw error;

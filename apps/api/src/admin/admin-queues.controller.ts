@@ -4,8 +4,9 @@ import { ADMIN_QUEUE_NAMES, type AdminQueueName, QUEUE_STATES } from '@megicai/c
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
-import { ProblemException } from '../common/errors/problem.exception';
-import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ProblemCode } from '@megicai/contracts';
+import { AdminException } from './admin.exception';
+import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { AuditLogService } from './audit-log.service';
 import { AdminQueueDto, AdminQueueRetryDto } from './dto/admin-queues.dto';
@@ -22,7 +23,7 @@ export class AdminQueuesController {
 
   @Get()
   @ApiOkResponse({ type: [AdminQueueDto] })
-  @ApiProblems(401, 403)
+  @ApiProblems(...ADMIN_PROBLEMS)
   async list(): Promise<AdminQueueDto[]> {
     const stats = await this.queues.stats();
     return stats.map(({ name, counts }) => ({
@@ -39,9 +40,10 @@ export class AdminQueuesController {
   @HttpCode(200)
   @ApiParam({ name: 'name', enum: ADMIN_QUEUE_NAMES })
   @ApiOkResponse({ type: AdminQueueRetryDto })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.NotFound)
   async retryFailed(@CurrentUser() admin: Principal, @Param('name') name: string): Promise<AdminQueueRetryDto> {
-    if (!(ADMIN_QUEUE_NAMES as readonly string[]).includes(name)) throw ProblemException.notFound('No such queue.');
+    if (!(ADMIN_QUEUE_NAMES as readonly string[]).includes(name))
+      throw new AdminException(ProblemCode.NotFound, 'No such queue.');
     const queue = name as AdminQueueName;
     const retried = await this.queues.retryFailed(queue);
     await this.audit.record({

@@ -4,8 +4,9 @@ import { toMilli } from '@megicai/contracts';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
-import { ProblemException } from '../common/errors/problem.exception';
-import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ProblemCode } from '@megicai/contracts';
+import { AdminException } from './admin.exception';
+import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { ToolDto } from '../tools/dto/tool.dto';
 import { ToolPatch, ToolsService } from '../tools/tools.service';
 import { AdminToolPatchDto } from './dto/admin-tools.dto';
@@ -23,7 +24,7 @@ export class AdminToolsController {
 
   @Get()
   @ApiOkResponse({ type: [ToolDto], description: 'Every tool, disabled ones included' })
-  @ApiProblems(401, 403)
+  @ApiProblems(...ADMIN_PROBLEMS)
   list(): Promise<ToolDto[]> {
     return this.tools.listAll();
   }
@@ -31,10 +32,10 @@ export class AdminToolsController {
   @Get(':id')
   @ApiParam({ name: 'id', description: 'Tool UUID or slug' })
   @ApiOkResponse({ type: ToolDto })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.NotFound)
   async get(@Param('id') id: string): Promise<ToolDto> {
     const tool = await this.tools.findById(id);
-    if (!tool) throw ProblemException.notFound('No such tool.');
+    if (!tool) throw new AdminException(ProblemCode.NotFound, 'No such tool.');
     return tool;
   }
 
@@ -42,14 +43,14 @@ export class AdminToolsController {
   @Patch(':id')
   @ApiParam({ name: 'id', description: 'Tool UUID or slug' })
   @ApiOkResponse({ type: ToolDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.NotFound)
   async patch(
     @CurrentUser() admin: Principal,
     @Param('id') id: string,
     @Body() body: AdminToolPatchDto,
   ): Promise<ToolDto> {
     const before = await this.tools.findById(id);
-    if (!before) throw ProblemException.notFound('No such tool.');
+    if (!before) throw new AdminException(ProblemCode.NotFound, 'No such tool.');
     const after = await this.tools.update(before.id, toToolPatch(body));
     await this.audit.record({
       actorId: admin.userId,

@@ -5,7 +5,8 @@ import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
-import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ProblemCode } from '@megicai/contracts';
+import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AdminCreditsService } from './admin-credits.service';
 import { AdminUsersService } from './admin-users.service';
 import { AdminCreditAdjustmentDto, AdminCreditAdjustmentResultDto, AdminUserPatchDto } from './dto/admin-changes.dto';
@@ -23,14 +24,14 @@ export class AdminUsersController {
 
   @Get()
   @ApiOkResponse({ type: AdminUserPageDto })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.InvalidCursor)
   list(@Query() query: AdminUsersQueryDto): Promise<AdminUserPageDto> {
     return this.adminUsers.list(query.q, query.limit, query.cursor);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: AdminUserDto })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.NotFound)
   get(@Param('id') id: string): Promise<AdminUserDto> {
     return this.adminUsers.get(id);
   }
@@ -38,7 +39,7 @@ export class AdminUsersController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change a user’s role or ban them (a ban revokes their refresh tokens); audited' })
   @ApiOkResponse({ type: AdminUserDto })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.NotFound, ProblemCode.Conflict)
   patch(
     @CurrentUser() admin: Principal,
     @Param('id') id: string,
@@ -52,7 +53,14 @@ export class AdminUsersController {
   @Idempotent()
   @ApiOperation({ summary: 'Grant (delta > 0) or take (delta < 0, never below zero → 409) credits; audited' })
   @ApiCreatedResponse({ type: AdminCreditAdjustmentResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
+  @ApiProblems(
+    ...ADMIN_PROBLEMS,
+    ProblemCode.ValidationFailed,
+    ProblemCode.NotFound,
+    ProblemCode.Conflict,
+    ProblemCode.IdempotencyKeyReused,
+    ProblemCode.IdempotencyInProgress,
+  )
   adjust(
     @CurrentUser() admin: Principal,
     @Param('id') id: string,

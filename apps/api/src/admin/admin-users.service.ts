@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { BanListService } from '../auth/ban-list.service';
+import { AccessStatusService } from '../auth/access-status.service';
 import { TokensService } from '../auth/tokens.service';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AdminException } from './admin.exception';
 import type { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuditLogService } from './audit-log.service';
@@ -14,7 +15,7 @@ export class AdminUsersService {
   constructor(
     private readonly users: UsersService,
     private readonly tokens: TokensService,
-    private readonly bans: BanListService,
+    private readonly access: AccessStatusService,
     private readonly audit: AuditLogService,
   ) {}
 
@@ -29,16 +30,18 @@ export class AdminUsersService {
 
   async patch(actorId: string, id: string, patch: AdminUserPatchDto): Promise<AdminUserView> {
     if (patch.role === undefined && patch.banned === undefined) {
-      throw ProblemException.badRequest('Nothing to change: send role and/or banned.', [
-        { field: 'role', message: 'role or banned is required' },
-      ]);
+      throw new AdminException(ProblemCode.ValidationFailed, 'Nothing to change: send role and/or banned.', {
+        errors: [{ field: 'role', message: 'role or banned is required' }],
+      });
     }
     const user = await this.find(id);
-    if (id === actorId) throw ProblemException.conflict('Admins cannot change their own role or ban themselves.');
+    if (id === actorId)
+      throw new AdminException(ProblemCode.Conflict, 'Admins cannot change their own role or ban themselves.');
     const before = { role: user.role, banned: user.banned };
     const change = { role: patch.role ?? user.role, banned: patch.banned ?? user.banned };
     await this.users.update(id, change);
-    if (change.banned !== before.banned) await this.bans.set(id, change.banned);
+    // Every process reads role and ban from the table: make them read it again now, not when their cache expires.
+    await this.access.changed(id);
     if (change.banned && !before.banned) await this.tokens.revokeAllForUser(id);
     await this.audit.record({
       actorId,
@@ -52,7 +55,7 @@ export class AdminUsersService {
 
   private async find(id: string): Promise<User> {
     const user = await this.users.findById(id).catch(() => null);
-    if (!user) throw ProblemException.notFound('There is no such user.');
+    if (!user) throw new AdminException(ProblemCode.NotFound, 'There is no such user.');
     return user;
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AD_TIERS, type AdTier, type AdTierOption, type AdTierSettings, toCredits, toMilli } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
 import { AdsException } from './ads.exception';
 import { AdTierOptionRecord } from './entities/ad-tier-option.entity';
 import { AdTierSetting } from './entities/ad-tier.entity';
@@ -90,7 +90,7 @@ export class AdTiersService {
 
   async get(tier: AdTier): Promise<AdTierSetting> {
     const row = AD_TIERS.includes(tier) ? await this.tiers.findOneBy({ tier }) : null;
-    if (!row) throw ProblemException.notFound(`There is no ad tier "${tier}".`);
+    if (!row) throw new AdsException(ProblemCode.NotFound, `There is no ad tier "${tier}".`);
     return row;
   }
 

@@ -15,6 +15,7 @@ import type { Principal } from '../common/auth/principal';
 import { RequireScope } from '../common/auth/roles.decorator';
 import { clientAddress } from '../common/http/client-address';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { ProblemCode } from '@megicai/contracts';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AdImpressionsService } from './ad-impressions.service';
 import { AdsService } from './ads.service';
@@ -45,7 +46,7 @@ export class AdsController {
     summary: 'Each tier and duration with what it pays and how many are left today (empty for premium accounts)',
   })
   @ApiOkResponse({ type: [AdOfferDto] })
-  @ApiProblems(401, 403)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope)
   offers(@CurrentUser() user: Principal): Promise<AdOffer[]> {
     return this.ads.offers(user.userId);
   }
@@ -53,7 +54,7 @@ export class AdsController {
   @Get('status')
   @RequireScope('credits')
   @ApiOkResponse({ type: AdStatusDto })
-  @ApiProblems(401, 403)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope)
   status(@CurrentUser() user: Principal): Promise<AdStatus> {
     return this.ads.status(user.userId);
   }
@@ -65,7 +66,14 @@ export class AdsController {
     description: '`networks` is the waterfall the client tries in order, with one creative per network in `waterfall`.',
   })
   @ApiCreatedResponse({ type: AdSessionDto })
-  @ApiProblems(400, 401, 403, 404, 409, 429)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.PremiumNoAds,
+    ProblemCode.NotFound,
+    ProblemCode.AdDailyCapReached,
+  )
   start(
     @CurrentUser() user: Principal,
     @Body() body: StartAdSessionDto,
@@ -113,7 +121,18 @@ export class AdsController {
   @RequireScope('credits')
   @ApiOperation({ summary: 'Claim a watched ad: once, after the required seconds on the server clock' })
   @ApiOkResponse({ type: AdCompleteDto })
-  @ApiProblems(401, 403, 404, 409, 410, 422, 425, 429)
+  @ApiProblems(
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.NotFound,
+    ProblemCode.AlreadyClaimed,
+    ProblemCode.Conflict,
+    ProblemCode.AdSessionExpired,
+    ProblemCode.AdTooEarly,
+    ProblemCode.AdDailyCapReached,
+    ProblemCode.IdempotencyKeyReused,
+    ProblemCode.IdempotencyInProgress,
+  )
   complete(@CurrentUser() user: Principal, @Param('id') id: string): Promise<AdCompleteResult> {
     return this.ads.complete(user.userId, id);
   }

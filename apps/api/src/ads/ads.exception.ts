@@ -3,17 +3,18 @@ import { AppException } from '../common/errors/app.exception';
 
 export type AdsCode = Extract<
   ProblemCode,
-  | 'ad_too_early'
-  | 'ad_session_expired'
-  | 'already_claimed'
+  | 'ad_daily_cap_reached'
   | 'ad_not_available'
   | 'ad_not_engaged'
-  | 'ad_daily_cap_reached'
-  | 'premium_no_ads'
-  | 'not_found'
+  | 'ad_session_expired'
+  | 'ad_too_early'
+  | 'already_claimed'
   | 'conflict'
+  | 'invalid_callback_signature'
+  | 'not_found'
+  | 'premium_no_ads'
   | 'validation_failed'
 >;
 
-/** Every problem the ads feature answers with. */
+/** Ad sessions, caps and network callbacks: the codes this feature answers with (HTTP status from `problem-status.ts`). */
 export class AdsException extends AppException<AdsCode> {}

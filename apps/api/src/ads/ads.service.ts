@@ -10,13 +10,14 @@ import {
   type AdTier,
   toCredits,
 } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AdsException } from './ads.exception';
+import { retryAfter } from '../common/errors/app.exception';
 import { adsConfig } from '../config/ads.config';
 import { UsersService } from '../users/users.service';
 import { AdRewardsService } from './ad-rewards.service';
 import { AdTiersService } from './ad-tiers.service';
 import { AdWaterfallService } from './ad-waterfall.service';
-import { AdsException } from './ads.exception';
 import { UTC_DAY_START, isUniqueViolation, secondsUntilUtcMidnight } from './ads.sql';
 import { AdSession } from './entities/ad-session.entity';
 import type { AdTierSetting } from './entities/ad-tier.entity';
@@ -120,7 +121,10 @@ export class AdsService {
     opts: AdSessionOptions = {},
   ): Promise<AdSessionView> {
     if (await this.isPremium(userId)) {
-      throw ProblemException.forbidden('Premium accounts are ad-free: there are no ads to watch while premium lasts.');
+      throw new AdsException(
+        ProblemCode.PremiumNoAds,
+        'Premium accounts are ad-free: there are no ads to watch while premium lasts.',
+      );
     }
     const tier = await this.tiers.duration(tierName, opts.seconds);
     await this.checkCaps(this.dataSource.manager, userId, tier, clientAddress);
@@ -168,27 +172,33 @@ export class AdsService {
 
   /** Pays for a watched session once; 404 not yours, 409 done or replaced, 410 expired, 425 too early. */
   async complete(userId: string, sessionId: string): Promise<{ granted: number; balance: number }> {
-    if (!UUID.test(sessionId)) throw ProblemException.notFound('There is no such ad session.');
+    if (!UUID.test(sessionId)) throw new AdsException(ProblemCode.NotFound, 'There is no such ad session.');
     // Read before the transaction: inside it, every query must use its connection (parallel claims queue on a lock
     // while holding theirs, so borrowing a second connection from the pool could wait forever).
     const [tiers, referrerId] = await Promise.all([this.tiers.list(), this.referrerOf(userId)]);
     const paid = await this.dataSource.transaction(async (m) => {
       const session = await this.lockSession(m, userId, sessionId);
       const clock = await this.clock(m, session.id);
-      if (session.status === 'completed') throw ProblemException.conflict('This ad session was already claimed.');
+      if (session.status === 'completed')
+        throw new AdsException(ProblemCode.AlreadyClaimed, 'This ad session was already claimed.');
       if (session.status === 'replaced')
-        throw ProblemException.conflict('This ad session was replaced by a newer one.');
+        throw new AdsException(ProblemCode.Conflict, 'This ad session was replaced by a newer one.');
       if (session.status === 'expired' || clock.expired) {
-        throw ProblemException.gone('This ad session has expired: start a new ad to earn credits.');
+        throw new AdsException(
+          ProblemCode.AdSessionExpired,
+          'This ad session has expired: start a new ad to earn credits.',
+        );
       }
       if (clock.remaining > 0) {
-        throw ProblemException.tooEarly(`The ad is not finished yet: ${clock.remaining} s to go.`, {
-          remainingSeconds: clock.remaining,
+        throw new AdsException(ProblemCode.AdTooEarly, `The ad is not finished yet: ${clock.remaining} s to go.`, {
+          extensions: {
+            remainingSeconds: clock.remaining,
+          },
         });
       }
       if (clock.unengaged) {
         throw new AdsException(
-          'ad_not_engaged',
+          ProblemCode.AdNotEngaged,
           'The interactive ad has not reported that it was seen in a visible tab yet: keep it on screen.',
         );
       }
@@ -209,7 +219,8 @@ export class AdsService {
     sessionId: string,
     record: (m: EntityManager) => Promise<boolean>,
   ): Promise<{ granted: number; balance: number } | null> {
-    if (!UUID.test(userId) || !UUID.test(sessionId)) throw ProblemException.notFound('There is no such ad session.');
+    if (!UUID.test(userId) || !UUID.test(sessionId))
+      throw new AdsException(ProblemCode.NotFound, 'There is no such ad session.');
     const referrerId = await this.referrerOf(userId);
     return this.dataSource.transaction(async (m) => {
       const session = await this.lockSession(m, userId, sessionId);
@@ -247,7 +258,7 @@ export class AdsService {
       .setLock('pessimistic_write')
       .where('s.id = :sessionId AND s.user_id = :userId', { sessionId, userId })
       .getOne();
-    if (!session) throw ProblemException.notFound('There is no such ad session.');
+    if (!session) throw new AdsException(ProblemCode.NotFound, 'There is no such ad session.');
     return session;
   }
 
@@ -283,15 +294,17 @@ export class AdsService {
     );
     const retry = secondsUntilUtcMidnight();
     if (rows[0].tier_done >= tier.dailyCap) {
-      throw ProblemException.tooManyRequests(
+      throw new AdsException(
+        ProblemCode.AdDailyCapReached,
         `Daily cap reached: ${tier.dailyCap} ${tier.tier} ads a day. Come back after midnight UTC.`,
-        retry,
+        retryAfter(retry),
       );
     }
     if (rows[0].address_done >= this.cfg.addressDailyCap) {
-      throw ProblemException.tooManyRequests(
+      throw new AdsException(
+        ProblemCode.AdDailyCapReached,
         'Daily cap reached for this network address. Come back after midnight UTC.',
-        retry,
+        retryAfter(retry),
       );
     }
   }

@@ -3,7 +3,8 @@ import type { ConfigType } from '@nestjs/config';
 import type { AdTier, AnalyticsReport, LedgerKind, ToolKind } from '@megicai/contracts';
 import { toCredits } from '@megicai/contracts';
 import { AdsService } from '../ads/ads.service';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AnalyticsException } from './analytics.exception';
 import { analyticsConfig } from '../config/analytics.config';
 import { CreditsReadService } from '../credits/credits-read.service';
 import { JobsService } from '../jobs/jobs.service';
@@ -37,13 +38,15 @@ export class AnalyticsService {
     const end = to ? utcDay(new Date(to)) : utcDay(now);
     const start = from ? utcDay(new Date(from)) : new Date(end.getTime() - 6 * DAY_MS);
     if (start.getTime() > end.getTime()) {
-      throw ProblemException.badRequest('from must not be after to.', [{ field: 'from', message: 'must be <= to' }]);
+      throw new AnalyticsException(ProblemCode.ValidationFailed, 'from must not be after to.', {
+        errors: [{ field: 'from', message: 'must be <= to' }],
+      });
     }
     const days = (end.getTime() - start.getTime()) / DAY_MS + 1;
     if (days > MAX_ANALYTICS_DAYS) {
-      throw ProblemException.badRequest(`The window is at most ${MAX_ANALYTICS_DAYS} days.`, [
-        { field: 'from', message: `at most ${MAX_ANALYTICS_DAYS} days before to` },
-      ]);
+      throw new AnalyticsException(ProblemCode.ValidationFailed, `The window is at most ${MAX_ANALYTICS_DAYS} days.`, {
+        errors: [{ field: 'from', message: `at most ${MAX_ANALYTICS_DAYS} days before to` }],
+      });
     }
     return { start, end: new Date(end.getTime() + DAY_MS) };
   }

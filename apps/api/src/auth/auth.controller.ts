@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Public } from '../common/auth/public.decorator';
+import { ProblemCode } from '@megicai/contracts';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AuthThrottle } from '../common/throttling/auth-throttle.decorator';
 import { AuthService } from './auth.service';
@@ -26,7 +27,7 @@ export class AuthController {
   @AuthThrottle()
   @ApiOperation({ summary: 'Create an account (signup bonus credited) and log in' })
   @ApiCreatedResponse({ type: AuthResponseDto })
-  @ApiProblems(400, 409)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.EmailTaken)
   register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
     return this.auth.register(dto);
   }
@@ -36,7 +37,7 @@ export class AuthController {
   @AuthThrottle()
   @ApiOperation({ summary: 'Log in; the same 401 for an unknown email and a wrong password' })
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.InvalidCredentials, ProblemCode.AccountBanned)
   login(@Body() dto: LoginDto): Promise<AuthResponseDto> {
     return this.auth.login(dto);
   }
@@ -45,7 +46,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Trade a refresh token for a new pair; a reused token revokes its whole family' })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiProblems(400, 401)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.InvalidRefreshToken, ProblemCode.TokenReused)
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(dto.refreshToken);
   }
@@ -55,7 +56,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Revoke the refresh token and its family' })
   @ApiBody({ type: RefreshDto })
   @ApiNoContentResponse({ description: 'Logged out' })
-  @ApiProblems(400)
+  @ApiProblems(ProblemCode.ValidationFailed)
   async logout(@Body() dto: RefreshDto): Promise<void> {
     await this.auth.logout(dto.refreshToken);
   }

@@ -7,12 +7,12 @@ import { authConfig } from '../config/auth.config';
 import { creditsConfig } from '../config/credits.config';
 import { CreditsModule } from '../credits/credits.module';
 import { UsersModule } from '../users/users.module';
+import { AccessStatusService } from './access-status.service';
 import { AdminSeedService } from './admin-seed.service';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { BanListService } from './ban-list.service';
 import { ApiKey } from './entities/api-key.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { PasswordService } from './password.service';
@@ -44,7 +44,7 @@ import { TokensService } from './tokens.service';
   controllers: [AuthController, ApiKeysController],
   providers: [
     AuthService,
-    BanListService,
+    AccessStatusService,
     PasswordService,
     TokensService,
     ApiKeysService,
@@ -52,6 +52,6 @@ import { TokensService } from './tokens.service';
     ApiKeyStrategy,
     AdminSeedService,
   ],
-  exports: [TokensService, BanListService],
+  exports: [TokensService, AccessStatusService],
 })
 export class AuthModule {}

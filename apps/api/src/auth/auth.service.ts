@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MILLI_PER_CREDIT } from '@megicai/contracts';
 import { creditsConfig } from '../config/credits.config';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AuthException } from './auth.exception';
 import { CreditsService } from '../credits/credits.service';
 import { UserDto } from '../users/dto/user.dto';
 import { EmailTakenError, UsersService } from '../users/users.service';
@@ -27,9 +28,9 @@ export class AuthService {
   async register(dto: RegisterDto) {
     const referrer = dto.referralCode ? await this.users.findByReferralCode(dto.referralCode) : null;
     if (dto.referralCode && !referrer) {
-      throw ProblemException.badRequest('The referral code is not known.', [
-        { field: 'referralCode', message: 'unknown referral code' },
-      ]);
+      throw new AuthException(ProblemCode.ValidationFailed, 'The referral code is not known.', {
+        errors: [{ field: 'referralCode', message: 'unknown referral code' }],
+      });
     }
     const passwordHash = await this.passwords.hash(dto.password);
     const signupBonus = this.creditsCfg.signupBonusCredits * MILLI_PER_CREDIT;
@@ -61,7 +62,7 @@ export class AuthService {
       });
     } catch (error) {
       if (error instanceof EmailTakenError) {
-        throw ProblemException.conflict('An account with this email already exists.');
+        throw new AuthException(ProblemCode.EmailTaken, 'An account with this email already exists.');
       }
       throw error;
     }
@@ -71,16 +72,17 @@ export class AuthService {
     const user = await this.users.findByEmail(dto.email);
     const ok = await this.passwords.verify(user?.passwordHash, dto.password);
     // One answer for an unknown email and a wrong password, after the same amount of hashing work.
-    if (!user || !ok) throw ProblemException.unauthorized('The email or password is wrong.');
-    if (user.banned) throw ProblemException.forbidden('This account is suspended.');
+    if (!user || !ok) throw new AuthException(ProblemCode.InvalidCredentials, 'The email or password is wrong.');
+    if (user.banned) throw new AuthException(ProblemCode.AccountBanned, 'This account is suspended.');
     const pair = await this.tokens.issue(user);
     return { user: UserDto.from(user, await this.credits.balanceOf(user.id)), ...pair };
   }
 
   async refresh(refreshToken: string) {
-    const result = await this.tokens.rotate(refreshToken, (id) => this.users.findById(id));
+    const result = await this.tokens.rotate(refreshToken, (id, m) => this.users.findById(id, m));
     if (result.reuse) {
-      throw ProblemException.unauthorized(
+      throw new AuthException(
+        ProblemCode.TokenReused,
         'This refresh token was already used; every session of this login is revoked.',
       );
     }

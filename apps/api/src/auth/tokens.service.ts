@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Role, TokenPair } from '@megicai/contracts';
 import { authConfig } from '../config/auth.config';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AuthException } from './auth.exception';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { randomToken, sha256Hex } from './secret-hash';
 
@@ -43,12 +44,16 @@ export class TokensService {
     return { accessToken: await this.jwt.signAsync(claims), refreshToken };
   }
 
-  /** Spends a refresh token and returns the user it belongs to; the caller issues the next pair in the family. */
+  /**
+   * Spends a refresh token and returns the user it belongs to; the caller issues the next pair in the family.
+   * `loadUser` must read through the manager it is given (the transaction's), never through another connection.
+   */
   async rotate(
     refreshToken: string,
-    loadUser: (id: string) => Promise<{ id: string; role: Role; banned: boolean } | null>,
+    loadUser: (id: string, manager: EntityManager) => Promise<{ id: string; role: Role; banned: boolean } | null>,
   ) {
-    const invalid = () => ProblemException.unauthorized('The refresh token is invalid, expired or already used.');
+    const invalid = () =>
+      new AuthException(ProblemCode.InvalidRefreshToken, 'The refresh token is invalid, expired or already used.');
     return this.dataSource.transaction(async (m) => {
       const token = await m.findOneBy(RefreshToken, { tokenHash: sha256Hex(refreshToken) });
       if (!token || token.revokedAt || token.expiresAt.getTime() <= Date.now()) throw invalid();
@@ -63,7 +68,9 @@ export class TokensService {
         await this.revokeFamily(token.familyId, m);
         return { reuse: true as const, familyId: token.familyId };
       }
-      const user = await loadUser(token.userId);
+      // Through this transaction's manager: waiting for a second pool connection while holding the row lock let
+      // parallel refreshes of one token take every connection and wait on each other for ever.
+      const user = await loadUser(token.userId, m);
       if (!user || user.banned) throw invalid();
       return { reuse: false as const, pair: await this.issue(user, m, token.familyId) };
     });

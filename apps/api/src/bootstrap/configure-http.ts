@@ -4,7 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROBLEM_CONTENT_TYPE } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { CommonException } from '../common/errors/common.exception';
 import { toProblem } from '../common/errors/problem-details.filter';
 import { registerResponseStatusHook } from '../common/http/response-status';
 import { MetricsService } from '../health/metrics.service';
@@ -61,7 +62,7 @@ function cacheControlFor(path: string): string {
 
 function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
   const { problem } = toProblem(
-    ProblemException.notFound(`No route ${request.method} ${request.url.split('?')[0]}.`),
+    new CommonException(ProblemCode.NotFound, `No route ${request.method} ${request.url.split('?')[0]}.`),
     request.url,
   );
   return reply.status(404).type(PROBLEM_CONTENT_TYPE).send(problem);

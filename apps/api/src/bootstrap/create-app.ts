@@ -1,3 +1,4 @@
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,6 +7,13 @@ import { AppModule } from '../app.module';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import { configureHttp } from './configure-http';
 import { setupOpenApi } from './openapi';
+
+/** `/api/v1` for every route but operations and the OpenAI-compatible API (its own base URL, as OpenAI clients expect). */
+export function setGlobalPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('api/v1', {
+    exclude: ['api/health', 'api/health/ready', 'api/metrics', 'api/openai/v1/*path'],
+  });
+}
 
 export interface CreateAppOptions {
   /** Serve the built SPA from this folder at `/` (production and the e2e run). */
@@ -32,7 +40,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     bodyParser: false,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'api/health/ready', 'api/metrics'] });
+  setGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   await configureHttp(app, options.webDist);

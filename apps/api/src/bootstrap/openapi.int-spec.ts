@@ -1,4 +1,19 @@
+import { ProblemCode } from '@megicai/contracts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-app';
+import { PROBLEM_STATUS } from '../common/errors/problem-status';
+
+interface ProblemResponse {
+  description?: string;
+  content?: Record<
+    string,
+    {
+      schema?: { allOf?: { properties?: { code?: { enum?: string[] } } }[] };
+      examples?: Record<string, { value: { code: string; status: number } }>;
+    }
+  >;
+}
 
 interface OpenApiDoc {
   openapi: string;
@@ -17,6 +32,11 @@ describe('OpenAPI document and operations endpoints (integration)', () => {
     doc = (await t.http().get('/api/docs-json').expect(200)).body as OpenApiDoc;
   });
   afterAll(() => t.close());
+
+  it('is the document the checked-in SDK was generated from (else run `npx nx run sdk:generate`)', () => {
+    const sdk = JSON.parse(readFileSync(join(__dirname, '../../../../libs/sdk/openapi.json'), 'utf8')) as OpenApiDoc;
+    expect(doc).toEqual(sdk);
+  });
 
   it('is OpenAPI 3 with bearer and API-key security', () => {
     expect(doc.openapi).toMatch(/^3\./);
@@ -39,6 +59,38 @@ describe('OpenAPI document and operations endpoints (integration)', () => {
     for (const status of statuses.filter((s) => Number(s) >= 400)) {
       expect(op.responses[status].content).toHaveProperty(['application/problem+json']);
     }
+  });
+
+  it('names the codes of every error answer of every route, each mapped to that status', () => {
+    const known = new Set<string>(Object.values(ProblemCode));
+    let checked = 0;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        for (const [status, response] of Object.entries(op.responses as Record<string, ProblemResponse>)) {
+          if (Number(status) < 400) continue;
+          const where = `${method.toUpperCase()} ${path} ${status}`;
+          const media = response.content?.['application/problem+json'];
+          const codes = media?.schema?.allOf?.[1]?.properties?.code?.enum ?? [];
+          expect({ where, codes: codes.length > 0 }).toEqual({ where, codes: true });
+          for (const code of codes) {
+            expect({ where, code, known: known.has(code) }).toEqual({ where, code, known: true });
+            expect({ where, code, status: PROBLEM_STATUS[code as ProblemCode] }).toEqual({
+              where,
+              code,
+              status: Number(status),
+            });
+            expect(response.description).toContain(`\`${code}\``);
+            expect(media?.examples?.[code]?.value).toMatchObject({ code, status: Number(status) });
+          }
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    const refresh = doc.paths['/api/v1/auth/refresh'].post.responses as Record<string, ProblemResponse>;
+    expect(refresh['401'].description).toContain('`token_reused`');
+    const run = doc.paths['/api/v1/tools/{id}/run'].post.responses as Record<string, ProblemResponse>;
+    expect(run['402'].description).toContain('`insufficient_credits`');
   });
 
   it('has the schemas of every auth request and response', () => {

@@ -1,9 +1,20 @@
+import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDto } from '../common/swagger/problem.dto';
 
 /** `/api/docs` (Swagger UI) and `/api/docs-json` (OpenAPI 3), generated from the controllers and DTOs. */
 export function setupOpenApi(app: NestFastifyApplication) {
+  const document = createOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  return document;
+}
+
+/**
+ * The OpenAPI document of an app (routes with the global prefix). Needs only the module graph, not running
+ * providers: `libs/sdk`'s generator builds it from an app created with `preview: true` (no database, no Redis).
+ */
+export function createOpenApiDocument(app: INestApplication) {
   const config = new DocumentBuilder()
     .setTitle('MegicAI API')
     .setDescription(
@@ -15,7 +26,5 @@ export function setupOpenApi(app: NestFastifyApplication) {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
     .build();
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
-  return document;
+  return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
 }

@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { IsEmail, IsInt, IsOptional, IsString, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { requireInProduction, validateConfig } from './validate-config';
 
 const DEV_JWT_SECRET = 'megicai-development-secret-change-me-in-production';
@@ -25,6 +25,15 @@ export class AuthConfig {
   @Min(60)
   refreshTokenTtl: number = 30 * 24 * 3600;
 
+  /**
+   * Milliseconds a process keeps a user's role and ban before reading them from the database again. A change made
+   * through the admin API reaches every process at once over Redis; this bounds the staleness while Redis is down.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  accessStatusCacheMs: number = 5000;
+
   @IsOptional()
   @IsEmail()
   adminEmail?: string;
@@ -41,5 +50,6 @@ export const authConfig = registerAs('auth', () => {
     jwtSecret: process.env.JWT_SECRET,
     adminEmail: process.env.ADMIN_EMAIL,
     adminPassword: process.env.ADMIN_PASSWORD,
+    accessStatusCacheMs: process.env.AUTH_STATUS_CACHE_MS,
   });
 });

@@ -19,6 +19,14 @@ export class JobsConfig {
   @Min(0)
   backoffMs: number = 2000;
 
+  /**
+   * How long a media job waits before it is tried again after an infrastructure error (PostgreSQL or Redis away):
+   * such a retry spends none of the job's attempts, so it goes on until the infrastructure is back.
+   */
+  @IsInt()
+  @Min(100)
+  infraRetryDelayMs: number = 2000;
+
   /** A media job that runs longer than this fails (and is refunded). */
   @IsInt()
   @Min(1000)
@@ -82,6 +90,7 @@ export const readJobsConfig = (): JobsConfig =>
     maxActiveMediaJobs: process.env.MAX_ACTIVE_MEDIA_JOBS,
     attempts: process.env.JOB_ATTEMPTS,
     backoffMs: process.env.JOB_BACKOFF_MS,
+    infraRetryDelayMs: process.env.JOB_INFRA_RETRY_DELAY_MS,
     timeoutMs: process.env.JOB_TIMEOUT_MS,
     lockDurationMs: process.env.JOB_LOCK_DURATION_MS,
     stalledIntervalMs: process.env.JOB_STALLED_INTERVAL_MS,

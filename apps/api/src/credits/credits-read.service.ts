@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type CreditsSummary, type LedgerEntryView, type LedgerKind, type Page, toCredits } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { CreditsException } from './credits.exception';
 import { type LedgerReport, verifyLedger } from './ledger-verify';
 
 const UTC_DAY_START = `(date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')`;
@@ -24,17 +25,20 @@ export class CreditsReadService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async summary(userId: string): Promise<CreditsSummary> {
-    // Refunds give back a spend: they lower today's spending rather than count as earnings.
+    // Refunds give back a spend: they lower today's spending rather than count as earnings. A refunded credit pack
+    // takes back a purchase: it lowers today's earnings rather than count as spending.
     const [row]: { balance: string | null; earned: string; spent: string }[] = await this.dataSource.query(
       `SELECT (SELECT balance FROM credit_accounts WHERE user_id = $1) AS balance,
-              coalesce(sum(delta) FILTER (WHERE delta > 0 AND kind <> 'tool_refund'), 0) AS earned,
-              coalesce(-sum(delta) FILTER (WHERE delta < 0 OR kind = 'tool_refund'), 0) AS spent
+              coalesce(sum(delta) FILTER (WHERE (delta > 0 AND kind <> 'tool_refund') OR kind = 'purchase_refund'), 0)
+                AS earned,
+              coalesce(-sum(delta) FILTER (WHERE (delta < 0 AND kind <> 'purchase_refund') OR kind = 'tool_refund'), 0)
+                AS spent
          FROM credit_ledger WHERE user_id = $1 AND created_at >= ${UTC_DAY_START}`,
       [userId],
     );
     return {
       balance: toCredits(row.balance ?? 0),
-      earnedToday: toCredits(row.earned),
+      earnedToday: toCredits(Math.max(0, Number(row.earned))),
       spentToday: toCredits(Math.max(0, Number(row.spent))),
     };
   }
@@ -100,7 +104,9 @@ function seqFromCursor(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
   const seq = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!/^[0-9]{1,19}$/.test(seq)) {
-    throw ProblemException.badRequest('The cursor is not valid.', [{ field: 'cursor', message: 'invalid cursor' }]);
+    throw new CreditsException(ProblemCode.InvalidCursor, 'The cursor is not valid.', {
+      errors: [{ field: 'cursor', message: 'invalid cursor' }],
+    });
   }
   return seq;
 }

@@ -6,6 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { RequireScope } from '../common/auth/roles.decorator';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
+import { ProblemCode } from '@megicai/contracts';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { CreditsReadService } from './credits-read.service';
 import { DailyRewardService } from './daily-reward.service';
@@ -23,7 +24,7 @@ export class CreditsController {
   @Get()
   @RequireScope('credits')
   @ApiOkResponse({ type: CreditsSummaryDto })
-  @ApiProblems(401, 403)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope)
   summary(@CurrentUser() user: Principal): Promise<CreditsSummary> {
     return this.read.summary(user.userId);
   }
@@ -32,7 +33,12 @@ export class CreditsController {
   @RequireScope('credits')
   @ApiOperation({ summary: 'The caller’s ledger, newest first' })
   @ApiOkResponse({ type: LedgerPageDto })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.InvalidCursor,
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+  )
   ledger(@CurrentUser() user: Principal, @Query() query: PageQueryDto): Promise<Page<LedgerEntryView>> {
     return this.read.page(user.userId, query.limit, query.cursor);
   }
@@ -42,7 +48,13 @@ export class CreditsController {
   @RequireScope('credits')
   @ApiOperation({ summary: 'Claim the daily reward (once per UTC day; grows with the streak up to a cap)' })
   @ApiCreatedResponse({ type: DailyRewardDto })
-  @ApiProblems(401, 403, 409, 422)
+  @ApiProblems(
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.AlreadyClaimed,
+    ProblemCode.IdempotencyKeyReused,
+    ProblemCode.IdempotencyInProgress,
+  )
   dailyReward(@CurrentUser() user: Principal): Promise<DailyRewardResult> {
     return this.daily.claim(user.userId);
   }

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { LedgerKind } from '@megicai/contracts';
+import { CreditsEvents } from './credits-events';
 import { DuplicateMovementError, InsufficientCreditsError } from './credits.errors';
+import { spendRefusal, type SpendStateRow } from './spend-refusal';
+import { CAPPED_HOLD_SQL, KEY_REFUND_SQL, REFUND_SQL, SPEND_STATE_SQL } from './spend-caps.sql';
 
 export interface Reference {
   type: string;
@@ -25,6 +28,11 @@ export interface MovementResult {
   createdAt: Date;
 }
 
+/** The API key a run was made with: its own daily cap (milli-credits, null = none) applies besides the user's caps. */
+export interface HoldOptions {
+  apiKey?: { id: string; dailyCap: number | null };
+}
+
 export interface Settlement {
   /** false when the hold was already settled (or never existed): nothing moved this time. */
   settled: boolean;
@@ -42,7 +50,10 @@ const UNIQUE_VIOLATION = '23505';
  */
 @Injectable()
 export class CreditsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: CreditsEvents,
+  ) {}
 
   /** Opens the account of a new user (balance 0); safe to call twice. */
   async openAccount(userId: string, manager?: EntityManager): Promise<void> {
@@ -69,18 +80,69 @@ export class CreditsService {
     return this.inTransaction(manager, (m) => this.move(m, movement, -1));
   }
 
-  /** Takes the cost of a job when it is accepted (a `tool_spend` entry) and remembers it until the job settles. */
+  /**
+   * Takes back up to `amount` of a grant (a refunded purchase): whatever the balance still holds of it, never below
+   * zero. The account row is locked first, so what is taken is exactly what the balance had at that moment.
+   * Answers null when the balance is empty (nothing moved, no entry).
+   */
+  takeBackUpTo(movement: Movement, manager?: EntityManager): Promise<(MovementResult & { taken: number }) | null> {
+    return this.inTransaction(manager, async (m) => {
+      const rows: { balance: string }[] = await m.query(
+        `SELECT balance FROM credit_accounts WHERE user_id = $1 FOR UPDATE`,
+        [movement.userId],
+      );
+      const take = Math.min(movement.amount, rows.length ? Number(rows[0].balance) : 0);
+      if (take <= 0) return null;
+      return { ...(await this.move(m, { ...movement, amount: take }, -1)), taken: take };
+    });
+  }
+
+  /**
+   * Takes the cost of a job when it is accepted (a `tool_spend` entry) and remembers it until the job settles. The
+   * user's daily and monthly caps, and the key's daily cap when the run came with a key, are checked in the same
+   * statement as the balance: throws SpendCapError or InsufficientCreditsError, after which the caller's transaction
+   * must roll back (it does when the error propagates out of `dataSource.transaction`).
+   */
   hold(
     movement: Omit<Movement, 'kind' | 'reference'> & { reference: Reference },
     manager?: EntityManager,
+    options: HoldOptions = {},
   ): Promise<MovementResult | null> {
+    const apiKey = options.apiKey ?? null;
     return this.inTransaction(manager, async (m) => {
-      const result = movement.amount > 0 ? await this.move(m, { ...movement, kind: 'tool_spend' }, -1) : null;
-      await m.query(
-        `INSERT INTO credit_holds (user_id, amount, status, reference_type, reference_id) VALUES ($1, $2, 'held', $3, $4)`,
-        [movement.userId, movement.amount, movement.reference.type, movement.reference.id],
+      if (movement.amount === 0) {
+        // Free runs move nothing and pass every cap; the hold still records the run's key.
+        await m.query(
+          `INSERT INTO credit_holds (user_id, amount, status, reference_type, reference_id, api_key_id)
+           VALUES ($1, 0, 'held', $2, $3, $4)`,
+          [movement.userId, movement.reference.type, movement.reference.id, apiKey?.id ?? null],
+        );
+        return null;
+      }
+      assertAmount(movement.amount);
+      const params = [
+        movement.userId,
+        movement.amount,
+        movement.reference.type,
+        movement.reference.id,
+        movement.idempotencyKey ?? null,
+        movement.note ?? null,
+        apiKey?.id ?? null,
+        apiKey?.dailyCap ?? null,
+      ];
+      const [row] = await this.withDuplicateCheck('tool_spend', movement.reference, () =>
+        m.query<HoldRow[]>(CAPPED_HOLD_SQL, params),
       );
-      return result;
+      if (!row.id) {
+        const [state] = await m.query<SpendStateRow[]>(SPEND_STATE_SQL, [movement.userId, apiKey?.id ?? null]);
+        throw spendRefusal(movement.amount, state, apiKey, row.key_spent);
+      }
+      const balance = Number(row.balance_after);
+      const threshold = row.low_balance_alert === null ? null : Number(row.low_balance_alert);
+      if (threshold !== null && balance < threshold && balance + movement.amount >= threshold) {
+        this.events.emitLowBalance({ userId: movement.userId, balance, threshold });
+      }
+      return { entryId: row.id, balance, createdAt: row.created_at as Date };
     });
   }
 
@@ -92,33 +154,47 @@ export class CreditsService {
     });
   }
 
-  /** The job failed or was canceled: the held credits go back in full (a `tool_refund` entry), at most once. */
+  /**
+   * The job failed or was canceled: the held credits go back in full (a `tool_refund` entry), at most once, and so
+   * does the spend counted against the caps of the day (and key) the hold was taken on.
+   */
   release(reference: Reference, manager?: EntityManager): Promise<Settlement> {
     return this.inTransaction(manager, async (m) => {
       const row = await this.settle(m, reference, 'released');
       if (!row) return { settled: false };
       if (row.amount === 0) return { settled: true, userId: row.userId, amount: 0 };
-      const refund = await this.move(m, { userId: row.userId, amount: row.amount, kind: 'tool_refund', reference }, +1);
-      return { settled: true, userId: row.userId, amount: row.amount, balance: refund.balance };
+      // Key first, account second: the order in which a hold takes the same locks.
+      if (row.apiKeyId) await m.query(KEY_REFUND_SQL, [row.apiKeyId, row.amount, row.day]);
+      const [refund] = await this.withDuplicateCheck('tool_refund', reference, () =>
+        m.query<{ balance_after: string }[]>(REFUND_SQL, [
+          row.userId,
+          row.amount,
+          reference.type,
+          reference.id,
+          row.day,
+        ]),
+      );
+      if (!refund) throw new Error(`No credit account for user ${row.userId}`);
+      return { settled: true, userId: row.userId, amount: row.amount, balance: Number(refund.balance_after) };
     });
   }
 
   private async settle(m: EntityManager, reference: Reference, to: 'captured' | 'released') {
-    const rows: { user_id: string; amount: string }[] = await m.query(
+    const rows: SettledRow[] | [SettledRow[], number] = await m.query(
       `UPDATE credit_holds SET status = $3, settled_at = now()
         WHERE reference_type = $1 AND reference_id = $2 AND status = 'held'
-        RETURNING user_id, amount`,
+        RETURNING user_id, amount, api_key_id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day`,
       [reference.type, reference.id, to],
     );
     // TypeORM returns [rows, count] for UPDATE … RETURNING on postgres.
-    const list = (Array.isArray(rows[0]) ? rows[0] : rows) as { user_id: string; amount: string }[];
-    return list.length ? { userId: list[0].user_id, amount: Number(list[0].amount) } : null;
+    const list = (Array.isArray(rows[0]) ? rows[0] : rows) as SettledRow[];
+    if (!list.length) return null;
+    const [r] = list;
+    return { userId: r.user_id, amount: Number(r.amount), apiKeyId: r.api_key_id, day: r.day };
   }
 
   private async move(m: EntityManager, movement: Movement, sign: 1 | -1): Promise<MovementResult> {
-    if (!Number.isSafeInteger(movement.amount) || movement.amount <= 0) {
-      throw new RangeError(`amount must be a positive integer of milli-credits, got ${movement.amount}`);
-    }
+    assertAmount(movement.amount);
     const delta = sign * movement.amount;
     // One statement: the conditional update and its ledger row, so there is no read-then-write window.
     const sql = `
@@ -139,15 +215,9 @@ export class CreditsService {
       movement.idempotencyKey ?? null,
       movement.note ?? null,
     ];
-    let rows: { id: string; balance_after: string; created_at: Date }[];
-    try {
-      rows = await m.query(sql, params);
-    } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new DuplicateMovementError(movement.kind, movement.reference?.type, movement.reference?.id);
-      }
-      throw error;
-    }
+    const rows = await this.withDuplicateCheck(movement.kind, movement.reference, () =>
+      m.query<{ id: string; balance_after: string; created_at: Date }[]>(sql, params),
+    );
     if (rows.length === 0) {
       if (sign > 0) {
         // No account yet (a user created before accounts existed): open it and retry once.
@@ -159,7 +229,40 @@ export class CreditsService {
     return { entryId: rows[0].id, balance: Number(rows[0].balance_after), createdAt: rows[0].created_at };
   }
 
+  /** A unique violation means the movement was recorded before (a retry): DuplicateMovementError. */
+  private async withDuplicateCheck<T>(kind: string, reference: Reference | undefined, work: () => Promise<T>) {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new DuplicateMovementError(kind, reference?.type, reference?.id);
+      }
+      throw error;
+    }
+  }
+
   private inTransaction<T>(manager: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
     return manager ? work(manager) : this.dataSource.transaction(work);
+  }
+}
+
+interface HoldRow {
+  id: string | null;
+  balance_after: string | null;
+  created_at: Date | null;
+  low_balance_alert: string | null;
+  key_spent: string | null;
+}
+
+interface SettledRow {
+  user_id: string;
+  amount: string;
+  api_key_id: string | null;
+  day: string;
+}
+
+function assertAmount(amount: number): void {
+  if (!Number.isSafeInteger(amount) || amount <= 0) {
+    throw new RangeError(`amount must be a positive integer of milli-credits, got ${amount}`);
   }
 }

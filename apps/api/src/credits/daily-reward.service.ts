@@ -3,7 +3,8 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type DailyRewardResult, MILLI_PER_CREDIT, toCredits } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { CreditsException } from './credits.exception';
 import { creditsConfig } from '../config/credits.config';
 import { DuplicateMovementError } from './credits.errors';
 import { CreditsService } from './credits.service';
@@ -56,9 +57,15 @@ export class DailyRewardService {
       });
     } catch (error) {
       if (error instanceof DuplicateMovementError) {
-        throw ProblemException.conflict("Today's daily reward was already claimed. Come back after midnight UTC.", {
-          nextClaimAt: nextUtcMidnight().toISOString(),
-        });
+        throw new CreditsException(
+          ProblemCode.AlreadyClaimed,
+          "Today's daily reward was already claimed. Come back after midnight UTC.",
+          {
+            extensions: {
+              nextClaimAt: nextUtcMidnight().toISOString(),
+            },
+          },
+        );
       }
       throw error;
     }

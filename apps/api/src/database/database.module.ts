@@ -11,7 +11,7 @@ import { baseDataSourceOptions } from './typeorm-options';
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
       useFactory: (db: ConfigType<typeof databaseConfig>) => ({
-        ...baseDataSourceOptions(db.url),
+        ...baseDataSourceOptions(db.url, db),
         autoLoadEntities: true,
       }),
       // Pending migrations are applied before the app listens, so `npm start` works on an empty database.

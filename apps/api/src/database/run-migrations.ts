@@ -11,10 +11,13 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<void>
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
+    // Another process may migrate for longer than the pool's statement_timeout: wait for it as long as it takes.
+    await runner.query('SET statement_timeout = 0');
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.query('RESET statement_timeout').catch(() => undefined);
     await runner.release();
   }
 }

@@ -1,8 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
+import { ProblemCode } from '@megicai/contracts';
 import { Public } from '../common/auth/public.decorator';
+import { ApiProblemCodes } from '../common/swagger/api-problems.decorator';
 import { MetricsService } from './metrics.service';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -26,9 +28,10 @@ export class HealthController {
   }
 
   @Get('health/ready')
-  @HealthCheck()
+  // Terminus documents its own 503 body; what the client gets is our problem (the global filter), so we document that.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOkResponse({ description: 'PostgreSQL and Redis are reachable' })
-  @ApiServiceUnavailableResponse({ description: 'PostgreSQL or Redis is down' })
+  @ApiProblemCodes(ProblemCode.ServiceUnavailable)
   readiness() {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 1000 }),

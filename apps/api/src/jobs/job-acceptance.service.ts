@@ -4,14 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { toCredits } from '@megicai/contracts';
-import { AdsService } from '../ads/ads.service';
 import type { Principal } from '../common/auth/principal';
-import { ProblemException } from '../common/errors/problem.exception';
+import { retryAfter } from '../common/errors/app.exception';
 import { jobsConfig } from '../config/jobs.config';
-import { InsufficientCreditsError } from '../credits/credits.errors';
+import { InsufficientCreditsError, SpendCapError } from '../credits/credits.errors';
 import { CreditsService } from '../credits/credits.service';
 import { MarketplaceService, RenderedPrompt } from '../marketplace/marketplace.service';
+import type { ChatMessage } from '../providers/provider.interface';
 import { ProvidersService } from '../providers/providers.service';
 import type { Tool } from '../tools/entities/tool.entity';
 import type { ToolInput } from '../tools/tool-input.validator';
@@ -22,7 +21,11 @@ import { Job } from './entities/job.entity';
 import { JobOutbox } from './entities/job-outbox.entity';
 import { JobCacheService } from './job-cache.service';
 import { JobQueueService } from './job-queue.service';
+import { JobSettlementService } from './job-settlement.service';
 import { jobReference, queueFor } from './jobs.constants';
+import { ProblemCode } from '@megicai/contracts';
+import { JobsException } from './jobs.exception';
+import { PaymentProblemService } from './payment-problem.service';
 
 /** A run the platform took on: its job row (already charged, or a free cache hit) and its tool. */
 export interface AcceptedRun {
@@ -30,6 +33,13 @@ export interface AcceptedRun {
   tool: Tool;
   /** true when the answer came from the cache: the job is already `succeeded` at cost 0. */
   fromCache: boolean;
+  /** Earlier turns sent to the provider before the prompt (kept in memory: text runs happen in the request). */
+  history?: ChatMessage[];
+}
+
+/** What a run may carry besides the public request body (the OpenAI-compatible chat sends earlier messages). */
+export interface RunContext {
+  history?: ChatMessage[];
 }
 
 /**
@@ -46,14 +56,22 @@ export class JobAcceptanceService {
     private readonly credits: CreditsService,
     private readonly providers: ProvidersService,
     private readonly marketplace: MarketplaceService,
-    private readonly ads: AdsService,
+    private readonly payment: PaymentProblemService,
     private readonly cache: JobCacheService,
     private readonly queue: JobQueueService,
+    private readonly settlement: JobSettlementService,
   ) {}
 
-  async accept(principal: Principal, toolIdOrSlug: string, dto: RunToolDto): Promise<AcceptedRun> {
+  async accept(
+    principal: Principal,
+    toolIdOrSlug: string,
+    dto: RunToolDto,
+    context: RunContext = {},
+  ): Promise<AcceptedRun> {
+    const history = context.history?.length ? context.history : undefined;
     const tool = await this.tools.findEntity(toolIdOrSlug);
-    if (!tool || !tool.enabled) throw ProblemException.notFound('No such tool.');
+    if (!tool) throw new JobsException(ProblemCode.NotFound, 'No such tool.');
+    if (!tool.enabled) throw new JobsException(ProblemCode.ToolDisabled, 'No such tool.');
     this.checkPreference(tool, dto);
     const template = dto.templateId
       ? await this.marketplace.renderForRun(dto.templateId, dto.variables, tool.id, principal.userId)
@@ -68,6 +86,7 @@ export class JobAcceptanceService {
       prompt: input.prompt,
       input,
       route: this.route(tool),
+      history,
     });
     if (dto.cache !== false) {
       const hit = await this.cache.get(cacheKey);
@@ -83,8 +102,8 @@ export class JobAcceptanceService {
           startedAt: new Date(),
           finishedAt: new Date(),
         });
-        await this.dataSource.getRepository(Job).insert(asRow(job));
-        return { job, tool, fromCache: true };
+        await this.settlement.insertCachedSuccess(job, (m) => m.getRepository(Job).insert(asRow(job)));
+        return { job, tool, fromCache: true, history };
       }
     }
 
@@ -98,15 +117,22 @@ export class JobAcceptanceService {
       await this.dataSource.transaction(async (m) => {
         if (queue) await this.checkMediaLimit(m, principal.userId);
         await m.getRepository(Job).insert(asRow(job));
-        await this.credits.hold({ userId: principal.userId, amount: cost, reference: jobReference(job.id) }, m);
+        await this.credits.hold(
+          { userId: principal.userId, amount: cost, reference: jobReference(job.id) },
+          m,
+          // A run made with an API key also counts against (and is capped by) that key.
+          principal.apiKeyId ? { apiKey: { id: principal.apiKeyId, dailyCap: principal.apiKeyDailyCap ?? null } } : {},
+        );
         if (queue) await m.getRepository(JobOutbox).insert({ jobId: job.id, queue });
       });
     } catch (error) {
-      if (error instanceof InsufficientCreditsError) throw await this.paymentRequired(principal.userId, error);
+      if (error instanceof InsufficientCreditsError || error instanceof SpendCapError) {
+        throw await this.payment.toException(principal.userId, tool, error);
+      }
       throw error;
     }
     if (queue) await this.queue.enqueue(job.id, queue);
-    return { job, tool, fromCache: false };
+    return { job, tool, fromCache: false, history };
   }
 
   private newJob(
@@ -167,15 +193,17 @@ export class JobAcceptanceService {
             ? 'is not configured on this platform'
             : null;
       if (message)
-        throw ProblemException.badRequest(`Provider "${dto.provider}" ${message}.`, [{ field: 'provider', message }]);
+        throw new JobsException(ProblemCode.ValidationFailed, `Provider "${dto.provider}" ${message}.`, {
+          errors: [{ field: 'provider', message }],
+        });
     }
     if (dto.model !== undefined) {
       const candidates = dto.provider ? all.filter((p) => p.id === dto.provider) : all;
       const known = candidates.some((p) => p.models.some((m) => m.id === dto.model && m.kind === tool.kind));
       if (!known) {
-        throw ProblemException.badRequest(`Model "${dto.model}" is not offered for ${tool.kind}.`, [
-          { field: 'model', message: 'unknown model for this tool' },
-        ]);
+        throw new JobsException(ProblemCode.ValidationFailed, `Model "${dto.model}" is not offered for ${tool.kind}.`, {
+          errors: [{ field: 'model', message: 'unknown model for this tool' }],
+        });
       }
     }
   }
@@ -183,7 +211,7 @@ export class JobAcceptanceService {
   private async checkPremium(userId: string): Promise<void> {
     const user = await this.users.findById(userId);
     if (!user?.premiumUntil || user.premiumUntil.getTime() <= Date.now()) {
-      throw ProblemException.forbidden('This tool is for premium members.');
+      throw new JobsException(ProblemCode.PremiumRequired, 'This tool is for premium members.');
     }
   }
 
@@ -195,23 +223,12 @@ export class JobAcceptanceService {
       [userId],
     );
     if (active >= this.config.maxActiveMediaJobs) {
-      throw ProblemException.tooManyRequests(
+      throw new JobsException(
+        ProblemCode.RateLimited,
         `You already have ${active} image, audio or video jobs in progress (limit ${this.config.maxActiveMediaJobs}). Wait for one to finish.`,
-        5,
+        retryAfter(5),
       );
     }
-  }
-
-  private async paymentRequired(userId: string, error: InsufficientCreditsError): Promise<ProblemException> {
-    const missing = Math.max(1, error.needed - error.balance);
-    const adOffer = await this.ads.offerFor(userId, missing).catch(() => null);
-    return new ProblemException({
-      status: 402,
-      code: 'insufficient_credits',
-      title: 'Payment Required',
-      detail: `This run costs ${toCredits(error.needed)} credits; your balance is ${toCredits(error.balance)}.`,
-      extensions: { needed: toCredits(error.needed), balance: toCredits(error.balance), adOffer },
-    });
   }
 }
 

@@ -2,6 +2,7 @@ import { Controller, Get, Param, ParseIntPipe, Query, Res, StreamableFile } from
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/public.decorator';
+import { ProblemCode } from '@megicai/contracts';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { sendAsset } from './jobs.controller';
 import { JobsService } from './jobs.service';
@@ -19,7 +20,7 @@ export class JobAssetsController {
   @ApiQuery({ name: 'signature' })
   @ApiProduces('image/png', 'image/gif', 'audio/mpeg', 'audio/wav', 'video/mp4')
   @ApiOkResponse({ description: 'The file' })
-  @ApiProblems(403, 404)
+  @ApiProblems(ProblemCode.Forbidden, ProblemCode.NotFound)
   async get(
     @Param('jobId') jobId: string,
     @Param('n', ParseIntPipe) n: number,

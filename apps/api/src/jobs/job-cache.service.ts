@@ -25,6 +25,8 @@ export interface CacheKeyParts {
    * one after the offline demo) does not keep serving answers cached from before.
    */
   route?: readonly string[];
+  /** Earlier turns sent with the prompt (OpenAI-compatible chat): another history is another question. */
+  history?: readonly { role: string; content: string }[];
 }
 
 /** A slow or absent Redis must never slow a run down: the cache gives up after this and the run goes on uncached. */
@@ -63,6 +65,8 @@ export class JobCacheService implements OnModuleDestroy {
       parts.prompt.trim(),
       sortKeys(options),
       parts.route ?? [],
+      // Only when present, so that the keys of single-prompt runs stay what they were.
+      ...(parts.history?.length ? [parts.history.map((m) => [m.role, m.content])] : []),
     ]);
     return createHash('sha256').update(normalized).digest('hex');
   }

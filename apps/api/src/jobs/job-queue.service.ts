@@ -8,6 +8,28 @@ import { jobsConfig } from '../config/jobs.config';
 import { MEDIA_QUEUES, MediaJobData, MediaQueue } from './jobs.constants';
 
 /**
+ * BullMQ's connection keeps commands while Redis is away and sends them when it returns (its workers need that).
+ * A request must not wait for that: after this long the job stays in the outbox and the caller goes on. An add
+ * that completes later anyway is harmless (the BullMQ job id is our job id).
+ */
+const QUEUE_CALL_TIMEOUT_MS = 1000;
+
+function bounded<T>(work: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // ETIMEDOUT: an infrastructure error, answered 503 + Retry-After when a request is waiting for it.
+      const error = Object.assign(new Error(`${what}: Redis did not answer in ${QUEUE_CALL_TIMEOUT_MS} ms`), {
+        code: 'ETIMEDOUT',
+      });
+      reject(error);
+    }, QUEUE_CALL_TIMEOUT_MS);
+  });
+  work.catch(() => undefined); // a late failure after the timeout has nobody left to tell
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
  * Hands committed media jobs to BullMQ. The job's outbox row is written in the job's transaction and deleted once
  * the add succeeded; a row left behind (a crash or Redis down between commit and add) is re-added by the relay.
  * Adding twice is harmless: the BullMQ job id is our job id, and a worker only starts a job that is still queued.
@@ -25,25 +47,33 @@ export class JobQueueService {
     @InjectQueue('video') video: Queue<MediaJobData>,
   ) {
     this.queues = { image, audio, video };
-  }
-
-  queue(name: MediaQueue): Queue<MediaJobData> {
-    return this.queues[name];
+    // Without a listener BullMQ prints every failed reconnect of a Redis outage; one line per 10 s says enough.
+    let lastLog = 0;
+    for (const q of Object.values(this.queues)) {
+      q.on('error', (error: Error) => {
+        if (Date.now() - lastLog < 10_000) return;
+        lastLog = Date.now();
+        this.logger.warn(`Queue connection: ${error.message}`);
+      });
+    }
   }
 
   /** After commit. Never throws: a job that could not be added stays in the outbox for the relay. */
   async enqueue(jobId: string, queue: MediaQueue): Promise<boolean> {
     try {
-      await this.queues[queue].add(
-        'run',
-        { jobId },
-        {
-          jobId,
-          attempts: this.config.attempts,
-          backoff: { type: 'exponential', delay: this.config.backoffMs },
-          removeOnComplete: true,
-          removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
-        },
+      await bounded(
+        this.queues[queue].add(
+          'run',
+          { jobId },
+          {
+            jobId,
+            attempts: this.config.attempts,
+            backoff: { type: 'exponential', delay: this.config.backoffMs },
+            removeOnComplete: true,
+            removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+          },
+        ),
+        `adding job ${jobId}`,
       );
       await this.dataSource.query(`DELETE FROM job_outbox WHERE job_id = $1`, [jobId]);
       return true;
@@ -53,12 +83,25 @@ export class JobQueueService {
     }
   }
 
+  /** The queue itself, for callers off the request path (a worker's periodic tasks), which bound their own waits. */
+  queue(name: MediaQueue): Queue<MediaJobData> {
+    return this.queues[name];
+  }
+
+  /** The BullMQ job of one of our jobs, or undefined; throws when Redis does not answer in time. */
+  find(queue: MediaQueue, jobId: string) {
+    return bounded(this.queues[queue].getJob(jobId), `looking up job ${jobId}`);
+  }
+
   /** Job counts per media queue and state (for /admin/queues). */
   async stats(): Promise<{ name: MediaQueue; counts: Record<string, number> }[]> {
     return Promise.all(
       MEDIA_QUEUES.map(async (name) => ({
         name,
-        counts: await this.queues[name].getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'),
+        counts: await bounded(
+          this.queues[name].getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'),
+          `counting the ${name} queue`,
+        ),
       })),
     );
   }
@@ -68,8 +111,8 @@ export class JobQueueService {
    * refunded), so a worker will not run them again: this only clears BullMQ's failed set. Returns how many.
    */
   async retryFailed(name: MediaQueue): Promise<number> {
-    const failed = await this.queues[name].getJobCountByTypes('failed');
-    await this.queues[name].retryJobs({ state: 'failed' });
+    const failed = await bounded(this.queues[name].getJobCountByTypes('failed'), `counting failed ${name} jobs`);
+    await bounded(this.queues[name].retryJobs({ state: 'failed' }), `retrying failed ${name} jobs`);
     return failed;
   }
 
@@ -82,7 +125,9 @@ export class JobQueueService {
     );
     let added = 0;
     for (const row of rows) {
-      if (await this.enqueue(row.job_id, row.queue)) added += 1;
+      // Redis is still away: the rest would wait just as long; the next tick tries again.
+      if (!(await this.enqueue(row.job_id, row.queue))) break;
+      added += 1;
     }
     return added;
   }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { toCredits } from '@megicai/contracts';
 import { CreditsService } from '../credits/credits.service';
 import { MarketplaceService } from '../marketplace/marketplace.service';
+import { WebhookEventsService } from '../webhooks/webhook-events.service';
 import { Job, StoredAttempt, StoredOutput } from './entities/job.entity';
 import { JobCacheService } from './job-cache.service';
 import { jobReference } from './jobs.constants';
@@ -28,6 +30,7 @@ export class JobSettlementService {
     private readonly credits: CreditsService,
     private readonly marketplace: MarketplaceService,
     private readonly cache: JobCacheService,
+    private readonly webhooks: WebhookEventsService,
   ) {}
 
   /** queued (or running, for a retry after a crash) → running; null when the job already ended. */
@@ -56,6 +59,7 @@ export class JobSettlementService {
 
   /** running → succeeded, capture the hold and pay the template's creator; false when another transition won. */
   async succeed(job: Job, result: JobSuccess): Promise<boolean> {
+    let deliveries: string[] = [];
     const won = await this.dataSource.transaction(async (m) => {
       const rows = returnedRows<{ id: string }>(
         await m.query(
@@ -68,17 +72,32 @@ export class JobSettlementService {
       if (rows.length === 0) return false;
       await this.credits.capture(jobReference(job.id), m);
       await this.payCreator(m, job);
+      deliveries = await this.recordEvent(m, job.id, 'job.succeeded');
       return true;
     });
+    await this.webhooks.dispatch(deliveries);
     if (won && job.cacheKey) {
       await this.cache.set(job.cacheKey, { output: result.output, provider: result.provider, model: result.model });
     }
     return won;
   }
 
+  /**
+   * A cache hit is a job born `succeeded` (nothing to capture): its row is inserted by `insert` in the same
+   * transaction as its `job.succeeded` webhook event, like any other success.
+   */
+  async insertCachedSuccess(job: Job, insert: (m: EntityManager) => Promise<unknown>): Promise<void> {
+    const deliveries = await this.dataSource.transaction(async (m) => {
+      await insert(m);
+      return this.recordEvent(m, job.id, 'job.succeeded');
+    });
+    await this.webhooks.dispatch(deliveries);
+  }
+
   /** queued/running → failed with a full refund; false when the job had already ended. */
   async fail(jobId: string, error: string, attempts: StoredAttempt[] = []): Promise<boolean> {
-    return this.dataSource.transaction(async (m) => {
+    let deliveries: string[] = [];
+    const won = await this.dataSource.transaction(async (m) => {
       const rows = returnedRows<{ id: string }>(
         await m.query(
           `UPDATE jobs SET status = 'failed', error = $2, attempts = attempts || $3::jsonb, finished_at = now(),
@@ -89,7 +108,32 @@ export class JobSettlementService {
       );
       if (rows.length === 0) return false;
       await this.credits.release(jobReference(jobId), m);
+      deliveries = await this.recordEvent(m, jobId, 'job.failed');
       return true;
+    });
+    await this.webhooks.dispatch(deliveries);
+    return won;
+  }
+
+  /**
+   * The owner's webhook event of a transition that won, written in its transaction (the outbox: a crash after the
+   * commit cannot lose it); dispatched to the queue after the commit.
+   */
+  private async recordEvent(m: EntityManager, jobId: string, event: 'job.succeeded' | 'job.failed'): Promise<string[]> {
+    const [job]: { user_id: string; tool_id: string; cost: string; cached: boolean; provider: string | null }[] =
+      await m.query(`SELECT user_id, tool_id, cost, cached, provider FROM jobs WHERE id = $1`, [jobId]);
+    if (!job) return [];
+    return this.webhooks.record(m, {
+      userId: job.user_id,
+      event,
+      key: `${event}:${jobId}`,
+      data: {
+        jobId,
+        toolId: job.tool_id,
+        status: event === 'job.succeeded' ? 'succeeded' : 'failed',
+        cost: toCredits(Number(job.cost)),
+        provider: job.provider,
+      },
     });
   }
 

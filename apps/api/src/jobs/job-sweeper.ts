@@ -3,6 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { jobsConfig } from '../config/jobs.config';
+import { friendlyQueueFailure, JobErrorMessage } from './job-errors';
 import { JobQueueService } from './job-queue.service';
 import { JobSettlementService } from './job-settlement.service';
 import type { MediaQueue } from './jobs.constants';
@@ -30,28 +31,28 @@ export class JobSweeper {
     );
     let failed = 0;
     for (const { id } of rows) {
-      if (await this.settlement.fail(id, 'The server stopped while answering; your credits were refunded.'))
-        failed += 1;
+      if (await this.settlement.fail(id, JobErrorMessage.serverStopped)) failed += 1;
     }
     return failed;
   }
 
-  async requeueLostMediaJobs(): Promise<number> {
+  /** Media jobs in progress without an update for `minAgeMs` that BullMQ no longer knows: added again. */
+  async requeueLostMediaJobs(minAgeMs = this.config.orphanCheckAfterMs): Promise<number> {
     const rows: { id: string; kind: MediaQueue }[] = await this.dataSource.query(
       `SELECT j.id, j.kind FROM jobs j
         WHERE j.status IN ('queued', 'running') AND j.kind <> 'text'
           AND j.updated_at < now() - make_interval(secs => $1::double precision / 1000)
           AND NOT EXISTS (SELECT 1 FROM job_outbox o WHERE o.job_id = j.id)
         LIMIT 100`,
-      [this.config.orphanCheckAfterMs],
+      [minAgeMs],
     );
     let added = 0;
     for (const { id, kind } of rows) {
-      const known = await this.queue.queue(kind).getJob(id);
+      const known = await this.queue.find(kind, id);
       if (known) {
         // Failed for good in BullMQ but the refund did not land (the worker died in between): settle it now.
         if ((await known.getState()) === 'failed')
-          await this.settlement.fail(id, known.failedReason || 'The job failed.');
+          await this.settlement.fail(id, friendlyQueueFailure(known.failedReason));
         continue;
       }
       if (await this.queue.enqueue(id, kind)) added += 1;

@@ -6,6 +6,7 @@ import { jobsConfig } from '../config/jobs.config';
 import { CreditsModule } from '../credits/credits.module';
 import { MarketplaceModule } from '../marketplace/marketplace.module';
 import { StorageModule } from '../storage/storage.module';
+import { WebhooksCoreModule } from '../webhooks/webhooks-core.module';
 import { JobOutbox } from './entities/job-outbox.entity';
 import { Job } from './entities/job.entity';
 import { JobCacheService } from './job-cache.service';
@@ -23,6 +24,7 @@ import { MEDIA_QUEUES } from './jobs.constants';
     CreditsModule,
     MarketplaceModule,
     StorageModule,
+    WebhooksCoreModule,
   ],
   providers: [JobSettlementService, JobCacheService, JobQueueService, JobsService],
   exports: [JobSettlementService, JobCacheService, JobQueueService, JobsService, StorageModule, ConfigModule],

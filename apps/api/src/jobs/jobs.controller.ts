@@ -5,6 +5,7 @@ import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { RequireScope } from '../common/auth/roles.decorator';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
+import { ProblemCode } from '@megicai/contracts';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { JobDto, JobPageDto } from './dto/job.dto';
 import { AssetDownload, JobsService } from './jobs.service';
@@ -20,7 +21,7 @@ export class JobsController {
   @RequireScope('read')
   @ApiOperation({ summary: "The caller's jobs, newest first" })
   @ApiOkResponse({ type: JobPageDto })
-  @ApiProblems(400, 401)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.InvalidCursor, ProblemCode.Unauthorized)
   list(@CurrentUser() user: Principal, @Query() page: PageQueryDto): Promise<JobPageDto> {
     return this.jobs.list(user.userId, page.limit, page.cursor);
   }
@@ -28,7 +29,7 @@ export class JobsController {
   @Get(':id')
   @RequireScope('read')
   @ApiOkResponse({ type: JobDto })
-  @ApiProblems(401, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.NotFound)
   get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<JobDto> {
     return this.jobs.get(user.userId, id);
   }
@@ -38,7 +39,7 @@ export class JobsController {
   @RequireScope('run')
   @ApiOperation({ summary: 'Cancel a queued or running job; its credits are refunded in full' })
   @ApiOkResponse({ type: JobDto })
-  @ApiProblems(401, 404, 409)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.NotFound, ProblemCode.JobNotCancelable)
   cancel(@CurrentUser() user: Principal, @Param('id') id: string): Promise<JobDto> {
     return this.jobs.cancel(user.userId, id);
   }
@@ -48,7 +49,7 @@ export class JobsController {
   @ApiOperation({ summary: 'Download asset n of a job (owner only)' })
   @ApiProduces('image/png', 'image/gif', 'audio/mpeg', 'audio/wav', 'video/mp4')
   @ApiOkResponse({ description: 'The file' })
-  @ApiProblems(401, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.NotFound)
   async asset(
     @CurrentUser() user: Principal,
     @Param('id') id: string,

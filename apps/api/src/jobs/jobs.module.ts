@@ -9,11 +9,15 @@ import { JobAcceptanceService } from './job-acceptance.service';
 import { JobAssetsController } from './job-assets.controller';
 import { JobsCoreModule } from './jobs-core.module';
 import { JobsController } from './jobs.controller';
+import { PaymentProblemService } from './payment-problem.service';
 import { TextRunnerService } from './text-runner.service';
 import { ToolRunsController } from './tool-runs.controller';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module';
 
-/** The HTTP side of runs: POST /tools/:id/run, /jobs, signed asset links. Re-exports JobsService (via the core). */
+/**
+ * The HTTP side of runs: POST /tools/:id/run, /jobs, signed asset links. Exports the acceptance and the text runner
+ * (other ways to run a tool, such as the OpenAI-compatible API, go through them) and JobsService (via the core).
+ */
 @Module({
   imports: [
     IdempotencyModule,
@@ -26,7 +30,7 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
     AdsModule,
   ],
   controllers: [ToolRunsController, JobsController, JobAssetsController],
-  providers: [JobAcceptanceService, TextRunnerService],
-  exports: [JobsCoreModule],
+  providers: [JobAcceptanceService, TextRunnerService, PaymentProblemService],
+  exports: [JobsCoreModule, JobAcceptanceService, TextRunnerService],
 })
 export class JobsModule {}

@@ -3,13 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { JobOutput } from '@megicai/contracts';
 import { toCredits } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { JobsException } from './jobs.exception';
 import { decodeCursor, toPage } from '../common/pagination/cursor';
 import { StorageService } from '../storage/storage.service';
 import type { StoredObject } from '../storage/storage-driver';
 import { JobDto, JobPageDto } from './dto/job.dto';
 import { Job, StoredAsset } from './entities/job.entity';
 import { JobSettlementService } from './job-settlement.service';
+import { attemptSummary } from './job-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -66,12 +68,14 @@ export class JobsService {
   }
 
   async cancel(userId: string, jobId: string): Promise<JobDto> {
-    if (!UUID.test(jobId)) throw ProblemException.notFound('No such job.');
+    if (!UUID.test(jobId)) throw new JobsException(ProblemCode.NotFound, 'No such job.');
     const outcome = await this.settlement.cancel(jobId, userId);
-    if (outcome === 'missing') throw ProblemException.notFound('No such job.');
+    if (outcome === 'missing') throw new JobsException(ProblemCode.NotFound, 'No such job.');
     const job = await this.owned(userId, jobId);
     if (outcome === 'finished') {
-      throw ProblemException.conflict(`The job already ended (${job.status}).`, { job: this.view(job) });
+      throw new JobsException(ProblemCode.JobNotCancelable, `The job already ended (${job.status}).`, {
+        extensions: { job: this.view(job) },
+      });
     }
     return this.view(job);
   }
@@ -84,10 +88,10 @@ export class JobsService {
   /** Asset n through a signed link: the signature is the permission. */
   async signedAsset(jobId: string, index: number, expires?: string, signature?: string): Promise<AssetDownload> {
     if (!this.storage.verify(assetPath(jobId, index), expires, signature)) {
-      throw ProblemException.forbidden('This link is not valid or has expired.');
+      throw new JobsException(ProblemCode.Forbidden, 'This link is not valid or has expired.');
     }
     const job = UUID.test(jobId) ? await this.jobs.findOneBy({ id: jobId }) : null;
-    if (!job) throw ProblemException.notFound('No such asset.');
+    if (!job) throw new JobsException(ProblemCode.NotFound, 'No such asset.');
     return this.asset(job, index);
   }
 
@@ -158,10 +162,11 @@ export class JobsService {
       cached: job.cached,
       provider: job.provider,
       model: job.model,
-      attempts: job.attempts.map(({ provider, model, error, status, code }) => ({
+      // The raw error text of an attempt (an upstream's words, maybe its host names) stays in the row for admins.
+      attempts: job.attempts.map(({ provider, model, status, code }) => ({
         provider,
         model,
-        error,
+        error: attemptSummary({ status, code }),
         status,
         code,
       })),
@@ -186,7 +191,7 @@ export class JobsService {
 
   private async owned(userId: string, jobId: string): Promise<Job> {
     const job = UUID.test(jobId) ? await this.jobs.findOneBy({ id: jobId, userId }) : null;
-    if (!job) throw ProblemException.notFound('No such job.');
+    if (!job) throw new JobsException(ProblemCode.NotFound, 'No such job.');
     return job;
   }
 
@@ -194,7 +199,7 @@ export class JobsService {
     const assets: StoredAsset[] = job.output && 'assets' in job.output ? job.output.assets : [];
     const asset = Number.isInteger(index) ? assets[index] : undefined;
     const object = asset ? await this.storage.get(asset.key) : null;
-    if (!asset || !object) throw ProblemException.notFound('No such asset.');
+    if (!asset || !object) throw new JobsException(ProblemCode.NotFound, 'No such asset.');
     const extension = asset.key.split('.').pop() ?? 'bin';
     return { object, mimeType: asset.mimeType, fileName: `megicai-${job.id.slice(0, 8)}-${index}.${extension}` };
   }

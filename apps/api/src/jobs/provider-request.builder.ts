@@ -1,5 +1,11 @@
 import type { ToolKind } from '@megicai/contracts';
-import type { AudioRequest, ImageRequest, TextRequest, VideoRequest } from '../providers/provider.interface';
+import type {
+  AudioRequest,
+  ChatMessage,
+  ImageRequest,
+  TextRequest,
+  VideoRequest,
+} from '../providers/provider.interface';
 import type { Tool } from '../tools/entities/tool.entity';
 
 type Input = Record<string, unknown>;
@@ -21,10 +27,17 @@ function size(input: Input): { width?: number; height?: number } {
   return match ? { width: Number(match[1]), height: Number(match[2]) } : {};
 }
 
-export function textRequest(tool: Tool, prompt: string, input: Input, signal?: AbortSignal): TextRequest {
+export function textRequest(
+  tool: Tool,
+  prompt: string,
+  input: Input,
+  signal?: AbortSignal,
+  history?: ChatMessage[],
+): TextRequest {
   return {
     prompt,
     system: renderSystemPrompt(tool.systemPrompt, input),
+    ...(history?.length ? { history } : {}),
     maxTokens: num(input.maxTokens),
     temperature: num(input.temperature),
     signal,

@@ -10,14 +10,7 @@ export async function writeTextStream<T>(
   reply: FastifyReply,
   tokens: AsyncGenerator<string, T, undefined>,
 ): Promise<T | undefined> {
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
-    'X-Accel-Buffering': 'no',
-  });
+  const raw = openEventStream(reply);
   const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   try {
     for (;;) {
@@ -34,4 +27,25 @@ export async function writeTextStream<T>(
   } finally {
     raw.end();
   }
+}
+
+/** Takes the raw response from Fastify (`hijack`) and starts a `text/event-stream` answer on it. */
+export function openEventStream(reply: FastifyReply): FastifyReply['raw'] {
+  reply.hijack();
+  reply.raw.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  return reply.raw;
+}
+
+/** A signal that aborts when the response closes before it was written in full: the client went away. */
+export function abortWhenClientGone(reply: FastifyReply): AbortSignal {
+  const abort = new AbortController();
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableEnded) abort.abort();
+  });
+  return abort.signal;
 }

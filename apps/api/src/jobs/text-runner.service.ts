@@ -1,21 +1,24 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { toCredits } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
-import { ProviderError } from '../providers/provider-error';
-import { AllProvidersFailedError, ProviderPreference, ProviderRun } from '../providers/provider-run.interface';
+import type { ProviderPreference, ProviderRun } from '../providers/provider-run.interface';
 import type { TextOutput } from '../providers/provider.interface';
 import { ProvidersService } from '../providers/providers.service';
 import type { RunResultDto, TextOutputDto } from './dto/job.dto';
 import type { JobDto } from './dto/job.dto';
-import type { Job, StoredAttempt } from './entities/job.entity';
+import type { Job } from './entities/job.entity';
+import { friendlyJobError, isProviderRefusal, JobErrorMessage, rawAttempts, toStoredAttempt } from './job-errors';
 import type { AcceptedRun } from './job-acceptance.service';
 import { JobSettlementService } from './job-settlement.service';
+import { ProblemCode } from '@megicai/contracts';
+import { JobsException } from './jobs.exception';
 import { JobsService } from './jobs.service';
 import { textRequest } from './provider-request.builder';
 
 /** Text runs happen in the request: call the providers (or stream them), then settle the job. */
 @Injectable()
 export class TextRunnerService {
+  private readonly logger = new Logger(TextRunnerService.name);
+
   constructor(
     private readonly providers: ProvidersService,
     private readonly settlement: JobSettlementService,
@@ -28,7 +31,7 @@ export class TextRunnerService {
     try {
       answer = await this.providers.generateText(
         run.tool.providers,
-        textRequest(run.tool, run.job.prompt, run.job.input, signal),
+        textRequest(run.tool, run.job.prompt, run.job.input, signal, run.history),
         this.preference(run),
       );
     } catch (error) {
@@ -46,7 +49,7 @@ export class TextRunnerService {
     }
     const tokens = this.providers.streamText(
       run.tool.providers,
-      textRequest(run.tool, run.job.prompt, run.job.input, signal),
+      textRequest(run.tool, run.job.prompt, run.job.input, signal, run.history),
       this.preference(run),
     );
     let answer: ProviderRun<TextOutput>;
@@ -76,6 +79,8 @@ export class TextRunnerService {
       text: answer.output.text,
       offline: answer.output.offline,
       ...(answer.output.label ? { label: answer.output.label } : {}),
+      // The provider's token counts, when it reports them (the OpenAI-compatible API answers them as `usage`).
+      ...(answer.output.usage ? { usage: answer.output.usage } : {}),
     };
     const won = await this.settlement.succeed(job, {
       output,
@@ -84,39 +89,31 @@ export class TextRunnerService {
       attempts: answer.attempts.map(toStoredAttempt),
     });
     if (!won)
-      throw ProblemException.conflict('The job was canceled while it ran; its credits were refunded.', {
-        jobId: job.id,
+      throw new JobsException(ProblemCode.Conflict, 'The job was canceled while it ran; its credits were refunded.', {
+        extensions: { jobId: job.id },
       });
     Object.assign(job, { status: 'succeeded', output, provider: answer.provider, model: answer.model, progress: 100 });
   }
 
-  /** Refunds the job and turns the provider failure into the problem the caller sees. */
-  private async failed(job: Job, error: unknown): Promise<ProblemException> {
-    const attempts = error instanceof AllProvidersFailedError ? error.attempts.map(toStoredAttempt) : [];
-    const message = error instanceof Error ? error.message : String(error);
-    await this.settlement.fail(job.id, message, attempts);
+  /**
+   * Refunds the job and turns the provider failure into the problem the caller sees: by category, never with the
+   * provider's own text (kept in the log and in the job's attempts for admins).
+   */
+  private async failed(job: Job, error: unknown): Promise<JobsException> {
+    this.logger.warn(`Text run ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const where = { provider: job.requestedProvider ?? 'unknown', model: job.requestedModel ?? '' };
+    await this.settlement.fail(job.id, friendlyJobError(error), rawAttempts(error, where));
     const extensions = { jobId: job.id, refunded: toCredits(job.cost) };
-    if (
-      error instanceof ProviderError &&
-      error.status !== undefined &&
-      error.status >= 400 &&
-      error.status < 500 &&
-      !error.retryable
-    ) {
-      return new ProblemException({
-        status: 400,
-        code: 'invalid_tool_input',
-        detail: `The provider rejected the request: ${message}`,
+    if (isProviderRefusal(error)) {
+      return new JobsException(ProblemCode.InvalidToolInput, JobErrorMessage.providerRefused, {
         extensions,
       });
     }
-    return new ProblemException({
-      status: 503,
-      code: 'provider_unavailable',
-      title: 'Service Unavailable',
-      detail: 'No AI provider could answer right now; your credits were refunded. Try again shortly.',
-      extensions,
-    });
+    return new JobsException(
+      ProblemCode.ProviderUnavailable,
+      'No AI provider could answer right now; your credits were refunded. Try again shortly.',
+      { extensions },
+    );
   }
 
   private result(job: Job): RunResultDto {
@@ -131,20 +128,4 @@ export class TextRunnerService {
       model: job.model ?? '',
     };
   }
-}
-
-export function toStoredAttempt(a: {
-  provider: string;
-  model: string;
-  error: string;
-  status?: number;
-  code?: string;
-}): StoredAttempt {
-  return {
-    provider: a.provider,
-    model: a.model,
-    error: a.error.slice(0, 500),
-    ...(a.status === undefined ? {} : { status: a.status }),
-    ...(a.code === undefined ? {} : { code: a.code }),
-  };
 }

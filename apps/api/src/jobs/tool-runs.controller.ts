@@ -16,12 +16,13 @@ import type { Principal } from '../common/auth/principal';
 import { RequireScope } from '../common/auth/roles.decorator';
 import { setResponseStatus } from '../common/http/response-status';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { ProblemCode } from '@megicai/contracts';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { toCredits } from '@megicai/contracts';
 import { JobDto, RunResultDto } from './dto/job.dto';
 import { RunQueryDto, RunToolDto } from './dto/run-tool.dto';
 import { JobAcceptanceService } from './job-acceptance.service';
-import { writeTextStream } from './sse.util';
+import { abortWhenClientGone, writeTextStream } from './sse.util';
 import { TextRunnerService } from './text-runner.service';
 
 @ApiTags('tools')
@@ -50,7 +51,21 @@ export class ToolRunsController {
   @ApiProduces('application/json', 'text/event-stream')
   @ApiOkResponse({ type: RunResultDto, description: 'Text run done' })
   @ApiAcceptedResponse({ type: RunResultDto, description: 'Media job queued; poll Location' })
-  @ApiProblems(400, 401, 402, 403, 404, 409, 422, 503)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.InvalidToolInput,
+    ProblemCode.MissingVariable,
+    ProblemCode.Unauthorized,
+    ProblemCode.InsufficientCredits,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.PremiumRequired,
+    ProblemCode.NotFound,
+    ProblemCode.ToolDisabled,
+    ProblemCode.Conflict,
+    ProblemCode.IdempotencyKeyReused,
+    ProblemCode.IdempotencyInProgress,
+    ProblemCode.ProviderUnavailable,
+  )
   async run(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -70,14 +85,11 @@ export class ToolRunsController {
         cached: run.fromCache,
       };
     }
-    const abort = new AbortController();
-    // The response closing before it was written in full means the client went away: stop the provider call.
-    reply.raw.on('close', () => {
-      if (!reply.raw.writableEnded) abort.abort();
-    });
+    // The client going away stops the provider call.
+    const signal = abortWhenClientGone(reply);
     if (query.stream === 'true' || query.stream === '1') {
-      return writeTextStream(reply, this.text.stream(run, abort.signal));
+      return writeTextStream(reply, this.text.stream(run, signal));
     }
-    return this.text.complete(run, abort.signal);
+    return this.text.complete(run, signal);
   }
 }

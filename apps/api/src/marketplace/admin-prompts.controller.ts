@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
-import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ProblemCode } from '@megicai/contracts';
+import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AdminPromptsQueryDto, ModeratePromptDto } from './dto/prompt-queries.dto';
 import { PromptPageDto, PromptTemplateDto } from './dto/prompt-template.dto';
 import { PromptTemplatesService } from './prompt-templates.service';
@@ -21,14 +22,14 @@ export class AdminPromptsController {
 
   @Get()
   @ApiOkResponse({ type: PromptPageDto, description: 'Templates of every creator, newest first' })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.InvalidCursor)
   list(@Query() query: AdminPromptsQueryDto): Promise<PromptPageDto> {
     return this.templates.listForAdmin(query.status, query.limit, query.cursor);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: PromptTemplateDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.NotFound)
   moderate(
     @CurrentUser() admin: Principal,
     @Param('id') id: string,

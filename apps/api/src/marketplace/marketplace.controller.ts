@@ -11,6 +11,7 @@ import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { RequireScope } from '../common/auth/roles.decorator';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
+import { ProblemCode } from '@megicai/contracts';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { SearchPromptsQueryDto } from './dto/prompt-queries.dto';
 import { CreatorEarningsDto, PromptRatingDto, PromptRatingPageDto, RatePromptDto } from './dto/prompt-rating.dto';
@@ -44,7 +45,12 @@ export class MarketplaceController {
   @Get('prompts')
   @RequireScope('read')
   @ApiOkResponse({ type: PromptPageDto, description: 'Published templates' })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.InvalidCursor,
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+  )
   list(@Query() query: SearchPromptsQueryDto): Promise<PromptPageDto> {
     return this.search.search(query);
   }
@@ -52,7 +58,12 @@ export class MarketplaceController {
   @Post('prompts')
   @RequireScope('marketplace')
   @ApiCreatedResponse({ type: PromptTemplateDto, description: 'A draft' })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.TemplateSyntax,
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+  )
   create(@CurrentUser() user: Principal, @Body() body: CreatePromptDto): Promise<PromptTemplateDto> {
     return this.templates.create(user.userId, body);
   }
@@ -60,7 +71,12 @@ export class MarketplaceController {
   @Get('my-prompts')
   @RequireScope('read')
   @ApiOkResponse({ type: PromptPageDto, description: "The caller's templates, any status, newest first" })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.InvalidCursor,
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+  )
   mine(@CurrentUser() user: Principal, @Query() query: PageQueryDto): Promise<PromptPageDto> {
     return this.templates.listMine(user.userId, query.limit, query.cursor);
   }
@@ -68,7 +84,7 @@ export class MarketplaceController {
   @Get('earnings')
   @RequireScope('read')
   @ApiOkResponse({ type: CreatorEarningsDto })
-  @ApiProblems(401, 403)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope)
   earnings(@CurrentUser() user: Principal): Promise<CreatorEarningsDto> {
     return this.marketplace.earnings(user.userId);
   }
@@ -76,7 +92,7 @@ export class MarketplaceController {
   @Get('prompts/:id')
   @RequireScope('read')
   @ApiOkResponse({ type: PromptTemplateDto })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
   get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<PromptTemplateDto> {
     return this.templates.get(id, user);
   }
@@ -84,7 +100,14 @@ export class MarketplaceController {
   @Patch('prompts/:id')
   @RequireScope('marketplace')
   @ApiOkResponse({ type: PromptTemplateDto, description: 'A published template gets a new version' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.TemplateSyntax,
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.NotYourTemplate,
+    ProblemCode.NotFound,
+  )
   update(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -97,7 +120,7 @@ export class MarketplaceController {
   @RequireScope('marketplace')
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.NotYourTemplate, ProblemCode.NotFound)
   async remove(@CurrentUser() user: Principal, @Param('id') id: string): Promise<void> {
     await this.templates.remove(id, user);
   }
@@ -106,7 +129,7 @@ export class MarketplaceController {
   @RequireScope('marketplace')
   @HttpCode(200)
   @ApiOkResponse({ type: PromptTemplateDto, description: 'Published (a template hidden by moderation stays hidden)' })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.NotYourTemplate, ProblemCode.NotFound)
   publish(@CurrentUser() user: Principal, @Param('id') id: string): Promise<PromptTemplateDto> {
     return this.templates.publish(id, user);
   }
@@ -115,7 +138,14 @@ export class MarketplaceController {
   @RequireScope('marketplace')
   @HttpCode(200)
   @ApiOkResponse({ type: PreviewResultDto, description: 'The rendered text with these sample values (creator only)' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.MissingVariable,
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.NotYourTemplate,
+    ProblemCode.NotFound,
+  )
   preview(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -127,7 +157,7 @@ export class MarketplaceController {
   @Get('prompts/:id/versions')
   @RequireScope('read')
   @ApiOkResponse({ type: [PromptVersionDto], description: 'The history, newest first (creator only)' })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.NotYourTemplate, ProblemCode.NotFound)
   async versions(@CurrentUser() user: Principal, @Param('id') id: string): Promise<PromptVersionDto[]> {
     const rows = await this.templates.versions(id, user);
     return rows.map((v) => ({
@@ -144,7 +174,13 @@ export class MarketplaceController {
   @Post('prompts/:id/ratings')
   @RequireScope('marketplace')
   @ApiCreatedResponse({ type: PromptRatingDto, description: "The caller's rating (a second one replaces the first)" })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.OwnTemplate,
+    ProblemCode.NotFound,
+  )
   rate(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: RatePromptDto): Promise<PromptRatingDto> {
     return this.ratings.rate(id, user, body.stars, body.review);
   }
@@ -152,7 +188,13 @@ export class MarketplaceController {
   @Get('prompts/:id/ratings')
   @RequireScope('read')
   @ApiOkResponse({ type: PromptRatingPageDto, description: 'Ratings and reviews, most recent first' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.InvalidCursor,
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.NotFound,
+  )
   listRatings(
     @CurrentUser() user: Principal,
     @Param('id') id: string,

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { PromptTemplateView } from '@megicai/contracts';
 import { bearer, createTestApp, loginAdmin, registerUser, TestApp } from '../../test/test-app';
-import { ProblemException } from '../common/errors/problem.exception';
+import { toProblem } from '../common/errors/problem-details.filter';
 import { ToolsService } from '../tools/tools.service';
 import { UsersService } from '../users/users.service';
+import { MarketplaceException } from './marketplace.exception';
 import { MarketplaceService } from './marketplace.service';
 import { PromptRatingsService } from './prompt-ratings.service';
 
@@ -94,9 +95,7 @@ describe('Marketplace (integration)', () => {
         .expect(404);
       await expect(
         market.renderForRun(draft.id, { topic: 'x', tone: 'formal' }, textToolId, runner.user.id),
-      ).rejects.toMatchObject({
-        problem: { status: 404 },
-      });
+      ).rejects.toMatchObject({ code: 'not_found' });
     });
 
     it('refuses an unknown tool, a definition for a variable the text lacks, and unknown fields with 400', async () => {
@@ -185,12 +184,13 @@ describe('Marketplace (integration)', () => {
       await publish(creator, tpl.id);
       const problem = async (vars: Record<string, string> | undefined, tool = textToolId) => {
         const error = await market.renderForRun(tpl.id, vars, tool, runner.user.id).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(ProblemException);
-        return (error as ProblemException).problem;
+        expect(error).toBeInstanceOf(MarketplaceException);
+        return toProblem(error).problem;
       };
       const missing = await problem({ tone: 'formal' });
       expect(missing).toMatchObject({
         status: 400,
+        code: 'missing_variable',
         errors: [{ field: 'variables.topic', message: 'missing variable "topic"' }],
       });
       expect(missing.detail).toContain('topic');

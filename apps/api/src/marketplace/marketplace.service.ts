@@ -3,7 +3,8 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toCredits, type CreatorEarningsView } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { MarketplaceException } from './marketplace.exception';
 import { marketplaceConfig } from '../config/marketplace.config';
 import { CreditsService } from '../credits/credits.service';
 import { ToolsService } from '../tools/tools.service';
@@ -66,9 +67,9 @@ export class MarketplaceService {
     if (template.toolId !== toolId) {
       const tool = await this.tools.findById(toolId);
       if (tool?.id !== template.toolId) {
-        throw ProblemException.badRequest('This template belongs to another tool.', [
-          { field: 'templateId', message: 'the template is for another tool' },
-        ]);
+        throw new MarketplaceException(ProblemCode.ValidationFailed, 'This template belongs to another tool.', {
+          errors: [{ field: 'templateId', message: 'the template is for another tool' }],
+        });
       }
     }
     try {
@@ -80,7 +81,7 @@ export class MarketplaceService {
         creatorId: template.creatorId,
       };
     } catch (error) {
-      throw asBadRequest(error);
+      throw asBadRequest(error, 'render');
     }
   }
 

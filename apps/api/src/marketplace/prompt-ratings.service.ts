@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page, PromptRatingView } from '@megicai/contracts';
 import type { Principal } from '../common/auth/principal';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { MarketplaceException } from './marketplace.exception';
 import { decodeCursor, toPage } from '../common/pagination/cursor';
 import { PromptTemplate } from './entities/prompt-template.entity';
 import { isUuid, templateNotFound } from './prompt-errors';
@@ -39,7 +40,8 @@ export class PromptRatingsService {
         ? await m.getRepository(PromptTemplate).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
         : null;
       if (!template || template.deletedAt) throw templateNotFound();
-      if (template.creatorId === viewer.userId) throw ProblemException.forbidden('You cannot rate your own template.');
+      if (template.creatorId === viewer.userId)
+        throw new MarketplaceException(ProblemCode.OwnTemplate, 'You cannot rate your own template.');
       // Only published templates can be rated: a draft or hidden one is not there for anyone else.
       if (template.status !== 'published') throw templateNotFound();
       // Set from JavaScript so the timestamp has millisecond precision, like the keyset cursors.

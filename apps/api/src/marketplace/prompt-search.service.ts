@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Page, PromptSort, PromptTemplateView, ToolKind } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { MarketplaceException } from './marketplace.exception';
 import { ToolsService } from '../tools/tools.service';
 import { PromptTemplate } from './entities/prompt-template.entity';
 import { isUuid } from './prompt-errors';
@@ -41,9 +42,9 @@ function decodeSearchCursor(sort: PromptSort, cursor: string | undefined): { key
   } catch {
     // fall through to the 400
   }
-  throw ProblemException.badRequest('The cursor is not valid for this sort.', [
-    { field: 'cursor', message: 'invalid cursor' },
-  ]);
+  throw new MarketplaceException(ProblemCode.InvalidCursor, 'The cursor is not valid for this sort.', {
+    errors: [{ field: 'cursor', message: 'invalid cursor' }],
+  });
 }
 
 /** Browsing and full text search over published templates. */

@@ -11,7 +11,8 @@ import type {
 } from '@megicai/contracts';
 import { AuditLogService } from '../admin/audit-log.service';
 import type { Principal } from '../common/auth/principal';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { MarketplaceException } from './marketplace.exception';
 import { decodeCursor, toPage } from '../common/pagination/cursor';
 import { ToolsService } from '../tools/tools.service';
 import { PromptTemplateVersion } from './entities/prompt-template-version.entity';
@@ -60,7 +61,10 @@ export class PromptTemplatesService {
 
   async create(creatorId: string, body: CreatePromptRequest): Promise<PromptTemplateView> {
     const tool = await this.tools.findById(body.toolId);
-    if (!tool) throw ProblemException.badRequest('Unknown tool.', [{ field: 'toolId', message: 'unknown tool' }]);
+    if (!tool)
+      throw new MarketplaceException(ProblemCode.ValidationFailed, 'Unknown tool.', {
+        errors: [{ field: 'toolId', message: 'unknown tool' }],
+      });
     const variables = this.define(body.template, body.variables);
     const prior = await this.ranking.prior();
     const row = await this.dataSource.transaction(async (m) => {
@@ -119,7 +123,8 @@ export class PromptTemplatesService {
       ? await m.getRepository(PromptTemplate).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
       : null;
     if (!row || !canSee(row, viewer)) throw templateNotFound();
-    if (row.creatorId !== viewer.userId) throw ProblemException.forbidden('Only its creator can change this template.');
+    if (row.creatorId !== viewer.userId)
+      throw new MarketplaceException(ProblemCode.NotYourTemplate, 'Only its creator can change this template.');
     return row;
   }
 
@@ -247,19 +252,25 @@ export class PromptTemplatesService {
   async preview(id: string, viewer: Viewer, values: Record<string, string> | undefined): Promise<{ prompt: string }> {
     const row = await this.findVisible(id, viewer);
     if (row.creatorId !== viewer.userId && viewer.role !== 'admin') {
-      throw ProblemException.forbidden('Only its creator can preview the text of this template.');
+      throw new MarketplaceException(
+        ProblemCode.NotYourTemplate,
+        'Only its creator can preview the text of this template.',
+      );
     }
     try {
       return { prompt: renderTemplate(row.template, resolveValues(row.variables, values)) };
     } catch (error) {
-      throw asBadRequest(error);
+      throw asBadRequest(error, 'render');
     }
   }
 
   async versions(id: string, viewer: Viewer): Promise<PromptTemplateVersion[]> {
     const row = await this.findVisible(id, viewer);
     if (row.creatorId !== viewer.userId && viewer.role !== 'admin') {
-      throw ProblemException.forbidden('Only its creator can see the history of this template.');
+      throw new MarketplaceException(
+        ProblemCode.NotYourTemplate,
+        'Only its creator can see the history of this template.',
+      );
     }
     return this.dataSource.getRepository(PromptTemplateVersion).find({
       where: { templateId: row.id },

@@ -130,7 +130,7 @@ describe('Premium (integration)', () => {
     expect((await t.app.get(CreditsReadService).verify([u.user.id])).ok).toBe(true);
   });
 
-  it('refuses forged, stale and missing signatures with 403 and changes nothing', async () => {
+  it('refuses forged, stale and missing signatures with 400 invalid_webhook_signature and changes nothing', async () => {
     const u = await registerUser(t);
     const { sessionId } = await checkout(u);
     const body = completed(sessionId);
@@ -149,8 +149,9 @@ describe('Premium (integration)', () => {
       tampered,
     ]) {
       const res = await webhook(body, signature);
-      expect(res.status).toBe(403);
+      expect(res.status).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.code).toBe('invalid_webhook_signature');
     }
     expect((await me(u)).premiumUntil).toBeNull();
     expect(await allowances(u)).toEqual([]);

@@ -1,32 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import {
-  type CheckoutResult,
-  type CheckoutSessionView,
-  type DemoPaymentResult,
-  type PremiumPlanView,
-  toCredits,
-} from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
-import { premiumConfig } from '../config/premium.config';
-import { CheckoutSession } from './entities/checkout-session.entity';
+import type { CheckoutResult, PremiumPlanView } from '@megicai/contracts';
+import { CheckoutService } from './checkout.service';
 import { PremiumPlan } from './entities/premium-plan.entity';
-import { PaymentEventsService } from './payment-events.service';
-import { PAYMENT_PROVIDER, type PaymentProvider } from './payments/payment-provider';
-import { signPayment } from './payments/payment-signature';
+import { toPlanView } from './payment-views';
+import { PaymentsException } from './payments.exception';
 
-/** Plans, checkout sessions and the offline provider's demo payment. Payments themselves land in PaymentEventsService. */
+/** Plans and their checkout. Payments themselves land in PaymentEventsService. */
 @Injectable()
 export class PremiumService {
   constructor(
     @InjectRepository(PremiumPlan) private readonly plans: Repository<PremiumPlan>,
-    @InjectRepository(CheckoutSession) private readonly sessions: Repository<CheckoutSession>,
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
-    @Inject(premiumConfig.KEY) private readonly cfg: ConfigType<typeof premiumConfig>,
-    private readonly events: PaymentEventsService,
+    private readonly checkouts: CheckoutService,
   ) {}
 
   async listPlans(): Promise<PremiumPlanView[]> {
@@ -36,66 +22,7 @@ export class PremiumService {
 
   async checkout(userId: string, planId: string): Promise<CheckoutResult> {
     const plan = await this.plans.findOneBy({ id: planId, active: true });
-    if (!plan) throw ProblemException.notFound(`No plan ${planId}.`);
-    const session = await this.sessions.save(
-      this.sessions.create({ userId, planId: plan.id, provider: this.provider.id, status: 'open', eventId: null }),
-    );
-    const { checkoutUrl } = await this.provider.createCheckout({ sessionId: session.id, userId, plan });
-    return { sessionId: session.id, checkoutUrl };
+    if (!plan) throw new PaymentsException('not_found', `No plan ${planId}.`);
+    return this.checkouts.open(userId, { kind: 'plan', plan });
   }
-
-  async session(userId: string, sessionId: string): Promise<CheckoutSessionView> {
-    const session = await this.ownSession(userId, sessionId);
-    const plan = await this.plans.findOneByOrFail({ id: session.planId });
-    return {
-      id: session.id,
-      provider: session.provider,
-      status: session.status,
-      plan: toPlanView(plan),
-      createdAt: session.createdAt.toISOString(),
-      completedAt: session.completedAt?.toISOString() ?? null,
-    };
-  }
-
-  /**
-   * The offline provider's Pay button: builds and signs the event a real provider would send, and feeds it through
-   * the webhook's own path, so the demo exercises exactly the code that real payments use.
-   */
-  async payDemo(userId: string, sessionId: string): Promise<DemoPaymentResult> {
-    const session = await this.ownSession(userId, sessionId);
-    const secret = this.cfg.webhookSecret;
-    if (!this.provider.demo || session.provider !== this.provider.id || !this.cfg.allowDemo || !secret) {
-      throw ProblemException.forbidden('Demo payments are turned off.');
-    }
-    if (session.status !== 'open') throw ProblemException.conflict('This checkout is already paid.');
-    const eventId = `evt_offline_${randomUUID()}`;
-    const body = JSON.stringify({
-      id: eventId,
-      type: 'checkout.completed',
-      created: Math.floor(Date.now() / 1000),
-      data: { sessionId: session.id },
-    });
-    const applied = await this.events.handle(Buffer.from(body), signPayment(secret, body));
-    // Another event completed the same session between our check and the webhook path's conditional update.
-    if (!applied.premiumUntil) throw ProblemException.conflict('This checkout is already paid.');
-    return { eventId, premiumUntil: applied.premiumUntil.toISOString() };
-  }
-
-  private async ownSession(userId: string, sessionId: string): Promise<CheckoutSession> {
-    const session = await this.sessions.findOneBy({ id: sessionId, userId });
-    if (!session) throw ProblemException.notFound('No such checkout.');
-    return session;
-  }
-}
-
-function toPlanView(plan: PremiumPlan): PremiumPlanView {
-  return {
-    id: plan.id,
-    name: plan.name,
-    priceCents: plan.priceCents,
-    currency: plan.currency.trim(),
-    interval: plan.interval,
-    allowanceCredits: toCredits(plan.allowanceMilli),
-    features: plan.features,
-  };
 }

@@ -1,9 +1,26 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import Redis from 'ioredis';
+import Redis, { RedisOptions } from 'ioredis';
 import { redisConfig } from '../config/redis.config';
 
 export const REDIS = Symbol('REDIS');
+
+/**
+ * Options of a connection used while a request waits: every command fails fast when Redis is away (no offline
+ * queue, one try, a command timeout), so the caller falls back at once instead of waiting for a reconnect. BullMQ
+ * keeps its own connections with the options it requires.
+ */
+export function requestPathRedisOptions(cfg: ConfigType<typeof redisConfig>): RedisOptions {
+  return {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    commandTimeout: cfg.commandTimeoutMs,
+    connectTimeout: cfg.connectTimeoutMs,
+    // Keep trying to come back, at most once a second, for as long as it takes.
+    retryStrategy: (times) => Math.min(times * 200, 1000),
+    lazyConnect: false,
+  };
+}
 
 /** One shared connection for rate limits, health and small counters; BullMQ and the cache open their own. */
 @Global()
@@ -12,8 +29,12 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [redisConfig.KEY],
-      useFactory: (cfg: ConfigType<typeof redisConfig>) =>
-        new Redis(cfg.url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false }),
+      useFactory: (cfg: ConfigType<typeof redisConfig>) => {
+        const client = new Redis(cfg.url, requestPathRedisOptions(cfg));
+        // Without a listener ioredis prints every failed reconnect; callers see the failure on their command.
+        client.on('error', () => undefined);
+        return client;
+      },
     },
   ],
   exports: [REDIS],

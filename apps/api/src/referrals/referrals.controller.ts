@@ -4,6 +4,7 @@ import type { ReferralsView } from '@megicai/contracts';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { RequireScope } from '../common/auth/roles.decorator';
+import { ProblemCode } from '@megicai/contracts';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { ReferralsDto } from './dto/referrals.dto';
 import { ReferralsService } from './referrals.service';
@@ -17,7 +18,7 @@ export class ReferralsController {
   @Get()
   @RequireScope('read')
   @ApiOkResponse({ type: ReferralsDto })
-  @ApiProblems(401, 403)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
   view(@CurrentUser() user: Principal): Promise<ReferralsView> {
     return this.referrals.view(user.userId);
   }

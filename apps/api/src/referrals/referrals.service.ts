@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { type ReferralsView, toCredits } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { ReferralsException } from './referrals.exception';
 import { appConfig } from '../config/app.config';
 import { CreditsReadService } from '../credits/credits-read.service';
 import { UsersService } from '../users/users.service';
@@ -17,7 +18,7 @@ export class ReferralsService {
 
   async view(userId: string): Promise<ReferralsView> {
     const user = await this.users.findById(userId);
-    if (!user) throw ProblemException.notFound();
+    if (!user) throw new ReferralsException(ProblemCode.NotFound, 'Not found.');
     const [invited, bonus] = await Promise.all([
       this.users.countReferredBy(userId),
       this.credits.sumOfKind(userId, 'referral_bonus'),

@@ -1,7 +1,8 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FieldError, JsonSchema } from '@megicai/contracts';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { ToolsException } from './tools.exception';
 
 export type ToolInput = { prompt: string } & Record<string, unknown>;
 
@@ -20,16 +21,17 @@ export class ToolInputValidator {
   /** Throws a 400 problem naming every bad field (`input.<name>`); returns a normalized copy. */
   validate(cacheId: string, version: number, schema: JsonSchema, input: unknown): ToolInput {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      throw ProblemException.badRequest('input must be an object.', [{ field: 'input', message: 'must be an object' }]);
+      throw new ToolsException(ProblemCode.InvalidToolInput, 'input must be an object.', {
+        errors: [{ field: 'input', message: 'must be an object' }],
+      });
     }
     const copy = structuredClone(input) as Record<string, unknown>;
     if (typeof copy.prompt === 'string') copy.prompt = copy.prompt.trim();
     const validate = this.compile(cacheId, version, schema);
     if (!validate(copy)) {
-      throw ProblemException.badRequest(
-        'The input does not match the tool’s options.',
-        toFieldErrors(validate.errors ?? []),
-      );
+      throw new ToolsException(ProblemCode.InvalidToolInput, 'The input does not match the tool’s options.', {
+        errors: toFieldErrors(validate.errors ?? []),
+      });
     }
     return copy as ToolInput;
   }

@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/auth/public.decorator';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { ToolsException } from './tools.exception';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { ToolDto } from './dto/tool.dto';
 import { ToolsService } from './tools.service';
@@ -23,10 +24,10 @@ export class ToolsController {
   @Public()
   @ApiParam({ name: 'id', description: 'Tool UUID or slug' })
   @ApiOkResponse({ type: ToolDto })
-  @ApiProblems(404)
+  @ApiProblems(ProblemCode.NotFound)
   async get(@Param('id') id: string): Promise<ToolDto> {
     const tool = await this.tools.findById(id);
-    if (!tool || !tool.enabled) throw ProblemException.notFound('No such tool.');
+    if (!tool || !tool.enabled) throw new ToolsException(ProblemCode.NotFound, 'No such tool.');
     return tool;
   }
 }

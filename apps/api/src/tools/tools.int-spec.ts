@@ -1,5 +1,6 @@
 import { createTestApp, TestApp } from '../../test/test-app';
 import { DataSource } from 'typeorm';
+import type { ToolsException } from './tools.exception';
 import { ToolsService } from './tools.service';
 
 describe('Tools catalog', () => {
@@ -38,7 +39,7 @@ describe('Tools catalog', () => {
     try {
       tools.validateInput(tool!, { length: 'huge', extra: 1 });
     } catch (e) {
-      const fields = (e as { problem: { errors: { field: string }[] } }).problem.errors.map((x) => x.field);
+      const fields = (e as ToolsException).extras.errors?.map((x) => x.field);
       expect(fields).toEqual(expect.arrayContaining(['input.prompt', 'input.length', 'input.extra']));
     }
   });
@@ -58,11 +59,11 @@ describe('Tools catalog', () => {
     });
     expect(edited).toMatchObject({ creditCost: 2.5, offerCost: 1, providers: ['openai', 'offline'] });
     await expect(tools.update(id as string, { providers: ['deepseek'] })).rejects.toMatchObject({
-      problem: { status: 400 },
+      code: 'validation_failed',
     });
-    await expect(tools.update(id as string, { providers: [] })).rejects.toMatchObject({ problem: { status: 400 } });
-    await expect(tools.update(id as string, { creditCost: -1 })).rejects.toMatchObject({ problem: { status: 400 } });
-    await expect(tools.update('nope', { enabled: false })).rejects.toMatchObject({ problem: { status: 404 } });
+    await expect(tools.update(id as string, { providers: [] })).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(tools.update(id as string, { creditCost: -1 })).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(tools.update('nope', { enabled: false })).rejects.toMatchObject({ code: 'not_found' });
     await tools.update(id as string, { enabled: false });
     await t
       .http()

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode, toCredits, type ToolAlternative } from '@megicai/contracts';
+import { ToolsException } from './tools.exception';
 import { ProvidersService } from '../providers/providers.service';
 import { ToolDto } from './dto/tool.dto';
 import { Tool } from './entities/tool.entity';
@@ -33,9 +34,14 @@ export class ToolsService {
 
   /** The public catalog: enabled tools, in display order. */
   async list(): Promise<ToolDto[]> {
-    const rows = await this.tools.find({ where: { enabled: true }, order: { sortOrder: 'ASC', name: 'ASC' } });
+    const rows = await this.listEnabledEntities();
     const now = new Date();
     return rows.map((t) => ToolDto.from(t, now));
+  }
+
+  /** Enabled tools as entities, in display order (the OpenAI-compatible model list needs their creation time). */
+  listEnabledEntities(): Promise<Tool[]> {
+    return this.tools.find({ where: { enabled: true }, order: { sortOrder: 'ASC', name: 'ASC' } });
   }
 
   /** Every tool, disabled ones included (admin). */
@@ -62,31 +68,31 @@ export class ToolsService {
    */
   async update(idOrSlug: string, patch: ToolPatch): Promise<ToolDto> {
     const tool = await this.findEntity(idOrSlug);
-    if (!tool) throw ProblemException.notFound('No such tool.');
+    if (!tool) throw new ToolsException(ProblemCode.NotFound, 'No such tool.');
     if (patch.providers !== undefined) this.checkProviders(tool, patch.providers);
     for (const field of ['creditCost', 'offerCost'] as const) {
       const value = patch[field];
       if (value !== undefined && value !== null && (!Number.isSafeInteger(value) || value < 0)) {
-        throw ProblemException.badRequest(`${field} must be a non-negative amount.`, [
-          { field, message: 'must be >= 0' },
-        ]);
+        throw new ToolsException(ProblemCode.ValidationFailed, `${field} must be a non-negative amount.`, {
+          errors: [{ field, message: 'must be >= 0' }],
+        });
       }
     }
     Object.assign(tool, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
     if (patch.providers) tool.providers = [...new Set(patch.providers)];
     if (tool.offerEndsAt && tool.offerCost === null) {
-      throw ProblemException.badRequest('An offer end needs an offer price.', [
-        { field: 'offerCost', message: 'required with offerEndsAt' },
-      ]);
+      throw new ToolsException(ProblemCode.ValidationFailed, 'An offer end needs an offer price.', {
+        errors: [{ field: 'offerCost', message: 'required with offerEndsAt' }],
+      });
     }
     return ToolDto.from(await this.tools.save(tool));
   }
 
   private checkProviders(tool: Tool, ids: string[]): void {
     if (ids.length === 0) {
-      throw ProblemException.badRequest('A tool needs at least one provider.', [
-        { field: 'providers', message: 'must not be empty' },
-      ]);
+      throw new ToolsException(ProblemCode.ValidationFailed, 'A tool needs at least one provider.', {
+        errors: [{ field: 'providers', message: 'must not be empty' }],
+      });
     }
     const known = new Map(this.providers.list().map((p) => [p.id, p]));
     const errors = ids
@@ -95,12 +101,31 @@ export class ToolsService {
         field: 'providers',
         message: known.has(id) ? `${id} does not offer ${tool.kind}` : `unknown provider ${id}`,
       }));
-    if (errors.length) throw ProblemException.badRequest('Some providers cannot serve this tool.', errors);
+    if (errors.length)
+      throw new ToolsException(ProblemCode.ValidationFailed, 'Some providers cannot serve this tool.', {
+        errors: errors,
+      });
   }
 
   /** Validates a run's input (400 with `errors` otherwise) and returns it normalized, defaults filled in. */
   validateInput(tool: Tool, input: unknown): ToolInput {
     return this.validator.validate(tool.id, tool.updatedAt.getTime(), tool.inputSchema, input);
+  }
+
+  /**
+   * Up to `limit` enabled tools of the same kind that cost less than `tool` and at most `budget` milli-credits now,
+   * the dearest (the closest to what was asked for) first; premium-only ones only for premium members.
+   */
+  async cheaperAlternatives(tool: Tool, budget: number, premium: boolean, limit = 3): Promise<ToolAlternative[]> {
+    const rows = await this.tools.find({ where: { enabled: true, kind: tool.kind }, order: { sortOrder: 'ASC' } });
+    const price = this.costOf(tool);
+    return rows
+      .filter((t) => t.id !== tool.id && (premium || !t.premiumOnly))
+      .map((t) => ({ tool: t, cost: this.costOf(t) }))
+      .filter((t) => t.cost < price && t.cost <= budget)
+      .sort((a, b) => b.cost - a.cost)
+      .slice(0, limit)
+      .map((t) => ({ toolId: t.tool.id, name: t.tool.name, cost: toCredits(t.cost) }));
   }
 
   /** The price of one run now (offer applied), in milli-credits. */

@@ -2,7 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
-import { ProblemException } from '../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { UsersException } from './users.exception';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { CreditsService } from '../credits/credits.service';
 import { UserDto } from './dto/user.dto';
@@ -20,13 +21,13 @@ export class UsersController {
 
   @Get()
   @ApiOkResponse({ type: UserDto })
-  @ApiProblems(401)
+  @ApiProblems(ProblemCode.Unauthorized)
   async me(@CurrentUser() principal: Principal): Promise<UserDto> {
     const [user, balance] = await Promise.all([
       this.users.findById(principal.userId),
       this.credits.balanceOf(principal.userId),
     ]);
-    if (!user) throw ProblemException.unauthorized('This account no longer exists.');
+    if (!user) throw new UsersException(ProblemCode.Unauthorized, 'This account no longer exists.');
     return UserDto.from(user, balance);
   }
 }

@@ -27,8 +27,9 @@ export class UsersService {
     return email.trim().toLowerCase();
   }
 
-  findById(id: string): Promise<User | null> {
-    return this.users.findOneBy({ id });
+  /** Inside a transaction, pass its manager: a second pool connection while the first holds locks can starve the pool. */
+  findById(id: string, manager?: EntityManager): Promise<User | null> {
+    return manager ? manager.findOneBy(User, { id }) : this.users.findOneBy({ id });
   }
 
   findByEmail(email: string): Promise<User | null> {

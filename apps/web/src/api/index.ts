@@ -3,3 +3,4 @@ export type { RequestOptions } from './client';
 export { ApiError, isApiError } from './api-error';
 export { authApi } from './auth-api';
 export { tokenStore } from './token-store';
+export { problemMessage } from './problem-message';

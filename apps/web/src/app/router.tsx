@@ -28,6 +28,7 @@ export const routes: RouteObject[] = [
         children: [
           // Public
           { index: true, element: <HomePage /> },
+          { path: 'developers', lazy: lazyPage(() => import('../routes/developers-page'), 'DevelopersPage') },
           {
             element: <GuestOnly />,
             children: [
@@ -68,6 +69,10 @@ export const routes: RouteObject[] = [
                 path: 'premium/checkout/:sessionId',
                 lazy: lazyPage(() => import('../routes/premium-checkout-page'), 'PremiumCheckoutPage'),
               },
+              {
+                path: 'premium/portal',
+                lazy: lazyPage(() => import('../routes/premium-portal-page'), 'PremiumPortalPage'),
+              },
             ],
           },
           // Admins only
@@ -76,6 +81,10 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'admin', lazy: lazyPage(() => import('../routes/admin-page'), 'AdminPage') },
               { path: 'admin/ads', lazy: lazyPage(() => import('../routes/admin-ads-page'), 'AdminAdsPage') },
+              {
+                path: 'admin/credit-packs',
+                lazy: lazyPage(() => import('../routes/admin-credit-packs-page'), 'AdminCreditPacksPage'),
+              },
               { path: 'admin/tools', lazy: lazyPage(() => import('../routes/admin-tools-page'), 'AdminToolsPage') },
               { path: 'admin/queues', lazy: lazyPage(() => import('../routes/admin-queues-page'), 'AdminQueuesPage') },
               { path: 'admin/users', lazy: lazyPage(() => import('../routes/admin-users-page'), 'AdminUsersPage') },

@@ -1,4 +1,5 @@
 import { isApiError } from '../api/api-error';
+import { problemMessage } from '../api/problem-message';
 
 interface FormWithErrors {
   setErrors(errors: Record<string, string>): void;
@@ -23,5 +24,5 @@ export function applyApiErrors(form: FormWithErrors, error: unknown): string | n
   }
   form.setErrors(matched);
   if (Object.keys(matched).length > 0 && unmatched.length === 0) return null;
-  return [error.detail || error.title, ...unmatched].filter(Boolean).join(' ');
+  return [problemMessage(error), ...unmatched].filter(Boolean).join(' ');
 }

@@ -40,6 +40,9 @@ export function UserMenu() {
         <Menu.Item component={Link} to="/credits">
           Credits and history
         </Menu.Item>
+        <Menu.Item component={Link} to="/developers">
+          Use the API
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item leftSection={<LogoutIcon size={16} />} onClick={() => void onLogout()}>
           Log out

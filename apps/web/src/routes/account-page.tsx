@@ -1,5 +1,8 @@
 import { Stack } from '@mantine/core';
 import { PageHeader } from '../components/page-header';
+import { SpendingLimitsCard } from '../features/account-limits/spending-limits-card';
+import { ApiKeysCard } from '../features/api-keys/api-keys-card';
+import { WebhooksCard } from '../features/webhooks/webhooks-card';
 
 /**
  * The signed-in user's account: profile and password, sessions, API keys, spending limits, webhooks, data export
@@ -9,6 +12,9 @@ export function AccountPage() {
   return (
     <Stack gap="lg">
       <PageHeader title="Account" lead="Your profile, security, API access and spending limits." />
+      <ApiKeysCard />
+      <SpendingLimitsCard />
+      <WebhooksCard />
     </Stack>
   );
 }

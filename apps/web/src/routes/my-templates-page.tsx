@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PromptStatus } from '@megicai/contracts';
 import { Link } from 'react-router';
-import { isApiError } from '../api';
+import { problemMessage } from '../api';
 import { formatCredits } from '../components/format-credits';
 import { PageHeader } from '../components/page-header';
 import { marketplaceApi, marketplaceKeys } from '../features/marketplace/marketplace-api';
@@ -52,7 +52,7 @@ export function MyTemplatesPage() {
       });
       await queryClient.invalidateQueries({ queryKey: marketplaceKeys.all });
     } catch (error) {
-      setMessage({ ok: false, text: isApiError(error) ? error.detail : 'Could not publish.' });
+      setMessage({ ok: false, text: problemMessage(error, 'Could not publish.') });
     }
   };
 
@@ -64,7 +64,7 @@ export function MyTemplatesPage() {
       setMessage({ ok: true, text: `“${title}” is deleted.` });
       await queryClient.invalidateQueries({ queryKey: marketplaceKeys.all });
     } catch (error) {
-      setMessage({ ok: false, text: isApiError(error) ? error.detail : 'Could not delete.' });
+      setMessage({ ok: false, text: problemMessage(error, 'Could not delete.') });
     }
   };
 

@@ -1,15 +1,42 @@
 import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import type { CheckoutSessionView } from '@megicai/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError } from '../api';
+import { ProblemCode } from '@megicai/contracts';
+import { isApiError, problemMessage } from '../api';
 import { PageHeader } from '../components/page-header';
 import { formatCredits } from '../components/format-credits';
 import { afterCreditChange } from '../features/credits/credits-api';
-import { growthApi, growthKeys, formatPrice } from '../features/growth/growth-api';
+import { formatPackPrice, formatPrice, growthApi, growthKeys } from '../features/growth/growth-api';
+
+/** What the checkout sells, as this page shows it, and where the user goes back to. */
+function describe(session: CheckoutSessionView) {
+  if (session.plan) {
+    const { plan } = session;
+    return {
+      title: plan.name,
+      price: formatPrice(plan),
+      detail: `Includes ${formatCredits(plan.allowanceCredits)} and an ad-free ${plan.interval}.`,
+      back: '/premium',
+      backLabel: 'Back to premium',
+      paid: '/premium?paid=1',
+    };
+  }
+  const pack = session.pack;
+  return {
+    title: pack ? `${formatCredits(pack.credits)} pack` : 'Credit pack',
+    price: pack ? formatPackPrice(pack) : '',
+    detail: 'The credits are added to your balance as soon as the payment goes through.',
+    back: '/credits',
+    backLabel: 'Back to credits',
+    paid: '/credits?purchased=1',
+  };
+}
 
 /**
- * The offline demo provider's checkout page: nothing is charged. "Pay" asks the API to sign the same event a real
- * provider would send to the webhook, then returns to the premium page with premium active.
+ * The offline demo provider's checkout page, for plans and credit packs alike: nothing is charged. "Pay" asks the
+ * API to sign the same event a real provider would send to the webhook, then returns with premium active or the
+ * balance risen.
  */
 export function PremiumCheckoutPage() {
   const { sessionId = '' } = useParams();
@@ -19,12 +46,13 @@ export function PremiumCheckoutPage() {
     queryKey: growthKeys.checkout(sessionId),
     queryFn: ({ signal }) => growthApi.session(sessionId, signal),
   });
+  const item = session.data ? describe(session.data) : null;
   const pay = useMutation({
     mutationFn: () => growthApi.payDemo(sessionId),
     onSuccess: async () => {
       await afterCreditChange(queryClient);
       await queryClient.invalidateQueries({ queryKey: growthKeys.checkout(sessionId) });
-      void navigate('/premium?paid=1');
+      void navigate(item?.paid ?? '/premium?paid=1');
     },
   });
   return (
@@ -32,24 +60,22 @@ export function PremiumCheckoutPage() {
       <PageHeader title="Checkout" lead="Demo payment: no card, no money, nothing leaves this machine." />
       {session.isPending ? (
         <Loader size="sm" aria-label="Loading the checkout" />
-      ) : session.isError ? (
+      ) : session.isError || !item ? (
         <Alert color="red" role="alert">
-          {isApiError(session.error) && session.error.status === 404
+          {isApiError(session.error) && session.error.code === ProblemCode.NotFound
             ? 'This checkout does not exist.'
-            : session.error.message}
+            : problemMessage(session.error)}
         </Alert>
       ) : (
         <Card withBorder radius="md" padding="lg">
           <Stack gap="sm">
             <Title order={2} size="h3">
-              {session.data.plan.name}
+              {item.title}
             </Title>
             <Text size="xl" fw={700}>
-              {formatPrice(session.data.plan)}
+              {item.price}
             </Text>
-            <Text size="sm">
-              Includes {formatCredits(session.data.plan.allowanceCredits)} and an ad-free {session.data.plan.interval}.
-            </Text>
+            <Text size="sm">{item.detail}</Text>
             <Alert color="gray" role="note">
               <Text fw={700} size="sm">
                 Demo payment
@@ -61,7 +87,7 @@ export function PremiumCheckoutPage() {
             </Alert>
             {session.data.status === 'completed' ? (
               <Alert color="teal" role="status">
-                This checkout is paid. <Link to="/premium">Back to premium</Link>
+                This checkout is paid. <Link to={item.back}>{item.backLabel}</Link>
               </Alert>
             ) : (
               <>
@@ -72,9 +98,9 @@ export function PremiumCheckoutPage() {
                 ) : null}
                 <Group>
                   <Button onClick={() => pay.mutate()} loading={pay.isPending}>
-                    Pay {formatPrice(session.data.plan)}
+                    Pay {item.price}
                   </Button>
-                  <Button component={Link} to="/premium" variant="subtle">
+                  <Button component={Link} to={item.back} variant="subtle">
                     Cancel
                   </Button>
                 </Group>

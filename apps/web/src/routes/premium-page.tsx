@@ -1,16 +1,19 @@
-import { Alert, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { PremiumPlanView } from '@megicai/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../components/page-header';
 import { useMe } from '../features/auth/use-me';
-import { growthApi, growthKeys } from '../features/growth/growth-api';
+import { goToProviderPage, growthApi, growthKeys, paymentErrorMessage } from '../features/growth/growth-api';
 import { PlanCard } from '../features/growth/plan-card';
 import { useIsPremium } from '../features/tools/use-is-premium';
 
 const day = new Intl.DateTimeFormat('en', { dateStyle: 'long' });
 
-/** Plans and the caller's premium status; subscribing opens the payment provider's checkout. */
+/**
+ * Plans and the caller's premium status; subscribing opens the payment provider's checkout, "Manage subscription"
+ * its customer portal.
+ */
 export function PremiumPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -20,15 +23,13 @@ export function PremiumPage() {
   const plans = useQuery({ queryKey: growthKeys.plans, queryFn: ({ signal }) => growthApi.plans(signal) });
   const checkout = useMutation({
     mutationFn: (plan: PremiumPlanView) => growthApi.checkout(plan.id),
-    onSuccess: ({ sessionId, checkoutUrl }) => {
-      // The demo provider's page is this SPA's own (whatever public URL the API was given): stay in the app.
-      // A real provider's page is elsewhere.
-      const url = new URL(checkoutUrl, window.location.origin);
-      const ownPage = `/premium/checkout/${sessionId}`;
-      if (url.origin === window.location.origin || url.pathname === ownPage) void navigate(ownPage);
-      else window.location.assign(url.toString());
-    },
+    onSuccess: ({ checkoutUrl }) => goToProviderPage(checkoutUrl, navigate),
   });
+  const portal = useMutation({
+    mutationFn: () => growthApi.portal(),
+    onSuccess: ({ url }) => goToProviderPage(url, navigate),
+  });
+  const error = checkout.error ?? portal.error;
   return (
     <Stack gap="lg">
       <PageHeader title="Premium" lead="No ads, a credit allowance every period, and premium-only tools." />
@@ -47,9 +48,16 @@ export function PremiumPage() {
           'You are on the free plan: earn credits by watching ads, or go premium.'
         )}
       </Alert>
-      {checkout.isError ? (
+      {premium ? (
+        <Group>
+          <Button variant="default" onClick={() => portal.mutate()} loading={portal.isPending}>
+            Manage subscription
+          </Button>
+        </Group>
+      ) : null}
+      {error ? (
         <Alert color="red" role="alert">
-          {checkout.error.message}
+          {paymentErrorMessage(error)}
         </Alert>
       ) : null}
       {plans.isPending ? (

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/public.decorator';
+import { ProblemCode } from '@megicai/contracts';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { AdCallbackResultDto } from '../dto/ads.dto';
 import { AdCallbacksService } from './ad-callbacks.service';
@@ -17,7 +18,7 @@ export class AdCallbacksController {
     summary: 'Server-to-server reward callback (`admob`: ECDSA SSV; `hmac`: HMAC-SHA256), idempotent on transaction_id',
   })
   @ApiOkResponse({ type: AdCallbackResultDto })
-  @ApiProblems(400, 403, 404)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.InvalidCallbackSignature, ProblemCode.NotFound)
   handle(@Param('network') network: string, @Req() request: FastifyRequest): Promise<AdCallbackResultDto> {
     // The signature covers the raw bytes of the query string, so read it as received, not as parsed.
     const url = request.raw.url ?? request.url;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ProblemException } from '../../common/errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AdsException } from '../ads.exception';
 import { AdsService } from '../ads.service';
 import { AdmobSsvVerifier } from './admob-ssv.verifier';
 import type { CallbackVerifier } from './callback-verifier.interface';
@@ -24,9 +25,9 @@ export class AdCallbacksService {
 
   async handle(network: string, query: string): Promise<{ granted: number; duplicate: boolean }> {
     const verifier = this.verifiers.get(network);
-    if (!verifier) throw ProblemException.notFound(`There is no ad network "${network}".`);
+    if (!verifier) throw new AdsException(ProblemCode.NotFound, `There is no ad network "${network}".`);
     if (!(await verifier.verify(query)))
-      throw ProblemException.forbidden('The callback signature is missing or not valid.');
+      throw new AdsException(ProblemCode.InvalidCallbackSignature, 'The callback signature is missing or not valid.');
     const params = new URLSearchParams(query);
     const userId = params.get('user_id') ?? '';
     const sessionId = params.get('custom_data') ?? '';
@@ -37,10 +38,9 @@ export class AdCallbacksService {
       ['transaction_id', transactionId],
     ].filter(([, v]) => !v);
     if (missing.length > 0) {
-      throw ProblemException.badRequest(
-        'The callback lacks required parameters.',
-        missing.map(([field]) => ({ field, message: 'required' })),
-      );
+      throw new AdsException(ProblemCode.ValidationFailed, 'The callback lacks required parameters.', {
+        errors: missing.map(([field]) => ({ field, message: 'required' })),
+      });
     }
     let duplicate = false;
     const paid = await this.ads.completeFromNetwork(userId, sessionId, async (m) => {

@@ -5,18 +5,19 @@ import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { authConfig } from '../../config/auth.config';
 import type { Principal } from '../../common/auth/principal';
-import { BanListService } from '../ban-list.service';
+import { AccessStatusService } from '../access-status.service';
 import type { AccessClaims } from '../tokens.service';
 
 /**
- * Verifies the access token (algorithm pinned, issuer and audience checked) without a database read; a ban is
- * checked against the Redis ban list so that it takes effect at once, not when the token expires.
+ * Verifies the access token (algorithm pinned, issuer and audience checked), then takes role and ban from the
+ * database (cached for a few seconds, invalidated on change): a ban or a demotion takes effect on the next request,
+ * not when the token expires, and the role claim in the token is never trusted.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(authConfig.KEY) config: ConfigType<typeof authConfig>,
-    private readonly bans: BanListService,
+    private readonly access: AccessStatusService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -32,7 +33,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessClaims): Promise<Principal | false> {
-    if (await this.bans.isBanned(claims.sub)) return false;
-    return { userId: claims.sub, role: claims.role, via: 'jwt', scopes: null };
+    const status = await this.access.get(claims.sub);
+    if (!status || status.banned) return false;
+    return { userId: claims.sub, role: status.role, via: 'jwt', scopes: null };
   }
 }

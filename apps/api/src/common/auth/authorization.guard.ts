@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ApiKeyScope, Role } from '@megicai/contracts';
-import { ProblemException } from '../errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { CommonException } from '../errors/common.exception';
 import type { Principal } from './principal';
 import { IS_PUBLIC } from './public.decorator';
 import { ROLES, SCOPES } from './roles.decorator';
@@ -21,18 +22,18 @@ export class AuthorizationGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<{ user?: Principal; url: string }>();
     const principal = request.user;
-    if (!principal) throw ProblemException.unauthorized('Authentication is required.');
+    if (!principal) throw new CommonException(ProblemCode.Unauthorized, 'Authentication is required.');
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
     const needsAdmin = ADMIN_PATH.test(request.url) || roles.includes('admin');
     if (needsAdmin && (principal.via !== 'jwt' || principal.role !== 'admin')) {
-      throw ProblemException.forbidden(
-        principal.via === 'api-key' ? 'API keys cannot reach the admin API.' : 'This needs the admin role.',
-      );
+      throw principal.via === 'api-key'
+        ? new CommonException(ProblemCode.ApiKeyScope, 'API keys cannot reach the admin API.')
+        : new CommonException(ProblemCode.AdminOnly, 'This needs the admin role.');
     }
     const scope = this.reflector.getAllAndOverride<ApiKeyScope | undefined>(SCOPES, targets);
     if (scope && principal.scopes && !principal.scopes.includes(scope)) {
-      throw ProblemException.forbidden(`This API key lacks the "${scope}" scope.`);
+      throw new CommonException(ProblemCode.ApiKeyScope, `This API key lacks the "${scope}" scope.`);
     }
     return true;
   }

@@ -8,4 +8,6 @@ export interface Principal {
   /** null for a person: a person holds every scope. */
   scopes: ApiKeyScope[] | null;
   apiKeyId?: string;
+  /** The key's own daily cap in milli-credits (null = none); checked with the hold of every run made with the key. */
+  apiKeyDailyCap?: number | null;
 }

@@ -22,3 +22,9 @@ export class AppException<C extends ProblemCode = ProblemCode> extends Error {
     this.name = new.target.name;
   }
 }
+
+/** The extras of a 429: a `Retry-After` header (whole seconds, at least 1) and the same number as `retryAfter`. */
+export function retryAfter(seconds: number, extensions: Record<string, unknown> = {}): AppExceptionExtras {
+  const wait = Math.max(1, Math.ceil(seconds));
+  return { headers: { 'Retry-After': String(wait) }, extensions: { ...extensions, retryAfter: wait } };
+}

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, type Problem, type ProblemCode } from '@megicai/contracts';
 import { AppException } from './app.exception';
-import { ProblemException } from './problem.exception';
+import { InfrastructureException, isInfrastructureError } from './infrastructure.exception';
 import { codeForStatus, PROBLEM_STATUS } from './problem-status';
 import { problemTitle, problemType } from './problem-titles';
 
@@ -12,20 +12,43 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const reply = http.getResponse<FastifyReply>();
-    const request = http.getRequest<FastifyRequest>();
-    const { problem, headers } = toProblem(exception, request.url);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
-    void reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+    sendError(exception, host, this.logger, (problem) => ({ contentType: PROBLEM_CONTENT_TYPE, body: problem }));
   }
+}
+
+/**
+ * Answers an exception as its problem (status and headers), in the body `render` makes of it: problem+json here,
+ * another wire format where a protocol needs one (the OpenAI-compatible API). 5xx are logged, never shown.
+ */
+export function sendError(
+  exception: unknown,
+  host: ArgumentsHost,
+  logger: Logger,
+  render: (problem: Problem) => { contentType: string; body: unknown },
+): void {
+  const http = host.switchToHttp();
+  const reply = http.getResponse<FastifyReply>();
+  const request = http.getRequest<FastifyRequest>();
+  const { problem, headers } = toProblem(exception, request.url);
+  if (problem.status >= 500 && problem.code === 'service_unavailable') {
+    // Expected during an outage or a lock pile-up: one line, not a stack per request.
+    logger.warn(
+      `503 on ${request.method} ${request.url}: ${exception instanceof Error ? exception.message : String(exception)}`,
+    );
+  } else if (problem.status >= 500) logger.error(exception instanceof Error ? exception.stack : String(exception));
+  for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
+  const { contentType, body } = render(problem);
+  void reply.status(problem.status).type(contentType).send(body);
 }
 
 export function toProblem(
   exception: unknown,
   instance?: string,
 ): { problem: Problem; headers: Record<string, string> } {
+  // A bounded wait that ran out (lock, statement, pool) or a server away: 503 + Retry-After, never a 500 or a hang.
+  if (!(exception instanceof AppException) && isInfrastructureError(exception)) {
+    return toProblem(new InfrastructureException(), instance);
+  }
   if (exception instanceof AppException) {
     const code = exception.code as ProblemCode;
     const status = PROBLEM_STATUS[code];
@@ -42,22 +65,6 @@ export function toProblem(
         ...extensions,
       },
       headers: headers ?? {},
-    };
-  }
-  if (exception instanceof ProblemException) {
-    const p = exception.problem;
-    return {
-      problem: {
-        type: p.type ?? problemType(p.status),
-        title: p.title ?? problemTitle(p.status),
-        status: p.status,
-        code: p.code ?? codeForStatus(p.status),
-        detail: p.detail,
-        instance,
-        ...(p.errors ? { errors: p.errors } : {}),
-        ...p.extensions,
-      },
-      headers: p.headers ?? {},
     };
   }
   const status = statusOf(exception);

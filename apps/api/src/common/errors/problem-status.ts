@@ -23,6 +23,8 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   invalid_credentials: 401,
   invalid_token: 400,
   token_reused: 401,
+  // A refresh token that is unknown, expired or revoked: 401 like a spent one (the client signs in again).
+  invalid_refresh_token: 401,
   email_taken: 409,
   account_banned: 403,
   wrong_password: 400,
@@ -36,7 +38,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   ad_daily_cap_reached: 429,
   ad_not_available: 503,
   ad_not_engaged: 425,
-  premium_no_ads: 409,
+  premium_no_ads: 403,
   invalid_callback_signature: 403,
   tool_disabled: 404,
   premium_required: 403,
@@ -51,11 +53,15 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   invalid_webhook_signature: 400,
   payments_unavailable: 503,
   no_subscription: 404,
+  model_not_found: 404,
+  job_timeout: 504,
+  webhook_url_forbidden: 400,
 };
 
 const BY_STATUS: Record<number, ProblemCode> = {
   400: ProblemCode.ValidationFailed,
   401: ProblemCode.Unauthorized,
+  402: ProblemCode.InsufficientCredits,
   403: ProblemCode.Forbidden,
   404: ProblemCode.NotFound,
   405: ProblemCode.MethodNotAllowed,

@@ -5,10 +5,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, Observable, of, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import type { Principal } from '../auth/principal';
-import { ProblemException } from '../errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { AppException } from '../errors/app.exception';
+import { CommonException } from '../errors/common.exception';
+import { PROBLEM_STATUS } from '../errors/problem-status';
 import { getResponseStatus, setResponseStatus } from '../http/response-status';
 import { IDEMPOTENT } from './idempotency.constants';
 import { IdempotencyService } from './idempotency.service';
+import { StoredProblemException } from './stored-problem.exception';
 
 const HEADER = 'idempotency-key';
 const REPLAYED_HEADERS = ['location'];
@@ -31,10 +35,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = Array.isArray(header) ? header[0] : header;
     if (key === undefined || !request.user) return next.handle();
     if (key.length < 1 || key.length > 255) {
-      return throwError(() =>
-        ProblemException.badRequest('Idempotency-Key must be 1–255 characters.', [
-          { field: 'Idempotency-Key', message: 'must be 1–255 characters' },
-        ]),
+      return throwError(
+        () =>
+          new CommonException(ProblemCode.ValidationFailed, 'Idempotency-Key must be 1–255 characters.', {
+            errors: [{ field: 'Idempotency-Key', message: 'must be 1–255 characters' }],
+          }),
       );
     }
     const userId = request.user.userId;
@@ -47,9 +52,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mergeMap((claim) => {
         switch (claim.kind) {
           case 'mismatch':
-            throw ProblemException.unprocessable('This Idempotency-Key was already used with another request body.');
+            throw new CommonException(
+              ProblemCode.IdempotencyKeyReused,
+              'This Idempotency-Key was already used with another request body.',
+            );
           case 'in_flight':
-            throw ProblemException.conflict('A request with this Idempotency-Key is still being processed.');
+            throw new CommonException(
+              ProblemCode.IdempotencyInProgress,
+              'A request with this Idempotency-Key is still being processed.',
+            );
           case 'replay':
             return this.replay(request, reply, claim.status, claim.body, claim.headers);
           case 'claimed':
@@ -75,23 +86,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {
     void reply.header('Idempotent-Replayed', 'true');
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
-    if (status >= 400) {
-      const { status: _s, title, detail, type, errors, instance: _i, ...extensions } = body as Record<string, unknown>;
-      throw new ProblemException({
-        status,
-        title: title as string,
-        detail: detail as string,
-        type: type as string,
-        errors: errors as never,
-        extensions,
-      });
-    }
+    if (status >= 400) throw StoredProblemException.from(status, body as Record<string, unknown>);
     setResponseStatus(request, status);
     return of(body);
   }
 
   private async onError(userId: string, key: string, error: unknown): Promise<never> {
-    if (error instanceof ProblemException && FINAL_ERRORS.has(error.problem.status)) {
+    if (error instanceof AppException && FINAL_ERRORS.has(PROBLEM_STATUS[error.code as ProblemCode])) {
       const { problem } = await import('../errors/problem-details.filter').then((m) => m.toProblem(error));
       await this.idempotency.complete(userId, key, problem.status, problem, {});
     } else {

@@ -1,4 +1,5 @@
-import { ProblemException } from '../errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { CommonException } from '../errors/common.exception';
 
 /**
  * Keyset cursors over (createdAt, id): stable under inserts, no OFFSET scans.
@@ -18,7 +19,9 @@ export function decodeCursor(cursor: string | undefined): KeysetPosition | undef
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(iso ?? '');
   if (!id || Number.isNaN(createdAt.getTime())) {
-    throw ProblemException.badRequest('The cursor is not valid.', [{ field: 'cursor', message: 'invalid cursor' }]);
+    throw new CommonException(ProblemCode.InvalidCursor, 'The cursor is not valid.', {
+      errors: [{ field: 'cursor', message: 'invalid cursor' }],
+    });
   }
   return { createdAt, id };
 }

@@ -1,6 +1,8 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
-import { ProblemException } from '../errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { retryAfter } from '../errors/app.exception';
+import { CommonException } from '../errors/common.exception';
 
 /** The throttler's 429 as problem+json with a plain `Retry-After` (seconds). */
 @Injectable()
@@ -9,9 +11,10 @@ export class ProblemThrottlerGuard extends ThrottlerGuard {
     _context: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    throw ProblemException.tooManyRequests(
+    throw new CommonException(
+      ProblemCode.RateLimited,
       'Too many requests. Wait before trying again.',
-      detail.timeToBlockExpire || detail.timeToExpire || 1,
+      retryAfter(detail.timeToBlockExpire || detail.timeToExpire || 1),
     );
   }
 }

@@ -9,6 +9,7 @@ import { redisConfig } from '../../config/redis.config';
 import { REDIS } from '../../redis/redis.module';
 import type { Principal } from '../auth/principal';
 import { clientAddress } from '../http/client-address';
+import { FallbackThrottlerStorage } from './fallback-throttler.storage';
 import { AUTH_THROTTLE } from './auth-throttle.decorator';
 
 type Req = FastifyRequest & { user?: Principal };
@@ -16,7 +17,7 @@ type Req = FastifyRequest & { user?: Principal };
 const isAuthRoute = (context: ExecutionContext) => Reflect.getMetadata(AUTH_THROTTLE, context.getHandler()) === true;
 
 /**
- * Limits live in Redis so that they hold across API processes. `default` is per user or key (per address before
+ * Limits live in Redis so that they hold across API processes (in the process while Redis is down). `default` is per user or key (per address before
  * login); `auth` and `authEmail` guard login and register per address and per email.
  */
 @Module({
@@ -53,8 +54,8 @@ const isAuthRoute = (context: ExecutionContext) => Reflect.getMetadata(AUTH_THRO
             },
           },
         ],
-        // The shared connection: closed with the app, and one socket fewer per process.
-        storage: new ThrottlerStorageRedisService(client),
+        // The shared connection (closed with the app, one socket fewer per process); per process while Redis is away.
+        storage: new FallbackThrottlerStorage(new ThrottlerStorageRedisService(client)),
         generateKey: (_context, tracker, name) => `${redis.prefix}:throttle:${name}:${tracker}`,
       }),
     }),

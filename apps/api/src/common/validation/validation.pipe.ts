@@ -1,6 +1,7 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import type { FieldError } from '@megicai/contracts';
-import { ProblemException } from '../errors/problem.exception';
+import { ProblemCode } from '@megicai/contracts';
+import { CommonException } from '../errors/common.exception';
 
 /** Unknown fields are refused (never silently stored); every field error is named in `errors`. */
 export function createValidationPipe(): ValidationPipe {
@@ -12,9 +13,10 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {
       const fieldErrors = flatten(errors);
-      return ProblemException.badRequest(
+      return new CommonException(
+        ProblemCode.ValidationFailed,
         fieldErrors.length === 1 ? fieldErrors[0].message : 'The request has invalid fields.',
-        fieldErrors,
+        { errors: fieldErrors },
       );
     },
   });

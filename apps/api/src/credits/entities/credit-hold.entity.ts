@@ -12,6 +12,8 @@ export class CreditHold {
   @Column({ type: 'varchar' }) status!: HoldStatus;
   @Column({ type: 'varchar' }) referenceType!: string;
   @Column({ type: 'varchar' }) referenceId!: string;
+  /** The API key the run was made with (its spend counts against the key's own cap); null for a signed-in person. */
+  @Column({ type: 'uuid', nullable: true }) apiKeyId!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) settledAt!: Date | null;
 }

@@ -11,6 +11,9 @@ import { Premium1764069000000 } from './1764069000000-premium';
 import { AnalyticsIndexes1764069500000 } from './1764069500000-analytics-indexes';
 import { LedgerSeq1764070000000 } from './1764070000000-ledger-seq';
 import { KeysetMillis1764070100000 } from './1764070100000-keyset-millis';
+import { PaymentsStripe1764082000000 } from './1764082000000-payments-stripe';
+import { SpendLimits1764084000000 } from './1764084000000-spend-limits';
+import { Webhooks1764086000000 } from './1764086000000-webhooks';
 import { AdsWaterfall1764087000000 } from './1764087000000-ads-waterfall';
 
 /**
@@ -31,5 +34,8 @@ export const migrations = [
   AnalyticsIndexes1764069500000,
   LedgerSeq1764070000000,
   KeysetMillis1764070100000,
+  PaymentsStripe1764082000000,
+  SpendLimits1764084000000,
+  Webhooks1764086000000,
   AdsWaterfall1764087000000,
 ];

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { JobStatus } from '@megicai/contracts';
-import type { JobAttemptView, JobOutput, JobView, QueuedRunResult, TextJobOutput } from '@megicai/contracts';
+import type {
+  JobAttemptView,
+  JobOutput,
+  JobView,
+  QueuedRunResult,
+  TextJobOutput,
+  TokenUsage,
+} from '@megicai/contracts';
 
 const STATUSES = Object.values(JobStatus);
 
@@ -55,10 +62,17 @@ export class JobPageDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
+export class TokenUsageDto implements TokenUsage {
+  @ApiProperty({ example: 12 }) promptTokens!: number;
+  @ApiProperty({ example: 85 }) completionTokens!: number;
+}
+
 export class TextOutputDto implements TextJobOutput {
   @ApiProperty() text!: string;
   @ApiProperty() offline!: boolean;
   @ApiPropertyOptional() label?: string;
+  @ApiPropertyOptional({ type: TokenUsageDto, description: "The provider's token counts, when it reports them" })
+  usage?: TokenUsage;
 }
 
 /** 200 for text runs; 202 (status `queued`, or `succeeded` for a cache hit) with Location for media runs. */

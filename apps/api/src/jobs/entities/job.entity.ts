@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { JobStatus, ToolKind } from '@megicai/contracts';
+import type { JobStatus, TokenUsage, ToolKind } from '@megicai/contracts';
 
 const bigintNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
 
@@ -13,7 +13,8 @@ export interface StoredAsset {
 }
 
 export type StoredOutput =
-  { text: string; offline: boolean; label?: string } | { assets: StoredAsset[]; offline: boolean; label?: string };
+  | { text: string; offline: boolean; label?: string; usage?: TokenUsage }
+  | { assets: StoredAsset[]; offline: boolean; label?: string };
 
 export interface StoredAttempt {
   provider: string;

@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { Job as QueueJob, UnrecoverableError } from 'bullmq';
 import { jobsConfig } from '../../config/jobs.config';
 import { ProviderError } from '../../providers/provider-error';
-import { AllProvidersFailedError, ProviderRun } from '../../providers/provider-run.interface';
+import type { ProviderRun } from '../../providers/provider-run.interface';
 import type { MediaOutput, ProgressCallback } from '../../providers/provider.interface';
 import { ProvidersService } from '../../providers/providers.service';
 import { StorageService } from '../../storage/storage.service';
@@ -12,7 +12,8 @@ import type { Job, StoredAsset } from '../entities/job.entity';
 import { JobSettlementService } from '../job-settlement.service';
 import type { MediaJobData } from '../jobs.constants';
 import { mediaRequest, MediaRequest } from '../provider-request.builder';
-import { toStoredAttempt } from '../text-runner.service';
+import { friendlyJobError, JobErrorMessage, rawAttempts, toStoredAttempt } from '../job-errors';
+import { isInfrastructureError } from '../../common/errors/infrastructure.exception';
 
 /**
  * One image, audio or video job, as a BullMQ processor runs it. Safe to run twice: it only starts a job that is
@@ -36,7 +37,7 @@ export class MediaJobRunner {
     if (job.kind === 'text') throw new UnrecoverableError(`Job ${job.id} is a text job`);
     const tool = await this.tools.findEntity(job.toolId);
     if (!tool) {
-      await this.settlement.fail(job.id, 'The tool no longer exists.');
+      await this.settlement.fail(job.id, JobErrorMessage.toolGone);
       return;
     }
     const canceled = new AbortController();
@@ -66,8 +67,8 @@ export class MediaJobRunner {
   }
 
   /** Called for a BullMQ job that failed for good (last attempt, or stalled too often): refund it. */
-  async failedForGood(jobId: string, reason: string): Promise<void> {
-    await this.settlement.fail(jobId, reason);
+  async failedForGood(jobId: string, friendlyReason: string): Promise<void> {
+    await this.settlement.fail(jobId, friendlyReason);
   }
 
   private generate(job: Job, order: string[], request: MediaRequest, onProgress: ProgressCallback) {
@@ -114,14 +115,20 @@ export class MediaJobRunner {
     );
   }
 
-  /** Retryable failures with attempts left go back to BullMQ (backoff); anything else fails the job and refunds it. */
+  /**
+   * Retryable failures with attempts left go back to BullMQ (backoff); anything else fails the job and refunds it,
+   * with a message chosen by category (the raw text goes to the log and the attempts). An infrastructure error
+   * propagates untouched: the processor postpones the job without spending an attempt.
+   */
   private async onFailure(queueJob: QueueJob<MediaJobData>, job: Job, error: unknown): Promise<never> {
+    if (isInfrastructureError(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
     const retryable = error instanceof ProviderError ? error.retryable : true;
     const attemptsLeft = queueJob.attemptsMade + 1 < (queueJob.opts.attempts ?? 1);
     if (retryable && attemptsLeft) throw error;
-    const attempts = error instanceof AllProvidersFailedError ? error.attempts.map(toStoredAttempt) : [];
-    await this.settlement.fail(job.id, message, attempts);
+    this.logger.warn(`Job ${job.id} failed: ${message}`);
+    const where = { provider: job.requestedProvider ?? 'unknown', model: job.requestedModel ?? '' };
+    await this.settlement.fail(job.id, friendlyJobError(error), rawAttempts(error, where));
     throw new UnrecoverableError(message);
   }
 }

@@ -2,14 +2,22 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { PaymentWebhookResult } from '@megicai/contracts';
 
 export class PaymentEventDataDto {
-  @ApiProperty({ format: 'uuid', description: 'Our checkout session id (given to the provider at checkout)' })
-  sessionId!: string;
+  @ApiProperty({
+    format: 'uuid',
+    required: false,
+    description: "Offline demo: our checkout id. Stripe: `data.object` is the event's object (a Checkout Session, …)",
+  })
+  sessionId?: string;
 }
 
 /** Documents the webhook body; it is read from the raw bytes after the signature check, not by the pipe. */
 export class PaymentEventDto {
   @ApiProperty({ example: 'evt_1Q2w3E', description: "The provider's event id (processed once)" }) id!: string;
-  @ApiProperty({ example: 'checkout.completed', description: 'Other types are recorded and ignored' }) type!: string;
+  @ApiProperty({
+    example: 'checkout.session.completed',
+    description: 'Types the platform does not act on are recorded and ignored',
+  })
+  type!: string;
   @ApiProperty({ example: 1764069000, required: false }) created?: number;
   @ApiProperty({ type: PaymentEventDataDto }) data!: PaymentEventDataDto;
 }

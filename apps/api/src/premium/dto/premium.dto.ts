@@ -1,14 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type {
+  CheckoutKind,
   CheckoutRequest,
   CheckoutResult,
   CheckoutSessionView,
   CheckoutStatus,
   DemoPaymentResult,
+  PortalResult,
   PremiumInterval,
   PremiumPlanView,
 } from '@megicai/contracts';
+import { CreditPackDto } from '../packs/dto/credit-pack.dto';
 
 export class PremiumPlanDto implements PremiumPlanView {
   @ApiProperty({ example: 'premium-monthly' }) id!: string;
@@ -32,8 +35,8 @@ export class CheckoutRequestDto implements CheckoutRequest {
 export class CheckoutResultDto implements CheckoutResult {
   @ApiProperty({ format: 'uuid' }) sessionId!: string;
   @ApiProperty({
-    example: 'https://megicai.example/premium/checkout/7d0c…',
-    description: "The provider's payment page",
+    example: 'https://checkout.stripe.com/c/pay/cs_test_…',
+    description: "The provider's payment page (the offline demo: this SPA's /premium/checkout/:id)",
   })
   checkoutUrl!: string;
 }
@@ -41,13 +44,22 @@ export class CheckoutResultDto implements CheckoutResult {
 export class CheckoutSessionDto implements CheckoutSessionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'offline' }) provider!: string;
+  @ApiProperty({ enum: ['plan', 'pack'] }) kind!: CheckoutKind;
   @ApiProperty({ enum: ['open', 'completed'] }) status!: CheckoutStatus;
-  @ApiProperty({ type: PremiumPlanDto }) plan!: PremiumPlanDto;
+  @ApiProperty({ type: PremiumPlanDto, nullable: true, description: 'Set for a plan' }) plan!: PremiumPlanDto | null;
+  @ApiProperty({ type: CreditPackDto, nullable: true, description: 'Set for a credit pack, as sold at checkout' })
+  pack!: CreditPackDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
 }
 
 export class DemoPaymentResultDto implements DemoPaymentResult {
   @ApiProperty({ example: 'evt_offline_3f1c…' }) eventId!: string;
-  @ApiProperty({ format: 'date-time' }) premiumUntil!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null for a credit pack' })
+  premiumUntil!: string | null;
+  @ApiProperty({ example: 105, description: 'The balance after the payment, in credits' }) balance!: number;
+}
+
+export class PortalResultDto implements PortalResult {
+  @ApiProperty({ example: 'https://billing.stripe.com/p/session/test_…' }) url!: string;
 }

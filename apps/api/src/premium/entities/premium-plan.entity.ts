@@ -13,6 +13,8 @@ export class PremiumPlan {
   @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   allowanceMilli!: number;
   @Column({ type: 'jsonb' }) features!: string[];
+  /** A Stripe price to sell this plan with; null: an inline price from priceCents and interval. */
+  @Column({ type: 'varchar', nullable: true }) stripePriceId!: string | null;
   @Column() active!: boolean;
   @Column({ type: 'int' }) sortOrder!: number;
 }

@@ -22,7 +22,8 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export async function startFakeServer(handler: FakeHandler): Promise<FakeServer> {
+/** `port` 0 (any free port) unless a spec must use its assigned range. */
+export async function startFakeServer(handler: FakeHandler, port = 0): Promise<FakeServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -43,10 +44,10 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${bound}`,
     requests,
     count: (prefix = '') => requests.filter((r) => r.path.startsWith(prefix)).length,
     close: () =>

@@ -7,6 +7,7 @@ const LINKS = [
   { to: '/admin/queues', label: 'Queues' },
   { to: '/admin/users', label: 'Users' },
   { to: '/admin/ads', label: 'Ad tiers' },
+  { to: '/admin/credit-packs', label: 'Credit packs' },
 ];
 
 /** The admin section's own links; the current page is marked for assistive technology. */

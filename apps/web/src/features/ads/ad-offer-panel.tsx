@@ -3,8 +3,8 @@ import { Alert, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { AdCompleteResult, AdOffer, AdSessionView } from '@megicai/contracts';
 import { formatCredits } from '../../components/format-credits';
+import { problemMessage } from '../../api';
 import { AdPlayer } from './ad-player';
-import { claimErrorMessage } from './use-ad-claim';
 import { adsApi } from './ads-api';
 
 export interface AdOfferPanelProps {
@@ -70,7 +70,7 @@ export function AdOfferPanel({ offer, onEarned, lead }: AdOfferPanelProps) {
         ) : null}
         {start.isError ? (
           <Alert color="red" role="alert" data-testid="ad-start-error">
-            {claimErrorMessage(start.error)}
+            {problemMessage(start.error)}
           </Alert>
         ) : null}
       </Stack>

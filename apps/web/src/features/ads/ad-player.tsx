@@ -5,10 +5,9 @@ import { formatCredits } from '../../components/format-credits';
 import { adsApi } from './ads-api';
 import { playGamRewarded } from './gam-rewarded';
 import { currentItem, HouseCreative } from './house-creative';
-import { claimErrorMessage, noAdMessage, useAdClaim } from './use-ad-claim';
+import { problemMessage } from '../../api';
+import { noAdMessage, useAdClaim } from './use-ad-claim';
 import { useVisibleCountdown } from './use-visible-countdown';
-
-export { claimErrorMessage } from './use-ad-claim';
 
 interface StepProps {
   session: AdSessionView;
@@ -112,7 +111,7 @@ function GamStep({
       </Text>
       {claim.isError && !claim.isPending ? (
         <Alert color="yellow" role="alert" data-testid="ad-error">
-          {claimErrorMessage(claim.error)}
+          {problemMessage(claim.error)}
         </Alert>
       ) : null}
       {state === 'closed' ? (
@@ -187,7 +186,7 @@ function HouseStep({
       </Group>
       {claim.isError ? (
         <Alert color="yellow" role="alert" data-testid="ad-error">
-          {claimErrorMessage(claim.error)}
+          {problemMessage(claim.error)}
         </Alert>
       ) : null}
     </>

@@ -3,8 +3,9 @@ import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { PASSWORD_MAX, PASSWORD_MIN, type RegisterRequest } from '@megicai/contracts';
+import { PASSWORD_MAX, PASSWORD_MIN, ProblemCode, type RegisterRequest } from '@megicai/contracts';
 import { isApiError } from '../../api/api-error';
+import { problemMessage } from '../../api/problem-message';
 import { applyApiErrors } from '../../components/api-form-errors';
 import { FormError } from '../../components/form-error';
 import { formatCredits } from '../../components/format-credits';
@@ -47,9 +48,9 @@ export function RegisterPage() {
       });
       navigate(next, { replace: true });
     } catch (error) {
-      // "Email already registered" comes as a 409 without field errors; it belongs under the email input.
-      if (isApiError(error) && error.status === 409 && error.errors.length === 0) {
-        form.setFieldError('email', error.detail || 'This email is already registered');
+      // "Email already registered" comes without field errors; it belongs under the email input.
+      if (isApiError(error) && error.code === ProblemCode.EmailTaken) {
+        form.setFieldError('email', problemMessage(error));
         return;
       }
       setFormError(applyApiErrors(form, error));

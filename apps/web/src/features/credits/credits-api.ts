@@ -1,4 +1,12 @@
-import type { CreditsSummary, DailyRewardResult, LedgerEntryView, Page, ReferralsView } from '@megicai/contracts';
+import type {
+  CheckoutResult,
+  CreditPackView,
+  CreditsSummary,
+  DailyRewardResult,
+  LedgerEntryView,
+  Page,
+  ReferralsView,
+} from '@megicai/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 import { refreshMe } from '../auth/use-me';
@@ -8,6 +16,7 @@ export const creditsKeys = {
   summary: ['credits', 'summary'] as const,
   ledger: ['credits', 'ledger'] as const,
   referrals: ['credits', 'referrals'] as const,
+  packs: ['credits', 'packs'] as const,
 };
 
 export const creditsApi = {
@@ -17,6 +26,9 @@ export const creditsApi = {
   claimDailyReward: (idempotencyKey: string) =>
     api.post<DailyRewardResult>('/credits/daily-reward', undefined, { idempotencyKey }),
   referrals: (signal?: AbortSignal) => api.get<ReferralsView>('/referrals', { signal }),
+  packs: (signal?: AbortSignal) => api.get<CreditPackView[]>('/credits/packs', { signal }),
+  checkoutPack: (packId: string, idempotencyKey: string) =>
+    api.post<CheckoutResult>(`/credits/packs/${encodeURIComponent(packId)}/checkout`, undefined, { idempotencyKey }),
 };
 
 /** After any credit movement: the header balance (`/me`), the summary, the ledger and the ad counters follow. */

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { DailyRewardResult } from '@megicai/contracts';
-import { isApiError } from '../../api';
+import { type DailyRewardResult, ProblemCode } from '@megicai/contracts';
+import { isApiError, problemMessage } from '../../api';
 import { formatCredits } from '../../components/format-credits';
 import { afterCreditChange, creditsApi } from './credits-api';
 
@@ -20,11 +20,12 @@ export function DailyRewardCard() {
     },
   });
   const error = claim.error;
+  const claimed = isApiError(error) && error.code === ProblemCode.AlreadyClaimed;
   const message = !error
     ? null
-    : isApiError(error) && error.status === 409
+    : claimed
       ? 'You already claimed today’s reward. Come back after midnight UTC to keep your streak.'
-      : error.message;
+      : problemMessage(error);
   return (
     <Card withBorder radius="md" padding="md" h="100%">
       <Stack gap="sm">
@@ -40,11 +41,7 @@ export function DailyRewardCard() {
           </Alert>
         ) : null}
         {message ? (
-          <Alert
-            color={isApiError(error) && error.status === 409 ? 'yellow' : 'red'}
-            role="alert"
-            data-testid="daily-reward-error"
-          >
+          <Alert color={claimed ? 'yellow' : 'red'} role="alert" data-testid="daily-reward-error">
             {message}
           </Alert>
         ) : null}

@@ -11,4 +11,5 @@ export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
   signup_bonus: 'Signup bonus',
   premium_allowance: 'Premium allowance',
   purchase: 'Purchase',
+  purchase_refund: 'Purchase refunded',
 };

@@ -1,13 +1,15 @@
 import type {
   CheckoutResult,
   CheckoutSessionView,
+  CreditPackView,
   DemoPaymentResult,
   LeaderboardBoard,
   LeaderboardPeriod,
   LeaderboardView,
+  PortalResult,
   PremiumPlanView,
 } from '@megicai/contracts';
-import { api } from '../../api';
+import { api, isApiError } from '../../api';
 
 export const growthKeys = {
   leaderboard: (board: LeaderboardBoard, period: LeaderboardPeriod) => ['leaderboard', board, period] as const,
@@ -23,10 +25,35 @@ export const growthApi = {
   session: (id: string, signal?: AbortSignal) =>
     api.get<CheckoutSessionView>(`/premium/checkout/${encodeURIComponent(id)}`, { signal }),
   payDemo: (id: string) => api.post<DemoPaymentResult>(`/premium/checkout/${encodeURIComponent(id)}/pay`),
+  portal: () => api.post<PortalResult>('/premium/portal'),
 };
+
+/**
+ * Sends the browser to a provider's page. The offline demo's pages are this SPA's own (whatever public URL the API
+ * was given): stay in the app. A real provider's page (Stripe Checkout, its portal) is elsewhere.
+ */
+export function goToProviderPage(target: string, navigate: (path: string) => unknown): void {
+  const url = new URL(target, window.location.origin);
+  const ownPage = /^\/premium\/(checkout\/[0-9a-f-]{36}|portal)$/.test(url.pathname);
+  if (url.origin === window.location.origin || ownPage) void navigate(url.pathname + url.search);
+  else window.location.assign(url.toString());
+}
+
+/** The SPA branches on the problem code: what a payment error means for the user. */
+export function paymentErrorMessage(error: Error): string {
+  if (isApiError(error) && error.code === 'payments_unavailable') {
+    return 'Payments are unavailable right now. Please try again in a minute.';
+  }
+  if (isApiError(error) && error.code === 'no_subscription') return 'You have no subscription to manage.';
+  return error.message;
+}
 
 const money = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency });
 
 export function formatPrice(plan: Pick<PremiumPlanView, 'priceCents' | 'currency' | 'interval'>): string {
   return `${money(plan.currency).format(plan.priceCents / 100)} / ${plan.interval}`;
+}
+
+export function formatPackPrice(pack: Pick<CreditPackView, 'price' | 'currency'>): string {
+  return money(pack.currency).format(pack.price);
 }

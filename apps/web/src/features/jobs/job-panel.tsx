@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Card, Group, Loader, Progress, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { isApiError } from '../../api';
+import { problemMessage } from '../../api';
 import { formatCredits } from '../../components/format-credits';
 import { refreshMe } from '../auth/use-me';
 import { toolKeys, toolsApi } from '../tools/tools-api';
@@ -42,7 +42,7 @@ export function JobPanel({ jobId, showLink = false }: { jobId: string; showLink?
       queryClient.setQueryData(toolKeys.job(jobId), await toolsApi.cancel(jobId));
       await Promise.all([refreshMe(queryClient), queryClient.invalidateQueries({ queryKey: toolKeys.jobs })]);
     } catch (caught) {
-      setCancelError(isApiError(caught) ? caught.detail : 'Could not cancel the job.');
+      setCancelError(problemMessage(caught, 'Could not cancel the job.'));
       await job.refetch();
     } finally {
       setCanceling(false);

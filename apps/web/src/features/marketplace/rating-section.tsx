@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Divider, Group, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { PROMPT_LIMITS, type PromptTemplateView } from '@megicai/contracts';
-import { isApiError } from '../../api';
+import { problemMessage } from '../../api';
 import { marketplaceApi, marketplaceKeys } from './marketplace-api';
 
 /** The average, the reviews, and (for others than the creator) a form to rate: a second rating replaces the first. */
@@ -31,7 +31,7 @@ export function RatingSection({ template, canRate }: { template: PromptTemplateV
       setMessage({ ok: true, text: 'Thanks, your rating is saved.' });
       await queryClient.invalidateQueries({ queryKey: marketplaceKeys.all });
     } catch (error) {
-      setMessage({ ok: false, text: isApiError(error) ? error.detail || error.title : 'Something went wrong.' });
+      setMessage({ ok: false, text: problemMessage(error) });
     } finally {
       setSaving(false);
     }

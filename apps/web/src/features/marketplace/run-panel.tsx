@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { PromptTemplateView, RunResult } from '@megicai/contracts';
-import { isApiError } from '../../api';
+import { isApiError, problemMessage } from '../../api';
 import { formatCredits } from '../../components/format-credits';
 import { refreshMe } from '../auth/use-me';
 import { JobOutputView } from '../jobs/job-output';
 import { JobPanel } from '../jobs/job-panel';
-import { InsufficientCredits, type PaymentProblem } from '../tools/insufficient-credits';
+import { InsufficientCredits, PAYMENT_CODES, type PaymentProblem } from '../tools/insufficient-credits';
+import { RunBudgetWarning } from '../tools/run-budget-warning';
 import { marketplaceApi, marketplaceKeys } from './marketplace-api';
 import { initialValues, VariablesForm } from './variables-form';
 
@@ -33,13 +34,14 @@ export function RunPanel({ template, toolCost }: { template: PromptTemplateView;
       await Promise.all([
         refreshMe(queryClient),
         queryClient.invalidateQueries({ queryKey: marketplaceKeys.template(template.id) }),
+        queryClient.invalidateQueries({ queryKey: ['credits'] }),
       ]);
     } catch (caught) {
-      if (isApiError(caught) && caught.status === 402) {
+      if (isApiError(caught) && PAYMENT_CODES.has(caught.code)) {
         setPayment({ ...(caught.problem as unknown as PaymentProblem), detail: caught.detail });
       } else if (isApiError(caught)) {
         setFieldErrors(caught.fieldErrors());
-        setError(caught.detail || caught.title);
+        setError(problemMessage(caught));
       } else {
         setError('Something went wrong. Please try again.');
       }
@@ -63,7 +65,11 @@ export function RunPanel({ template, toolCost }: { template: PromptTemplateView;
         >
           <Stack>
             <VariablesForm variables={template.variables} values={values} onChange={setValues} errors={fieldErrors} />
-            {payment ? <InsufficientCredits problem={payment} /> : null}
+            {payment ? (
+              <InsufficientCredits problem={payment} />
+            ) : toolCost !== undefined ? (
+              <RunBudgetWarning toolId={template.toolId} cost={toolCost} />
+            ) : null}
             {error ? (
               <Alert color="red" role="alert" title="Could not run">
                 {error}

@@ -26,7 +26,7 @@ import {
   type PromptVariable,
   type PromptVariableInput,
 } from '@megicai/contracts';
-import { isApiError } from '../../api';
+import { isApiError, problemMessage } from '../../api';
 import { FormError } from '../../components/form-error';
 import { useTools } from './use-tools';
 import { initialValues, VariablesForm } from './variables-form';
@@ -116,7 +116,7 @@ export function TemplateEditor({
     } catch (error) {
       if (isApiError(error)) {
         setErrors(error.fieldErrors());
-        setFormError(error.detail || error.title);
+        setFormError(problemMessage(error));
       } else setFormError('Something went wrong. Please try again.');
     } finally {
       setSaving(false);

@@ -2,13 +2,14 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { JobView, RunToolRequest, ToolView } from '@megicai/contracts';
-import { isApiError } from '../../api';
+import { isApiError, problemMessage } from '../../api';
 import { formatCredits } from '../../components/format-credits';
 import { refreshMe } from '../auth/use-me';
 import { JobOutputView } from '../jobs/job-output';
 import { JobPanel } from '../jobs/job-panel';
 import { MarkdownOutput } from '../jobs/markdown-output';
-import { InsufficientCredits, type PaymentProblem } from './insufficient-credits';
+import { InsufficientCredits, PAYMENT_CODES, type PaymentProblem } from './insufficient-credits';
+import { RunBudgetWarning } from './run-budget-warning';
 import { currentCost } from './tool-cost';
 import { defaultOptions, PromptField, ToolOptionsForm, type OptionValues } from './tool-options-form';
 import { streamRun, toolKeys, toolsApi } from './tools-api';
@@ -70,17 +71,23 @@ export function ToolRunPanel({ tool, locked }: { tool: ToolView; locked: boolean
     } catch (caught) {
       setOutcome(null);
       if (isApiError(caught)) {
-        if (caught.status === 402) setPayment({ ...(caught.problem as PaymentProblem), detail: caught.detail });
+        if (PAYMENT_CODES.has(caught.code))
+          setPayment({ ...(caught.problem as PaymentProblem), detail: caught.detail });
         else {
           setFieldErrors(caught.fieldErrors());
-          setError(caught.detail || caught.title);
+          setError(problemMessage(caught));
         }
       } else {
         setError(caught instanceof Error ? caught.message : 'Something went wrong. Please try again.');
       }
     } finally {
       setRunning(false);
-      await Promise.all([refreshMe(queryClient), queryClient.invalidateQueries({ queryKey: toolKeys.jobs })]);
+      await Promise.all([
+        refreshMe(queryClient),
+        queryClient.invalidateQueries({ queryKey: toolKeys.jobs }),
+        // The spend against the caps (`/me/limits`) lives under `credits`.
+        queryClient.invalidateQueries({ queryKey: ['credits'] }),
+      ]);
     }
   };
 
@@ -148,7 +155,7 @@ export function ToolRunPanel({ tool, locked }: { tool: ToolView; locked: boolean
                 {error}
               </Alert>
             ) : null}
-            {payment ? <InsufficientCredits problem={payment} /> : null}
+            {payment ? <InsufficientCredits problem={payment} /> : <RunBudgetWarning toolId={tool.id} cost={cost} />}
             <Group justify="space-between" align="center">
               <Text size="sm" c="dimmed" data-testid="run-cost">
                 Costs {formatCredits(cost)} per run. Cache hits are free: asking the same thing again costs nothing.

@@ -1,5 +1,5 @@
-import type { JobView, Page, RunResult, RunToolRequest, ToolKind, ToolView } from '@megicai/contracts';
-import { api, apiFetch } from '../../api';
+import type { JobView, Page, Problem, RunResult, RunToolRequest, ToolKind, ToolView } from '@megicai/contracts';
+import { api, ApiError, apiFetch } from '../../api';
 
 export interface ProviderModelView {
   id: string;
@@ -38,7 +38,7 @@ export const toolsApi = {
 
 /**
  * `POST /tools/:id/run?stream=true`: calls `onToken` for each token and resolves with the finished job (the `done`
- * event). An `error` event rejects with its problem's detail.
+ * event). An `error` event rejects with an ApiError of its problem (so callers branch on its `code`).
  */
 export async function streamRun(
   toolId: string,
@@ -69,7 +69,7 @@ export async function streamRun(
       end = buffer.indexOf('\n\n');
       if (event.name === 'token') onToken((event.data as { text: string }).text);
       else if (event.name === 'done') return event.data as JobView;
-      else if (event.name === 'error') throw new Error((event.data as { detail?: string }).detail ?? 'The run failed.');
+      else if (event.name === 'error') throw new ApiError(event.data as Problem);
     }
   }
   throw new Error('The stream ended before the answer was complete.');

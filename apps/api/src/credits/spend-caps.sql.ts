@@ -1,0 +1,92 @@
+/**
+ * The SQL of capped spending, kept apart from CreditsService so that a later single-statement run acceptance can
+ * splice it in. Every cap lives on a row the statement updates (the account row for the user's caps, the key's
+ * `credit_key_spend` row for a key's cap), so the conditions are re-checked on the latest row version after a
+ * concurrent hold commits: parallel runs queue on the row and cannot pass a cap together. Amounts in milli-credits.
+ */
+
+/** The current UTC day and month, as dates; `now()` is the transaction's start, the same for every statement in it. */
+export const TODAY = `(now() AT TIME ZONE 'UTC')::date`;
+export const THIS_MONTH = `date_trunc('month', now() AT TIME ZONE 'UTC')::date`;
+
+/** The running spend of the account row, read as zero once its day or month is over. */
+export const SPENT_TODAY = `(CASE WHEN spent_day = ${TODAY} THEN spent_today ELSE 0 END)`;
+export const SPENT_THIS_MONTH = `(CASE WHEN spent_month = ${THIS_MONTH} THEN spent_this_month ELSE 0 END)`;
+const KEY_SPENT = `(CASE WHEN k.day = EXCLUDED.day THEN k.spent ELSE 0 END)`;
+
+/**
+ * One statement: the key's spend (when the run came with a key), then the account (balance and the user's caps), its
+ * `tool_spend` ledger row and the hold. The account update waits on the key row (EXISTS over the key step), so locks
+ * are always taken key first, account second; release() takes them in the same order.
+ * Params: $1 user, $2 amount, $3 reference type, $4 reference id, $5 idempotency key, $6 note, $7 api key id, $8 key cap.
+ * Always one row: `id` null when nothing moved; `key_spent` null when the key's cap refused (or there was no key).
+ * A refusal can leave the key's step applied: the caller's transaction must roll back, which a thrown error does.
+ */
+export const CAPPED_HOLD_SQL = `
+  WITH key_spend AS (
+    INSERT INTO credit_key_spend AS k (api_key_id, user_id, day, spent)
+    SELECT $7::uuid, $1::uuid, ${TODAY}, $2::bigint
+     WHERE $7::uuid IS NOT NULL AND ($8::bigint IS NULL OR $2::bigint <= $8::bigint)
+    ON CONFLICT (api_key_id) DO UPDATE SET spent = ${KEY_SPENT} + EXCLUDED.spent, day = EXCLUDED.day
+     WHERE $8::bigint IS NULL OR ${KEY_SPENT} + EXCLUDED.spent <= $8::bigint
+    RETURNING k.spent
+  ), account AS (
+    UPDATE credit_accounts
+       SET balance = balance - $2::bigint, updated_at = now(),
+           spent_today = ${SPENT_TODAY} + $2::bigint, spent_day = ${TODAY},
+           spent_this_month = ${SPENT_THIS_MONTH} + $2::bigint, spent_month = ${THIS_MONTH}
+     WHERE user_id = $1::uuid AND balance >= $2::bigint
+       AND (daily_cap IS NULL OR ${SPENT_TODAY} + $2::bigint <= daily_cap)
+       AND (monthly_cap IS NULL OR ${SPENT_THIS_MONTH} + $2::bigint <= monthly_cap)
+       AND ($7::uuid IS NULL OR EXISTS (SELECT 1 FROM key_spend))
+    RETURNING balance, low_balance_alert
+  ), ledger AS (
+    INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference_type, reference_id, idempotency_key, note)
+    SELECT $1::uuid, -$2::bigint, balance, 'tool_spend', $3, $4, $5, $6 FROM account
+    RETURNING id, balance_after, created_at
+  ), hold AS (
+    INSERT INTO credit_holds (user_id, amount, status, reference_type, reference_id, api_key_id)
+    SELECT $1::uuid, $2::bigint, 'held', $3, $4, $7::uuid FROM account
+  )
+  SELECT l.id, l.balance_after, l.created_at, a.low_balance_alert, (SELECT spent FROM key_spend) AS key_spent
+    FROM (SELECT 1) one LEFT JOIN ledger l ON true LEFT JOIN account a ON true`;
+
+/** Where the caller stands after a refusal: balance, the user's caps and spend, the key's spend. $1 user, $2 key. */
+export const SPEND_STATE_SQL = `
+  SELECT balance, daily_cap, monthly_cap, low_balance_alert,
+         ${SPENT_TODAY} AS spent_today, ${SPENT_THIS_MONTH} AS spent_this_month,
+         (SELECT CASE WHEN day = ${TODAY} THEN spent ELSE 0 END FROM credit_key_spend WHERE api_key_id = $2::uuid)
+           AS key_spent
+    FROM credit_accounts WHERE user_id = $1::uuid`;
+
+/** A released hold gives its spend back to the key's day it was taken on. $1 key, $2 amount, $3 the hold's day. */
+export const KEY_REFUND_SQL = `
+  UPDATE credit_key_spend SET spent = greatest(0, spent - $2::bigint) WHERE api_key_id = $1::uuid AND day = $3::date`;
+
+/**
+ * The refund of a released hold: the credits back (a `tool_refund` entry) and the spend given back to the day and
+ * month the hold was taken in (a refund of yesterday's run does not lower today's spend).
+ * Params: $1 user, $2 amount, $3 reference type, $4 reference id, $5 the hold's UTC day.
+ */
+export const REFUND_SQL = `
+  WITH account AS (
+    UPDATE credit_accounts
+       SET balance = balance + $2::bigint, updated_at = now(),
+           spent_today = CASE WHEN spent_day = $5::date THEN greatest(0, spent_today - $2::bigint) ELSE spent_today END,
+           spent_this_month = CASE WHEN spent_month = date_trunc('month', $5::date)::date
+                                   THEN greatest(0, spent_this_month - $2::bigint) ELSE spent_this_month END
+     WHERE user_id = $1::uuid
+    RETURNING balance
+  )
+  INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference_type, reference_id)
+  SELECT $1::uuid, $2::bigint, balance, 'tool_refund', $3, $4 FROM account
+  RETURNING id, balance_after, created_at`;
+
+/** The next UTC midnight, and the first instant of the next UTC month: when the daily and monthly caps reset. */
+export function nextUtcDay(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+}
+
+export function nextUtcMonth(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+}

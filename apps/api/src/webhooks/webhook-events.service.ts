@@ -1,0 +1,112 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import type { WebhookEvent } from '@megicai/contracts';
+import { webhooksConfig } from '../config/webhooks.config';
+import { attemptsWithin, WEBHOOK_BACKOFF, WEBHOOK_QUEUE, WebhookJobData } from './webhook-schedule';
+
+/** An event as a feature reports it: what happened, to whom, and the key that makes it happen once. */
+export interface WebhookEventInput {
+  userId: string;
+  event: WebhookEvent | 'webhook.test';
+  /** Unique per endpoint: the same key is recorded once (`job.succeeded:<jobId>`). */
+  key: string;
+  data: Record<string, unknown>;
+  /** Only this endpoint (the test event); otherwise every endpoint of the user subscribed to the event. */
+  endpointId?: string;
+}
+
+/**
+ * The producer side of webhooks, used by other features (job settlement): `record` writes the delivery rows in the
+ * caller's transaction (the outbox), `dispatch` hands them to BullMQ after the commit, and `relay` (worker) re-adds
+ * rows that a crash left behind. Delivering twice is possible (at least once); receivers dedupe on `webhook-id`.
+ */
+@Injectable()
+export class WebhookEventsService {
+  private readonly logger = new Logger(WebhookEventsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(webhooksConfig.KEY) private readonly config: ConfigType<typeof webhooksConfig>,
+    @InjectQueue(WEBHOOK_QUEUE) private readonly queue: Queue<WebhookJobData>,
+  ) {}
+
+  /** One delivery row per subscribed endpoint, in the caller's transaction; returns their ids. */
+  async record(m: EntityManager, input: WebhookEventInput): Promise<string[]> {
+    const payload = { type: input.event, timestamp: new Date().toISOString(), data: input.data };
+    const rows: { id: string }[] = await m.query(
+      `INSERT INTO webhook_deliveries (endpoint_id, event, event_key, payload)
+       SELECT e.id, $2::varchar, $3::varchar, $4::jsonb FROM webhook_endpoints e
+        WHERE e.user_id = $1 AND e.deleted_at IS NULL
+          AND ($5::uuid IS NULL AND $2::text = ANY(e.events) OR e.id = $5::uuid)
+       ON CONFLICT (endpoint_id, event_key) DO NOTHING
+       RETURNING id`,
+      [input.userId, input.event, input.key, JSON.stringify(payload), input.endpointId ?? null],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** After the commit. Never throws: a row not added stays `enqueued = false` for the relay. */
+  async dispatch(deliveryIds: string[]): Promise<void> {
+    for (const id of deliveryIds) {
+      try {
+        await this.queue.add(
+          'deliver',
+          { deliveryId: id, maxDelayMs: this.config.maxDelayMs },
+          {
+            jobId: id,
+            attempts: attemptsWithin(this.config),
+            backoff: { type: WEBHOOK_BACKOFF, delay: this.config.backoffMs },
+            removeOnComplete: true,
+            removeOnFail: { age: 7 * 24 * 3600 },
+          },
+        );
+        await this.dataSource.query(`UPDATE webhook_deliveries SET enqueued = true WHERE id = $1`, [id]);
+      } catch (error) {
+        this.logger.warn(
+          `Delivery ${id} left for the relay: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+  }
+
+  /**
+   * `credits.low`: HOOK for the low-balance setting (`lowBalanceAlert` of /me/limits, added on another branch). Call it
+   * in the transaction of a spend that took the balance from at or above the user's level to below it, then
+   * `dispatch` the ids after the commit; `reference` (the ledger entry) makes it once per crossing.
+   */
+  recordCreditsLow(
+    m: EntityManager,
+    input: { userId: string; reference: string; balance: number; level: number },
+  ): Promise<string[]> {
+    return this.record(m, {
+      userId: input.userId,
+      event: 'credits.low',
+      key: `credits.low:${input.reference}`,
+      data: { balance: input.balance, level: input.level },
+    });
+  }
+
+  /** Records and dispatches an event outside any other transaction (the test event). */
+  async emit(input: WebhookEventInput): Promise<string[]> {
+    const ids = await this.dataSource.transaction((m) => this.record(m, input));
+    await this.dispatch(ids);
+    return ids;
+  }
+
+  /** Worker: re-adds deliveries that never reached BullMQ (older than the relay interval). */
+  async relay(): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM webhook_deliveries
+        WHERE NOT enqueued AND status = 'pending'
+          AND created_at < now() - make_interval(secs => $1::double precision / 1000)
+        ORDER BY created_at LIMIT 500`,
+      [this.config.relayIntervalMs],
+    );
+    await this.dispatch(rows.map((r) => r.id));
+    return rows.length;
+  }
+}
