@@ -226,7 +226,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Ad tiers with what they pay and how many are left today (empty for premium accounts) */
+    /** Each tier and duration with what it pays and how many are left today (empty for premium accounts) */
     get: operations['AdsController_offers'];
     put?: never;
     post?: never;
@@ -261,8 +261,48 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Start an ad session (replaces an open one); premium accounts → 403, daily cap → 429 */
+    /**
+     * Start an ad session for a tier and duration (replaces an open one); unknown duration → 400
+     * @description `networks` is the waterfall the client tries in order, with one creative per network in `waterfall`.
+     */
     post: operations['AdsController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ads/sessions/{id}/impression': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record what one network of the waterfall did: filled or not (no fill, null slot, timeout, blocked)
+     * @description Once per session and network (repeats are ignored); a fill marks the session’s network.
+     */
+    post: operations['AdsController_impression'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ads/sessions/{id}/engaged': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The interactive creative reported it was seen in a visible tab; until then complete answers 425 */
+    post: operations['AdsController_engaged'];
     delete?: never;
     options?: never;
     head?: never;
@@ -280,6 +320,23 @@ export interface paths {
     put?: never;
     /** Claim a watched ad: once, after the required seconds on the server clock */
     post: operations['AdsController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ads/creatives/{id}/frame': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The HTML of an interactive house creative, for a sandboxed iframe */
+    get: operations['AdCreativesController_frame'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1148,6 +1205,57 @@ export interface paths {
     patch: operations['AdminCreditPacksController_update'];
     trace?: never;
   };
+  '/api/v1/admin/ads/networks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAdsWaterfallController_networks'];
+    /** Set the waterfall order for new sessions (house always ends it) */
+    put: operations['AdminAdsWaterfallController_setNetworks'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/tiers/{tier}/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAdsWaterfallController_options'];
+    /** Replace a tier's extra durations (its standard one is edited with PATCH /admin/ads/tiers) */
+    put: operations['AdminAdsWaterfallController_setOptions'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/performance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Fill rate and estimated revenue by network and by creative over whole UTC days */
+    get: operations['AdminAdsWaterfallController_performance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1372,6 +1480,8 @@ export interface components {
       src: string;
       clickUrl: string;
       seconds: number;
+      /** @description Scripted HTML: src is its frame URL, played in a sandboxed iframe */
+      interactive?: boolean;
     };
     HouseCreativeDto: {
       /** @enum {string} */
@@ -1383,6 +1493,8 @@ export interface components {
       network: 'google-ad-manager';
       /** @example /1234567/megicai_rewarded */
       adUnitPath: string;
+      /** @example https://securepubads.g.doubleclick.net/tag/js/gpt.js */
+      scriptUrl: string;
     };
     AdOfferDto: {
       /** @enum {string} */
@@ -1406,9 +1518,20 @@ export interface components {
       requiredSeconds: number;
       /** @example 5 */
       credits: number;
-      /** @enum {string} */
+      /**
+       * @description The network that filled (the first of the waterfall until then)
+       * @enum {string}
+       */
       network: 'house' | 'google-ad-manager';
+      /** @description The waterfall, tried in order; house ends it */
+      networks: ('house' | 'google-ad-manager')[];
+      /** @description The creative of the first network */
       creative: components['schemas']['HouseCreativeDto'] | components['schemas']['GamCreativeDto'];
+      /** @description One creative per network, same order */
+      waterfall: (components['schemas']['HouseCreativeDto'] | components['schemas']['GamCreativeDto'])[];
+      /** @description An interactive creative must report it was seen before complete pays */
+      needsEngagement: boolean;
+      engaged: boolean;
       /** Format: date-time */
       startedAt: string;
       /** Format: date-time */
@@ -1431,10 +1554,28 @@ export interface components {
        */
       tier: 'text' | 'image' | 'video';
       /**
-       * @description Defaults to the configured web network
+       * @description One of the tier's durations (GET /ads/offers); default: its standard one
+       * @example 300
+       */
+      seconds?: number;
+      /** @description The client can play interactive creatives (sandboxed iframe with scripts) and report engagement */
+      interactive?: boolean;
+      /**
+       * @description A network to try first, before the configured waterfall
        * @enum {string}
        */
       network?: 'house' | 'google-ad-manager';
+    };
+    AdImpressionDto: {
+      /**
+       * @description The network of the waterfall that answered
+       * @enum {string}
+       */
+      network: 'house' | 'google-ad-manager';
+      /** @description True when it showed an ad; false for no fill, a null slot, a timeout or a blocked script */
+      filled: boolean;
+      /** @description The creative shown (house creative id, or the network’s creative id) */
+      creativeId?: string;
     };
     AdCompleteDto: {
       /** @example 5 */
@@ -2526,6 +2667,79 @@ export interface components {
       /** @description A Stripe price id (`price_…`) to sell it with */
       stripePriceId?: string | null;
     };
+    AdNetworkSettingsDto: {
+      /**
+       * @example [
+       *       "google-ad-manager",
+       *       "house"
+       *     ]
+       */
+      networks: ('house' | 'google-ad-manager')[];
+      /** @description Networks with their configuration (others are skipped) */
+      available: ('house' | 'google-ad-manager')[];
+    };
+    AdNetworkOrderDto: {
+      /**
+       * @description The waterfall, tried in order; house always ends it
+       * @example [
+       *       "google-ad-manager",
+       *       "house"
+       *     ]
+       */
+      networks: ('house' | 'google-ad-manager')[];
+    };
+    AdTierOptionDto: {
+      /** @example 300 */
+      seconds: number;
+      /**
+       * @description Credits, at most 3 decimals
+       * @example 30
+       */
+      credits: number;
+    };
+    AdTierOptionsDto: {
+      /** @description The tier's extra durations, besides its standard one */
+      options: components['schemas']['AdTierOptionDto'][];
+    };
+    AdPerformanceRowDto: {
+      /** @enum {string} */
+      network: 'house' | 'google-ad-manager';
+      /** @description Times the network was tried */
+      requests: number;
+      filled: number;
+      /**
+       * @description filled / requests
+       * @example 0.75
+       */
+      fillRate: number;
+      /**
+       * @description Estimated USD (eCPM)
+       * @example 0.024
+       */
+      revenue: number;
+    };
+    AdCreativePerformanceRowDto: {
+      /** @enum {string} */
+      network: 'house' | 'google-ad-manager';
+      creativeId: string | null;
+      title: string | null;
+      /** @description Filled impressions */
+      impressions: number;
+      /** @description Seconds shown */
+      seconds: number;
+      /** @description Estimated USD */
+      revenue: number;
+    };
+    AdPerformanceReportDto: {
+      /** @example 2026-11-01 */
+      from: string;
+      /** @example 2026-11-07 */
+      to: string;
+      byNetwork: components['schemas']['AdPerformanceRowDto'][];
+      byCreative: components['schemas']['AdCreativePerformanceRowDto'][];
+      /** @enum {string} */
+      currency: 'USD';
+    };
     FieldErrorDto: {
       /** @example email */
       field: string;
@@ -2579,6 +2793,7 @@ export interface components {
         | 'ad_session_expired'
         | 'ad_daily_cap_reached'
         | 'ad_not_available'
+        | 'ad_not_engaged'
         | 'premium_no_ads'
         | 'invalid_callback_signature'
         | 'tool_disabled'
@@ -3659,6 +3874,206 @@ export interface operations {
       };
     };
   };
+  AdsController_impression: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdImpressionDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict';
+          };
+        };
+      };
+      /** @description Gone (expired). Codes: `gone` */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'gone';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdsController_engaged: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Recorded */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict';
+          };
+        };
+      };
+      /** @description Gone (expired). Codes: `gone` */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'gone';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
   AdsController_complete: {
     parameters: {
       query?: never;
@@ -3771,6 +4186,50 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'ad_daily_cap_reached' | 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdCreativesController_frame: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The creative, with a strict Content-Security-Policy */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
           };
         };
       };
@@ -7966,6 +8425,354 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsWaterfallController_networks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdNetworkSettingsDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsWaterfallController_setNetworks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdNetworkOrderDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdNetworkSettingsDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsWaterfallController_options: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdTierOptionDto'][];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsWaterfallController_setOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdTierOptionsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdTierOptionDto'][];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsWaterfallController_performance: {
+    parameters: {
+      query?: {
+        /** @description First UTC day (inclusive); default 6 days before `to` */
+        from?: string;
+        /** @description Last UTC day (inclusive); default today. At most 92 days */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdPerformanceReportDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
           };
         };
       };
