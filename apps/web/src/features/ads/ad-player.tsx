@@ -75,7 +75,9 @@ function GamStep({
   const started = useRef(false);
   const filledReport = useRef<Promise<void>>(Promise.resolve());
   const claimRef = useRef(claimWhenReady);
-  claimRef.current = claimWhenReady;
+  useEffect(() => {
+    claimRef.current = claimWhenReady;
+  });
   useEffect(() => {
     if (started.current) return;
     started.current = true;

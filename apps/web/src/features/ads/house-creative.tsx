@@ -20,7 +20,9 @@ export function currentItem(items: HouseCreativeItem[], watched: number): HouseC
 function InteractiveFrame({ item, onSeen }: { item: HouseCreativeItem; onSeen?: () => void }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const seen = useRef(onSeen);
-  seen.current = onSeen;
+  useEffect(() => {
+    seen.current = onSeen;
+  });
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
       if (!frame.current || event.source !== frame.current.contentWindow) return;
