@@ -3920,7 +3920,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3928,7 +3928,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -3944,7 +3944,7 @@ export interface operations {
           };
         };
       };
-      /** @description Conflict / already done. Codes: `conflict` */
+      /** @description Conflict / already done. Codes: `already_claimed`, `conflict` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3952,11 +3952,11 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'conflict';
+            code?: 'already_claimed' | 'conflict';
           };
         };
       };
-      /** @description Gone (expired). Codes: `gone` */
+      /** @description Gone (expired). Codes: `ad_session_expired` */
       410: {
         headers: {
           [name: string]: unknown;
@@ -3964,7 +3964,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'gone';
+            code?: 'ad_session_expired';
           };
         };
       };
@@ -4012,7 +4012,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4020,7 +4020,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -4036,7 +4036,7 @@ export interface operations {
           };
         };
       };
-      /** @description Conflict / already done. Codes: `conflict` */
+      /** @description Conflict / already done. Codes: `already_claimed`, `conflict` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4044,11 +4044,11 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'conflict';
+            code?: 'already_claimed' | 'conflict';
           };
         };
       };
-      /** @description Gone (expired). Codes: `gone` */
+      /** @description Gone (expired). Codes: `ad_session_expired` */
       410: {
         headers: {
           [name: string]: unknown;
@@ -4056,7 +4056,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'gone';
+            code?: 'ad_session_expired';
           };
         };
       };
@@ -4165,7 +4165,7 @@ export interface operations {
           };
         };
       };
-      /** @description Too early. Codes: `ad_too_early` */
+      /** @description Too early. Codes: `ad_too_early`, `ad_not_engaged` */
       425: {
         headers: {
           [name: string]: unknown;
@@ -4173,7 +4173,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'ad_too_early';
+            code?: 'ad_too_early' | 'ad_not_engaged';
           };
         };
       };
@@ -8471,7 +8471,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8479,7 +8479,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'admin_only' | 'api_key_scope';
           };
         };
       };
@@ -8542,7 +8542,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8550,7 +8550,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'admin_only' | 'api_key_scope';
           };
         };
       };
@@ -8597,7 +8597,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8605,7 +8605,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'admin_only' | 'api_key_scope';
           };
         };
       };
@@ -8680,7 +8680,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8688,7 +8688,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'admin_only' | 'api_key_scope';
           };
         };
       };
@@ -8764,7 +8764,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8772,7 +8772,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'admin_only' | 'api_key_scope';
           };
         };
       };

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AdNetworkSettings, AdPerformanceReport, AdTier, AdTierOption } from '@megicai/contracts';
+import {
+  type AdNetworkSettings,
+  type AdPerformanceReport,
+  type AdTier,
+  type AdTierOption,
+  ProblemCode,
+} from '@megicai/contracts';
 import { AdImpressionsService } from '../ads/ad-impressions.service';
 import { AdTiersService } from '../ads/ad-tiers.service';
 import { AdWaterfallService } from '../ads/ad-waterfall.service';
@@ -8,7 +14,7 @@ import { AnalyticsService } from '../analytics/analytics.service';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
-import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AuditLogService } from './audit-log.service';
 import {
   AdNetworkOrderDto,
@@ -35,7 +41,7 @@ export class AdminAdsWaterfallController {
 
   @Get('networks')
   @ApiOkResponse({ type: AdNetworkSettingsDto })
-  @ApiProblems(401, 403)
+  @ApiProblems(...ADMIN_PROBLEMS)
   networks(): Promise<AdNetworkSettings> {
     return this.waterfall.settings();
   }
@@ -43,7 +49,7 @@ export class AdminAdsWaterfallController {
   @Put('networks')
   @ApiOperation({ summary: 'Set the waterfall order for new sessions (house always ends it)' })
   @ApiOkResponse({ type: AdNetworkSettingsDto })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed)
   async setNetworks(@CurrentUser() admin: Principal, @Body() body: AdNetworkOrderDto): Promise<AdNetworkSettings> {
     const { before, after } = await this.waterfall.setOrder(body.networks);
     await this.audit.record({
@@ -58,7 +64,7 @@ export class AdminAdsWaterfallController {
 
   @Get('tiers/:tier/options')
   @ApiOkResponse({ type: [AdTierOptionDto] })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.NotFound)
   options(@Param('tier') tier: AdTier): Promise<AdTierOption[]> {
     return this.tiers.tierOptions(tier);
   }
@@ -68,7 +74,7 @@ export class AdminAdsWaterfallController {
     summary: "Replace a tier's extra durations (its standard one is edited with PATCH /admin/ads/tiers)",
   })
   @ApiOkResponse({ type: [AdTierOptionDto] })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.NotFound)
   async setOptions(
     @CurrentUser() admin: Principal,
     @Param('tier') tier: AdTier,
@@ -88,7 +94,7 @@ export class AdminAdsWaterfallController {
   @Get('performance')
   @ApiOperation({ summary: 'Fill rate and estimated revenue by network and by creative over whole UTC days' })
   @ApiOkResponse({ type: AdPerformanceReportDto })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed)
   async performance(@Query() query: AnalyticsQueryDto): Promise<AdPerformanceReport> {
     const { start, end } = this.analytics.window(query.from, query.to);
     const report = await this.impressions.performance(start, end);

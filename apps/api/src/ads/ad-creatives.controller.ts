@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ProblemCode } from '@megicai/contracts';
 import { Public } from '../common/auth/public.decorator';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AdWaterfallService } from './ad-waterfall.service';
@@ -23,10 +24,10 @@ export class AdCreativesController {
   @ApiOperation({ summary: 'The HTML of an interactive house creative, for a sandboxed iframe' })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The creative, with a strict Content-Security-Policy' })
-  @ApiProblems(404)
+  @ApiProblems(ProblemCode.NotFound)
   async frame(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const markup = await this.waterfall.frameMarkup(id);
-    if (markup === null) throw new AdsException('not_found', 'There is no such interactive creative.');
+    if (markup === null) throw new AdsException(ProblemCode.NotFound, 'There is no such interactive creative.');
     const nonce = randomBytes(16).toString('base64');
     reply
       .type('text/html; charset=utf-8')

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AdImpressionRequest, AdNetworkId, AdPerformanceReport } from '@megicai/contracts';
+import { type AdImpressionRequest, type AdNetworkId, type AdPerformanceReport, ProblemCode } from '@megicai/contracts';
 import { adsConfig } from '../config/ads.config';
 import { AdsException } from './ads.exception';
 
@@ -25,7 +25,7 @@ export class AdImpressionsService {
   async record(userId: string, sessionId: string, body: AdImpressionRequest): Promise<void> {
     const session = await this.openSession(userId, sessionId);
     if (!session.networks.includes(body.network)) {
-      throw new AdsException('validation_failed', `"${body.network}" is not in this session's waterfall.`, {
+      throw new AdsException(ProblemCode.ValidationFailed, `"${body.network}" is not in this session's waterfall.`, {
         errors: [{ field: 'network', message: 'not in the waterfall' }],
       });
     }
@@ -113,10 +113,12 @@ export class AdImpressionsService {
         )
       : [];
     const s = rows[0];
-    if (!s) throw new AdsException('not_found', 'There is no such ad session.');
-    if (s.status === 'completed') throw new AdsException('already_claimed', 'This ad session was already claimed.');
-    if (s.status !== 'open') throw new AdsException('conflict', 'This ad session was replaced by a newer one.');
-    if (s.expired) throw new AdsException('ad_session_expired', 'This ad session has expired.');
+    if (!s) throw new AdsException(ProblemCode.NotFound, 'There is no such ad session.');
+    if (s.status === 'completed')
+      throw new AdsException(ProblemCode.AlreadyClaimed, 'This ad session was already claimed.');
+    if (s.status !== 'open')
+      throw new AdsException(ProblemCode.Conflict, 'This ad session was replaced by a newer one.');
+    if (s.expired) throw new AdsException(ProblemCode.AdSessionExpired, 'This ad session has expired.');
     return s;
   }
 }

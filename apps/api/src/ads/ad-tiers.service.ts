@@ -49,7 +49,7 @@ export class AdTiersService {
     }
     const option = await this.options.findOneBy({ tier, seconds });
     if (!option) {
-      throw new AdsException('validation_failed', `The ${tier} tier has no ${seconds}-second ad.`, {
+      throw new AdsException(ProblemCode.ValidationFailed, `The ${tier} tier has no ${seconds}-second ad.`, {
         errors: [{ field: 'seconds', message: 'not a duration of this tier (see GET /ads/offers)' }],
       });
     }
@@ -65,7 +65,7 @@ export class AdTiersService {
   /** Replaces a tier's extra durations; returns them before and after, for the audit log. */
   async setOptions(tier: AdTier, next: AdTierOption[]): Promise<{ before: AdTierOption[]; after: AdTierOption[] }> {
     if (new Set(next.map((o) => o.seconds)).size !== next.length) {
-      throw new AdsException('validation_failed', 'Each duration may appear once.', {
+      throw new AdsException(ProblemCode.ValidationFailed, 'Each duration may appear once.', {
         errors: [{ field: 'options', message: 'duplicate seconds' }],
       });
     }

@@ -94,7 +94,15 @@ export class AdsController {
     description: 'Once per session and network (repeats are ignored); a fill marks the session’s network.',
   })
   @ApiNoContentResponse({ description: 'Recorded' })
-  @ApiProblems(400, 401, 403, 404, 409, 410)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.NotFound,
+    ProblemCode.AlreadyClaimed,
+    ProblemCode.Conflict,
+    ProblemCode.AdSessionExpired,
+  )
   async impression(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -110,7 +118,14 @@ export class AdsController {
     summary: 'The interactive creative reported it was seen in a visible tab; until then complete answers 425',
   })
   @ApiNoContentResponse({ description: 'Recorded' })
-  @ApiProblems(401, 403, 404, 409, 410)
+  @ApiProblems(
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.NotFound,
+    ProblemCode.AlreadyClaimed,
+    ProblemCode.Conflict,
+    ProblemCode.AdSessionExpired,
+  )
   async engaged(@CurrentUser() user: Principal, @Param('id') id: string): Promise<void> {
     await this.impressions.engage(user.userId, id);
   }
@@ -129,6 +144,7 @@ export class AdsController {
     ProblemCode.Conflict,
     ProblemCode.AdSessionExpired,
     ProblemCode.AdTooEarly,
+    ProblemCode.AdNotEngaged,
     ProblemCode.AdDailyCapReached,
     ProblemCode.IdempotencyKeyReused,
     ProblemCode.IdempotencyInProgress,
