@@ -1,5 +1,5 @@
 import type { Page, Route } from '@playwright/test';
-import { adminLoginViaApi, API_V1, signInWithTokens } from './support';
+import { adminLoginViaApi, API_V1, loginAsAdmin, seriousViolations, signInWithTokens } from './support';
 import { expect, test } from './support/fixtures';
 
 /**
@@ -194,5 +194,24 @@ test.describe('ads waterfall', () => {
       headers: { Authorization: `Bearer ${user.auth.accessToken}` },
     });
     expect(((await me.json()) as { balance: number }).balance).toBe(5);
+  });
+
+  test('the ad picker offers durations with credits per minute and fits a 390 px phone', async ({ page, user }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInWithTokens(page, user.auth, '/credits');
+    const durations = page.getByTestId('ad-duration');
+    await expect(durations.first()).toBeVisible();
+    expect(await durations.count()).toBeGreaterThan(1);
+    await expect(page.getByTestId('ad-durations')).toContainText('/min');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page, 'ad picker at 390 px')).toEqual([]);
+  });
+
+  test('an admin sees fill rate and revenue by network', async ({ page }) => {
+    await loginAsAdmin(page);
+    await page.goto('/admin/ads');
+    await expect(page.getByRole('heading', { name: 'Performance' })).toBeVisible();
+    await expect(page.getByTestId('ad-performance-network').first()).toBeVisible();
+    expect(await seriousViolations(page, 'admin ads performance')).toEqual([]);
   });
 });

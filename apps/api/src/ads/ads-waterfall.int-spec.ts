@@ -2,8 +2,7 @@ import { DataSource } from 'typeorm';
 import type { AdPerformanceReport, AdSessionView } from '@megicai/contracts';
 import { bearer, createTestApp, loginAdmin, registerUser, TestApp } from '../../test/test-app';
 
-/** A unique client address per test, so that the per-address cap of one test never touches another. */
-const address = () => `10.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}`;
+import { markWatched, randomAddress as address } from './testing/ad-session-helpers';
 
 describe('Ads waterfall, durations, interactive creatives and performance (integration)', () => {
   let t: TestApp;
@@ -32,11 +31,7 @@ describe('Ads waterfall, durations, interactive creatives and performance (integ
     expect(res.status).toBe(201);
     return res.body as AdSessionView;
   }
-  /** Moves the session's start back by its required seconds, as if the ad had played: no sleeping in tests. */
-  const watched = (id: string) =>
-    db.query(`UPDATE ad_sessions SET started_at = started_at - make_interval(secs => required_seconds) WHERE id = $1`, [
-      id,
-    ]);
+  const watched = (id: string) => markWatched(db, id);
   const complete = (token: string, id: string) =>
     t.http().post(`/api/v1/ads/sessions/${id}/complete`).set(bearer(token)).send();
   const impression = (token: string, id: string, body: Record<string, unknown>) =>

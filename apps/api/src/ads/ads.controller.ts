@@ -30,6 +30,16 @@ import {
   StartAdSessionDto,
 } from './dto/ads.dto';
 
+/** What any call on one session may answer: not signed in, not yours, already claimed or replaced, expired. */
+const SESSION_PROBLEMS = [
+  ProblemCode.Unauthorized,
+  ProblemCode.ApiKeyScope,
+  ProblemCode.NotFound,
+  ProblemCode.AlreadyClaimed,
+  ProblemCode.Conflict,
+  ProblemCode.AdSessionExpired,
+] as const;
+
 @ApiTags('ads')
 @ApiBearerAuth()
 @ApiExtraModels(HouseCreativeDto, GamCreativeDto)
@@ -94,15 +104,7 @@ export class AdsController {
     description: 'Once per session and network (repeats are ignored); a fill marks the session’s network.',
   })
   @ApiNoContentResponse({ description: 'Recorded' })
-  @ApiProblems(
-    ProblemCode.ValidationFailed,
-    ProblemCode.Unauthorized,
-    ProblemCode.ApiKeyScope,
-    ProblemCode.NotFound,
-    ProblemCode.AlreadyClaimed,
-    ProblemCode.Conflict,
-    ProblemCode.AdSessionExpired,
-  )
+  @ApiProblems(ProblemCode.ValidationFailed, ...SESSION_PROBLEMS)
   async impression(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -118,14 +120,7 @@ export class AdsController {
     summary: 'The interactive creative reported it was seen in a visible tab; until then complete answers 425',
   })
   @ApiNoContentResponse({ description: 'Recorded' })
-  @ApiProblems(
-    ProblemCode.Unauthorized,
-    ProblemCode.ApiKeyScope,
-    ProblemCode.NotFound,
-    ProblemCode.AlreadyClaimed,
-    ProblemCode.Conflict,
-    ProblemCode.AdSessionExpired,
-  )
+  @ApiProblems(...SESSION_PROBLEMS)
   async engaged(@CurrentUser() user: Principal, @Param('id') id: string): Promise<void> {
     await this.impressions.engage(user.userId, id);
   }
@@ -137,12 +132,7 @@ export class AdsController {
   @ApiOperation({ summary: 'Claim a watched ad: once, after the required seconds on the server clock' })
   @ApiOkResponse({ type: AdCompleteDto })
   @ApiProblems(
-    ProblemCode.Unauthorized,
-    ProblemCode.ApiKeyScope,
-    ProblemCode.NotFound,
-    ProblemCode.AlreadyClaimed,
-    ProblemCode.Conflict,
-    ProblemCode.AdSessionExpired,
+    ...SESSION_PROBLEMS,
     ProblemCode.AdTooEarly,
     ProblemCode.AdNotEngaged,
     ProblemCode.AdDailyCapReached,

@@ -5,9 +5,7 @@ import { bearer, createTestApp, loginAdmin, registerUser, TestApp } from '../../
 import { CreditsReadService } from '../credits/credits-read.service';
 import { UsersService } from '../users/users.service';
 import { AdsService } from './ads.service';
-
-/** A unique client address per test, so that the per-address cap of one test never touches another. */
-const address = () => `10.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}`;
+import { markWatched, randomAddress as address } from './testing/ad-session-helpers';
 
 describe('Ads (integration)', () => {
   let t: TestApp;
@@ -30,11 +28,7 @@ describe('Ads (integration)', () => {
     return res.body as AdSessionView;
   }
 
-  /** Moves the session's start back by its required seconds, as if the ad had played: no sleeping in tests. */
-  const watched = (id: string) =>
-    db.query(`UPDATE ad_sessions SET started_at = started_at - make_interval(secs => required_seconds) WHERE id = $1`, [
-      id,
-    ]);
+  const watched = (id: string) => markWatched(db, id);
   const complete = (token: string, id: string) =>
     t.http().post(`/api/v1/ads/sessions/${id}/complete`).set(bearer(token)).send();
   const balance = async (token: string) =>
