@@ -10,3 +10,10 @@ process.env.ADMIN_EMAIL ??= 'admin@megicai.test';
 process.env.ADMIN_PASSWORD ??= 'admin-password-test';
 // Specs' webhook receivers listen on 127.0.0.1: every app and worker of a run (they share the queues) may call them.
 process.env.WEBHOOKS_ALLOW_PRIVATE ??= 'true';
+// Specs share one database: referral caps would couple unrelated specs (the referral spec sets its own).
+process.env.REFERRAL_DAILY_CAP ??= '100000';
+process.env.REFERRAL_MONTHLY_CAP ??= '100000';
+process.env.REFERRAL_ADDRESS_DAILY_CAP ??= '100000';
+// Failed-login backoff per email and address (127.0.0.1 for every spec): off unless a spec sets its own.
+process.env.LOGIN_FREE_FAILURES ??= '100000';
+process.env.LOGIN_ADDRESS_FREE_FAILURES ??= '100000';

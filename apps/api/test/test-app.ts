@@ -18,7 +18,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   try {
-    const app = await createApp({ logger: process.env.TEST_LOGS === '1', trustProxy: env.TRUST_PROXY === 'true' });
+    // TRUST_PROXY (like every variable) is read from `env` by the app's own configuration.
+    const app = await createApp({ logger: process.env.TEST_LOGS === '1' });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return {

@@ -4,7 +4,10 @@
  *  1. creates a fresh PostgreSQL database `megicai_e2e_<random>`;
  *  2. starts the built API (`node apps/api/dist/main.js`), which applies the migrations itself and serves the
  *     built SPA at `/` and the API under `/api/v1`, with a Redis key prefix of its own;
- *  3. on SIGTERM / SIGINT (Playwright's gracefulShutdown, or Ctrl-C) stops the API and drops the database.
+ *  3. starts a local SMTP server (the `smtp-server` package) that the API sends its mail to, and appends every mail
+ *     it receives, parsed, as one JSON line to apps/web-e2e/.artifacts/mailbox-<E2E_PORT>.jsonl (specs read links
+ *     from there: support/mailbox.ts);
+ *  4. on SIGTERM / SIGINT (Playwright's gracefulShutdown, or Ctrl-C) stops the API and drops the database.
  * The API's logs go to apps/web-e2e/.artifacts/api-<random>.log; its last lines are printed if it dies.
  *
  * Run it by hand to click around an e2e platform: `node apps/web-e2e/scripts/start-platform.mjs`
@@ -12,10 +15,12 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { simpleParser } from 'mailparser';
 import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const port = process.env.E2E_PORT ?? '3210';
@@ -64,7 +69,29 @@ function tail(path, lines = 40) {
   }
 }
 
+/** A plain local SMTP relay on a free port: each mail becomes `{to, subject, text}` on one line of the mailbox. */
+async function startMailbox() {
+  const path = resolve(artifacts, `mailbox-${port}.jsonl`);
+  writeFileSync(path, '');
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: true,
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => {
+        const to = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address));
+        appendFileSync(path, `${JSON.stringify({ to, subject: mail.subject, text: mail.text })}\n`);
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  log(`SMTP server on 127.0.0.1:${server.server.address().port} (mailbox: ${path})`);
+  return { server, url: `smtp://127.0.0.1:${server.server.address().port}` };
+}
+
 mkdirSync(artifacts, { recursive: true });
+const mailbox = await startMailbox();
 await admin(`CREATE DATABASE "${database}"`);
 log(`created database ${database}`);
 
@@ -85,9 +112,13 @@ const api = spawn(process.execPath, [entry], {
     ADMIN_PASSWORD: 'admin-password-e2e',
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    // Every journey logs in from 127.0.0.1 (some with wrong passwords on purpose) and may refer several sign-ups.
+    LOGIN_ADDRESS_FREE_FAILURES: '100000',
+    REFERRAL_ADDRESS_DAILY_CAP: '100000',
     OFFLINE_DELAY_MS: '300',
     // The webhooks journey's receiver listens on 127.0.0.1.
     WEBHOOKS_ALLOW_PRIVATE: 'true',
+    SMTP_URL: mailbox.url,
     // GAM is configured but off the waterfall (only house) until ads-waterfall.spec turns it on; its script URL
     // answers 404 (onerror at once) unless a spec serves a stand-in GPT there with page.route.
     ADS_NETWORKS: 'house',
@@ -111,6 +142,7 @@ async function stop(signal) {
     await new Promise((done) => api.once('exit', done));
     clearTimeout(killer);
   }
+  mailbox.server.close();
   await dropDatabase();
   process.exit(0);
 }

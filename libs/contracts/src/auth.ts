@@ -3,6 +3,7 @@ import type { ApiKeyScope, Role } from './enums';
 export interface UserView {
   id: string;
   email: string;
+  emailVerified: boolean;
   displayName: string;
   role: Role;
   balance: number;

@@ -38,6 +38,9 @@ export class AdCreativesController {
       )
       .header('X-Content-Type-Options', 'nosniff')
       .header('Referrer-Policy', 'no-referrer');
+    // The SPA frames this page: the global X-Frame-Options DENY (helmet sets it on the raw response) gives way to
+    // frame-ancestors 'self' above.
+    reply.raw.removeHeader('x-frame-options');
     return markup.replace(/<script>/g, `<script nonce="${nonce}">`);
   }
 }

@@ -118,6 +118,8 @@ describe('Ads waterfall, durations, interactive creatives and performance (integ
     expect(frame.headers['content-type']).toMatch(/^text\/html/);
     const csp = frame.headers['content-security-policy'] as string;
     expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("frame-ancestors 'self'");
+    expect(frame.headers['x-frame-options']).toBeUndefined();
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     expect(frame.text).toContain(`<script nonce="${nonce}">`);
     expect(frame.text).toContain("postMessage({ source: 'megicai-ad'");

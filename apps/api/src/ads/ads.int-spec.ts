@@ -227,9 +227,11 @@ describe('Ads (integration)', () => {
     expect(gam.status).toBe(400);
   });
 
-  it('pays the referral bonus to both sides once, on the invited user’s first ad', async () => {
+  it('pays the referral bonus to both sides once, on a verified invited user’s first ad', async () => {
     const referrer = await registerUser(t);
     const invited = await registerUser(t, { referralCode: referrer.user.referralCode });
+    // Verified as if the mailed link was followed (the link itself is covered by the accounts spec).
+    await db.query(`UPDATE users SET email_verified = true WHERE id = $1`, [invited.user.id]);
     for (let i = 0; i < 2; i++) {
       const s = await start(invited.accessToken);
       await watched(s.sessionId);

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { adsConfig } from '../config/ads.config';
 import { creditsConfig } from '../config/credits.config';
 import { CreditsModule } from '../credits/credits.module';
+import { ReferralsModule } from '../referrals/referrals.module';
 import { UsersModule } from '../users/users.module';
 import { AdCreativesController } from './ad-creatives.controller';
 import { AdImpressionsService } from './ad-impressions.service';
@@ -38,6 +39,7 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
     TypeOrmModule.forFeature([AdTierSetting, AdTierOptionRecord, AdCreativeRecord, AdSession, AdCallbackRecord]),
     CreditsModule,
     UsersModule,
+    ReferralsModule,
   ],
   controllers: [AdsController, AdCreativesController, AdCallbacksController],
   providers: [

@@ -175,7 +175,7 @@ export class AdsService {
     if (!UUID.test(sessionId)) throw new AdsException(ProblemCode.NotFound, 'There is no such ad session.');
     // Read before the transaction: inside it, every query must use its connection (parallel claims queue on a lock
     // while holding theirs, so borrowing a second connection from the pool could wait forever).
-    const [tiers, referrerId] = await Promise.all([this.tiers.list(), this.referrerOf(userId)]);
+    const tiers = await this.tiers.list();
     const paid = await this.dataSource.transaction(async (m) => {
       const session = await this.lockSession(m, userId, sessionId);
       const clock = await this.clock(m, session.id);
@@ -204,7 +204,7 @@ export class AdsService {
       }
       const tier = tiers.find((x) => x.tier === session.tier);
       if (tier) await this.checkCaps(m, userId, tier, session.clientAddress);
-      return this.finish(m, session, referrerId);
+      return this.finish(m, session);
     });
     return { granted: toCredits(paid.granted), balance: toCredits(paid.balance) };
   }
@@ -221,11 +221,10 @@ export class AdsService {
   ): Promise<{ granted: number; balance: number } | null> {
     if (!UUID.test(userId) || !UUID.test(sessionId))
       throw new AdsException(ProblemCode.NotFound, 'There is no such ad session.');
-    const referrerId = await this.referrerOf(userId);
     return this.dataSource.transaction(async (m) => {
       const session = await this.lockSession(m, userId, sessionId);
       if (!(await record(m)) || session.status === 'completed') return null;
-      const paid = await this.finish(m, session, referrerId);
+      const paid = await this.finish(m, session);
       return { granted: toCredits(paid.granted), balance: toCredits(paid.balance) };
     });
   }
@@ -240,13 +239,9 @@ export class AdsService {
     return rows.map((r) => ({ tier: r.tier, started: Number(r.started), completed: Number(r.completed) }));
   }
 
-  private async referrerOf(userId: string): Promise<string | null> {
-    return (await this.users.findById(userId))?.referredById ?? null;
-  }
-
-  private async finish(m: EntityManager, session: AdSession, referrerId: string | null) {
+  private async finish(m: EntityManager, session: AdSession) {
     await m.query(`UPDATE ad_sessions SET status = 'completed', completed_at = now() WHERE id = $1`, [session.id]);
-    return this.rewards.pay(m, session, referrerId);
+    return this.rewards.pay(m, session);
   }
 
   /** Locks the row so that parallel claims of one session queue up and the second sees it completed. */

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -7,8 +7,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../common/auth/public.decorator';
 import { ProblemCode } from '@megicai/contracts';
+import { clientAddress } from '../common/http/client-address';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AuthThrottle } from '../common/throttling/auth-throttle.decorator';
 import { AuthService } from './auth.service';
@@ -28,18 +30,38 @@ export class AuthController {
   @ApiOperation({ summary: 'Create an account (signup bonus credited) and log in' })
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.EmailTaken)
-  register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
-    return this.auth.register(dto);
+  register(@Body() dto: RegisterDto, @Req() request: FastifyRequest): Promise<AuthResponseDto> {
+    return this.auth.register(dto, clientAddress(request));
   }
 
   @Post('login')
   @HttpCode(200)
-  @AuthThrottle()
-  @ApiOperation({ summary: 'Log in; the same 401 for an unknown email and a wrong password' })
+  // Per address only: per email, failed logins back off in LoginBackoffService, which spares the owner's devices.
+  @AuthThrottle({ perEmail: false })
+  @ApiOperation({
+    summary: 'Log in; the same 401 for an unknown email and a wrong password',
+    description:
+      'Repeated failures slow down per email and per address (429 with a growing Retry-After); a device or address ' +
+      'that logged into the account before is not slowed, and a new password starts afresh.',
+  })
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.InvalidCredentials, ProblemCode.AccountBanned)
-  login(@Body() dto: LoginDto): Promise<AuthResponseDto> {
-    return this.auth.login(dto);
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.InvalidCredentials,
+    ProblemCode.AccountBanned,
+    ProblemCode.RateLimited,
+  )
+  async login(
+    @Body() dto: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthResponseDto> {
+    const { response, deviceCookie } = await this.auth.login(dto, {
+      address: clientAddress(request),
+      cookie: request.headers.cookie,
+    });
+    void reply.header('set-cookie', deviceCookie);
+    return response;
   }
 
   @Post('refresh')

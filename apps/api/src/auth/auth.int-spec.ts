@@ -20,6 +20,7 @@ describe('Auth (integration)', () => {
         user: {
           id: expect.any(String),
           email,
+          emailVerified: false,
           displayName: 'Ada',
           role: 'user',
           balance: 5,

@@ -6,8 +6,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { authConfig } from '../config/auth.config';
 import { creditsConfig } from '../config/credits.config';
 import { CreditsModule } from '../credits/credits.module';
+import { ReferralsModule } from '../referrals/referrals.module';
 import { UsersModule } from '../users/users.module';
 import { AccessStatusService } from './access-status.service';
+import { MailModule } from '../mail/mail.module';
+import { StorageModule } from '../storage/storage.module';
+import { AccountRecoveryController } from './account-recovery.controller';
+import { AccountTokensService } from './account-tokens.service';
+import { AccountController } from './account.controller';
+import { AccountService } from './account.service';
 import { AdminSeedService } from './admin-seed.service';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
@@ -15,6 +22,9 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { ApiKey } from './entities/api-key.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
+import { LoginBackoffService } from './login-backoff.service';
+import { EmailVerificationService } from './email-verification.service';
+import { PasswordResetService } from './password-reset.service';
 import { PasswordService } from './password.service';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JwtStrategy } from './strategies/jwt.strategy';
@@ -40,17 +50,25 @@ import { TokensService } from './tokens.service';
     }),
     UsersModule,
     CreditsModule,
+    ReferralsModule,
+    MailModule,
+    StorageModule,
   ],
-  controllers: [AuthController, ApiKeysController],
+  controllers: [AuthController, ApiKeysController, AccountRecoveryController, AccountController],
   providers: [
     AuthService,
     AccessStatusService,
     PasswordService,
     TokensService,
     ApiKeysService,
+    LoginBackoffService,
     JwtStrategy,
     ApiKeyStrategy,
     AdminSeedService,
+    AccountTokensService,
+    EmailVerificationService,
+    PasswordResetService,
+    AccountService,
   ],
   exports: [TokensService, AccessStatusService],
 })

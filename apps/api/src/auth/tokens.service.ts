@@ -14,6 +14,8 @@ import { randomToken, sha256Hex } from './secret-hash';
 export interface AccessClaims {
   sub: string;
   role: Role;
+  /** The refresh family (login session) the token belongs to, so "sign out other sessions" can spare this one. */
+  fid?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export class TokensService {
       tokenHash: sha256Hex(refreshToken),
       expiresAt: new Date(Date.now() + this.config.refreshTokenTtl * 1000),
     });
-    const claims: AccessClaims = { sub: user.id, role: user.role };
+    const claims: AccessClaims = { sub: user.id, role: user.role, fid: familyId };
     return { accessToken: await this.jwt.signAsync(claims), refreshToken };
   }
 
@@ -90,12 +92,14 @@ export class TokensService {
     if (token) await this.revokeFamily(token.familyId);
   }
 
-  async revokeAllForUser(userId: string): Promise<void> {
-    await this.dataSource.manager
+  /** Every session of the account ends, except the family `except` (the caller's own session) when given. */
+  async revokeAllForUser(userId: string, options: { except?: string; manager?: EntityManager } = {}): Promise<void> {
+    const qb = (options.manager ?? this.dataSource.manager)
       .createQueryBuilder()
       .update(RefreshToken)
       .set({ revokedAt: () => 'now()' })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId })
-      .execute();
+      .where('user_id = :userId AND revoked_at IS NULL', { userId });
+    if (options.except) qb.andWhere('family_id <> :except', { except: options.except });
+    await qb.execute();
   }
 }

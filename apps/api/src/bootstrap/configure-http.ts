@@ -1,3 +1,4 @@
+import type { ConfigType } from '@nestjs/config';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -7,7 +8,18 @@ import { PROBLEM_CONTENT_TYPE } from '@megicai/contracts';
 import { ProblemCode } from '@megicai/contracts';
 import { CommonException } from '../common/errors/common.exception';
 import { toProblem } from '../common/errors/problem-details.filter';
+import {
+  findUnstorable,
+  HostileInputException,
+  jsonDepthExceeds,
+  MAX_JSON_DEPTH,
+  registerHostileInputHook,
+  unstorableInput,
+} from '../common/http/hostile-input';
 import { registerResponseStatusHook } from '../common/http/response-status';
+import { registerSecurityHeaders } from '../common/http/security-headers';
+import { adsConfig } from '../config/ads.config';
+import { appConfig } from '../config/app.config';
 import { MetricsService } from '../health/metrics.service';
 
 /**
@@ -19,6 +31,15 @@ export async function configureHttp(app: NestFastifyApplication, webDist?: strin
   const metrics = app.get(MetricsService);
   registerResponseStatusHook(fastify);
   registerJsonParser(fastify);
+  registerHostileInputHook(fastify);
+  const { nodeEnv, cspMediaSources } = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
+  // A GPT script served from elsewhere than Google (ADS_GAM_SCRIPT_URL): its origin only, never a wider policy.
+  const gptOrigin = new URL(app.get<ConfigType<typeof adsConfig>>(adsConfig.KEY).gamScriptUrl).origin;
+  await registerSecurityHeaders(app, {
+    production: nodeEnv === 'production',
+    mediaSources: cspMediaSources,
+    scriptSources: [gptOrigin],
+  });
 
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -71,6 +92,8 @@ function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
 /**
  * JSON bodies: the exact bytes are kept on `request.rawBody` (signed webhooks verify them), and an empty body with a
  * JSON content type — what many HTTP clients send on a POST without payload — counts as no body instead of a 400.
+ * Hostile bodies stop here, before any handler: nesting deeper than MAX_JSON_DEPTH (checked before parsing, so a
+ * 10,000-level body costs one scan), and strings with NUL or lone surrogates (PostgreSQL cannot store them).
  */
 function registerJsonParser(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
@@ -79,6 +102,15 @@ function registerJsonParser(fastify: FastifyInstance): void {
     const bytes = body as Buffer;
     (request as FastifyRequest & { rawBody?: Buffer }).rawBody = bytes;
     if (bytes.length === 0) return done(null, undefined);
-    parseJson(request, bytes.toString('utf8'), done);
+    const text = bytes.toString('utf8');
+    if (jsonDepthExceeds(text)) {
+      const detail = `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels.`;
+      return done(new HostileInputException('invalid_json', detail), undefined);
+    }
+    parseJson(request, text, (error, parsed) => {
+      if (error) return done(error, undefined);
+      const field = findUnstorable(parsed);
+      return field ? done(unstorableInput(field), undefined) : done(null, parsed);
+    });
   });
 }

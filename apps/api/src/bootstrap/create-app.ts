@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
+import { appConfig } from '../config/app.config';
+import { clientErrorHandler, frameworkErrorHandler } from '../common/http/framework-errors';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import { configureHttp } from './configure-http';
 import { setupOpenApi } from './openapi';
@@ -18,19 +20,27 @@ export function setGlobalPrefix(app: INestApplication): void {
 export interface CreateAppOptions {
   /** Serve the built SPA from this folder at `/` (production and the e2e run). */
   webDist?: string;
-  trustProxy?: boolean;
+  /** Proxy hops that append to X-Forwarded-For (TRUST_PROXY); default: from the configuration. */
+  trustProxy?: number;
   logger?: boolean;
 }
+
+const hopsOf = (hops: number): number | false => (hops > 0 ? hops : false);
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: options.trustProxy ?? false,
+    // A hop count, never `true`: with `true` Fastify would believe the leftmost X-Forwarded-For entry, which the
+    // client writes itself.
+    trustProxy: hopsOf(options.trustProxy ?? appConfig().trustProxy),
     bodyLimit: 1024 * 1024,
     // A request id for every log line: the caller's X-Request-Id (a gateway's) or a new UUID; echoed in the response.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     logger: false,
+    // Errors of the router and of Node's HTTP parser answer problem+json like every other error.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: options.logger !== false,

@@ -38,6 +38,25 @@ export class AuthConfig {
   @IsEmail()
   adminEmail?: string;
 
+  /** Failed logins per email (per password) before exponential backoff starts. */
+  @IsInt()
+  @Min(1)
+  loginFreeFailures: number = 5;
+
+  /** Failed logins per client address (across emails; NATs are shared) before backoff starts there. */
+  @IsInt()
+  @Min(1)
+  loginAddressFreeFailures: number = 20;
+
+  /** The first wait once backoff starts; each further failure doubles it, up to the maximum. */
+  @IsInt()
+  @Min(1)
+  loginBackoffBaseSeconds: number = 2;
+
+  @IsInt()
+  @Min(1)
+  loginBackoffMaxSeconds: number = 900;
+
   @ValidateIf((c: AuthConfig) => c.adminEmail !== undefined)
   @IsString()
   @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters when ADMIN_EMAIL is set' })
@@ -51,5 +70,9 @@ export const authConfig = registerAs('auth', () => {
     adminEmail: process.env.ADMIN_EMAIL,
     adminPassword: process.env.ADMIN_PASSWORD,
     accessStatusCacheMs: process.env.AUTH_STATUS_CACHE_MS,
+    loginFreeFailures: process.env.LOGIN_FREE_FAILURES,
+    loginAddressFreeFailures: process.env.LOGIN_ADDRESS_FREE_FAILURES,
+    loginBackoffBaseSeconds: process.env.LOGIN_BACKOFF_BASE_SECONDS,
+    loginBackoffMaxSeconds: process.env.LOGIN_BACKOFF_MAX_SECONDS,
   });
 });

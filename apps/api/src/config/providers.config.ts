@@ -83,6 +83,26 @@ export class ProvidersConfig {
   @Min(0)
   retryMaxDelayMs: number = 5000;
 
+  /**
+   * Largest provider answer accepted, per kind, enforced while reading (an over-size answer is aborted and fails
+   * over like any provider failure). Text counts the completion's UTF-8 bytes; media the downloaded bytes.
+   */
+  @IsInt()
+  @Min(1024)
+  maxTextBytes: number = 1024 * 1024;
+
+  @IsInt()
+  @Min(1024)
+  maxImageBytes: number = 32 * 1024 * 1024;
+
+  @IsInt()
+  @Min(1024)
+  maxAudioBytes: number = 32 * 1024 * 1024;
+
+  @IsInt()
+  @Min(1024)
+  maxVideoBytes: number = 256 * 1024 * 1024;
+
   /** Consecutive failures that open a provider's circuit. */
   @IsInt()
   @Min(1)
@@ -115,6 +135,10 @@ export function readProvidersConfig(env: NodeJS.ProcessEnv = process.env): Provi
     retryMaxDelayMs: env.PROVIDER_RETRY_MAX_DELAY_MS,
     breakerThreshold: env.PROVIDER_BREAKER_THRESHOLD,
     breakerHalfOpenMs: env.PROVIDER_BREAKER_HALF_OPEN_MS,
+    maxTextBytes: env.PROVIDER_MAX_TEXT_BYTES,
+    maxImageBytes: env.PROVIDER_MAX_IMAGE_BYTES,
+    maxAudioBytes: env.PROVIDER_MAX_AUDIO_BYTES,
+    maxVideoBytes: env.PROVIDER_MAX_VIDEO_BYTES,
   });
 }
 

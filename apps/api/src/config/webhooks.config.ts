@@ -40,6 +40,11 @@ export class WebhooksConfig {
   @IsInt()
   @Min(100)
   relayIntervalMs: number = 5000;
+
+  /** `credits.low` waits this long after the spend, then re-reads the balance (the spend may have rolled back). */
+  @IsInt()
+  @Min(0)
+  creditsLowSettleMs: number = 1000;
 }
 
 export const readWebhooksConfig = (): WebhooksConfig =>
@@ -51,6 +56,7 @@ export const readWebhooksConfig = (): WebhooksConfig =>
     timeoutMs: process.env.WEBHOOKS_TIMEOUT_MS,
     maxEndpointsPerUser: process.env.WEBHOOKS_MAX_ENDPOINTS,
     relayIntervalMs: process.env.WEBHOOKS_RELAY_INTERVAL_MS,
+    creditsLowSettleMs: process.env.WEBHOOKS_CREDITS_LOW_SETTLE_MS,
   });
 
 export const webhooksConfig = registerAs('webhooks', readWebhooksConfig);

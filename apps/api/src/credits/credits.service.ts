@@ -71,6 +71,15 @@ export class CreditsService {
     return rows.length ? Number(rows[0].balance) : 0;
   }
 
+  /** Whether the user's ledger holds at least one entry of this kind (seen from the caller's transaction). */
+  async hasEntry(userId: string, kind: LedgerKind, manager?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT 1 FROM credit_ledger WHERE user_id = $1 AND kind = $2 LIMIT 1`,
+      [userId, kind],
+    );
+    return rows.length > 0;
+  }
+
   grant(movement: Movement, manager?: EntityManager): Promise<MovementResult> {
     return this.inTransaction(manager, (m) => this.move(m, movement, +1));
   }

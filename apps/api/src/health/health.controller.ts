@@ -1,10 +1,13 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ProblemCode } from '@megicai/contracts';
 import { Public } from '../common/auth/public.decorator';
 import { ApiProblemCodes } from '../common/swagger/api-problems.decorator';
+import { appConfig } from '../config/app.config';
+import { assertMetricsAccess } from './metrics-access';
 import { MetricsService } from './metrics.service';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -19,6 +22,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     private readonly metrics: MetricsService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
   @Get('health')
@@ -42,7 +46,8 @@ export class HealthController {
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiExcludeEndpoint()
-  prometheus(): Promise<string> {
+  prometheus(@Headers('authorization') authorization?: string): Promise<string> {
+    assertMetricsAccess(this.app, authorization);
     return this.metrics.registry.metrics();
   }
 }

@@ -1,3 +1,5 @@
+import { ProviderError } from './provider-error';
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Width and height from a PNG's IHDR, or undefined when the bytes are not a PNG. */
@@ -40,4 +42,16 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 function abortReason(signal: AbortSignal | undefined): Error {
   const reason: unknown = signal?.reason;
   return reason instanceof Error ? reason : new Error('Aborted');
+}
+
+/** A provider that answers an empty file failed: the run falls over to the next provider or is refunded. */
+export function nonEmpty(data: Buffer, provider: string): Buffer {
+  if (data.length === 0) {
+    throw new ProviderError(`${provider}: the answer is an empty file`, {
+      provider,
+      code: 'bad_output',
+      retryable: true,
+    });
+  }
+  return data;
 }

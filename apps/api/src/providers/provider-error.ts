@@ -6,6 +6,7 @@ export type ProviderErrorCode =
   | 'aborted'
   | 'unsupported'
   | 'bad_output'
+  | 'too_large'
   | 'generation_failed'
   | 'all_failed'
   | 'no_provider';

@@ -24,7 +24,13 @@ export class ProviderRegistry {
 
   static fromConfig(config: ProvidersConfig): ProviderRegistry {
     // The SDK's own per-request timeout is only a backstop: cockatiel's per-attempt timeout fires first.
-    const common = { timeoutMs: config.timeoutMs + 1000, videoPollIntervalMs: config.videoPollIntervalMs };
+    const limits = {
+      text: config.maxTextBytes,
+      image: config.maxImageBytes,
+      audio: config.maxAudioBytes,
+      video: config.maxVideoBytes,
+    };
+    const common = { timeoutMs: config.timeoutMs + 1000, videoPollIntervalMs: config.videoPollIntervalMs, limits };
     const ollamaModels = config.ollamaModels
       .split(',')
       .map((m) => m.trim())
@@ -76,6 +82,7 @@ export class ProviderRegistry {
         name: 'Hugging Face',
         apiKey: config.hfApiKey,
         endpointUrl: config.hfEndpointUrl,
+        limits,
         // A dedicated endpoint may be open (a local TGI server); the public router needs a token.
         available: Boolean(config.hfApiKey || config.hfEndpointUrl),
         models: [

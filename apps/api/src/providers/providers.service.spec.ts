@@ -1,6 +1,4 @@
-import { readProvidersConfig } from '../config/providers.config';
 import { ProviderError } from './provider-error';
-import { ProviderRegistry } from './provider-registry';
 import { AllProvidersFailedError } from './provider-run.interface';
 import { ProvidersService } from './providers.service';
 import {
@@ -13,6 +11,7 @@ import {
   sendSse,
   startFakeServer,
 } from './testing/fake-http-server';
+import { twoProviderService } from './testing/two-provider-service';
 
 const ORDER = ['openai', 'openrouter', 'offline'];
 
@@ -33,12 +32,7 @@ describe('ProvidersService fallback over real adapters and local servers', () =>
   });
 
   function service(env: NodeJS.ProcessEnv = {}): ProvidersService {
-    const config = readProvidersConfig({
-      OPENAI_API_KEY: 'sk-first',
-      OPENAI_BASE_URL: `${first.origin}/v1`,
-      OPENROUTER_API_KEY: 'sk-second',
-      OPENROUTER_BASE_URL: `${second.origin}/v1`,
-      OFFLINE_DELAY_MS: '0',
+    return twoProviderService(first, second, {
       PROVIDER_TIMEOUT_MS: '2000',
       PROVIDER_RETRIES: '1',
       PROVIDER_RETRY_BASE_DELAY_MS: '1',
@@ -47,7 +41,6 @@ describe('ProvidersService fallback over real adapters and local servers', () =>
       PROVIDER_BREAKER_HALF_OPEN_MS: '60000',
       ...env,
     });
-    return new ProvidersService(config, ProviderRegistry.fromConfig(config));
   }
 
   it('fails over from a 500 to the next provider and records the attempt', async () => {

@@ -7,7 +7,7 @@ import { appConfig } from '../config/app.config';
 import { CreditsReadService } from '../credits/credits-read.service';
 import { UsersService } from '../users/users.service';
 
-/** The caller's referral code and what it brought. The bonus itself is paid by the ads module (first ad). */
+/** The caller's referral code and what it brought. The bonus itself is paid by ReferralBonusService. */
 @Injectable()
 export class ReferralsService {
   constructor(

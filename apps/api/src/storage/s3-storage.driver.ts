@@ -1,4 +1,4 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import type { StorageConfig } from '../config/storage.config';
 import type { StorageDriver, StoredObject } from './storage-driver';
@@ -33,5 +33,10 @@ export class S3StorageDriver implements StorageDriver {
       if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NotFound') return null;
       throw error;
     }
+  }
+
+  /** S3 answers 204 for a missing key too. */
+  async remove(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 }

@@ -10,4 +10,6 @@ export interface StorageDriver {
   put(key: string, data: Buffer, mimeType: string): Promise<void>;
   /** null when the object does not exist. */
   get(key: string): Promise<StoredObject | null>;
+  /** Deletes the object; a missing one is not an error. */
+  remove(key: string): Promise<void>;
 }

@@ -42,6 +42,10 @@ export class StorageService {
     return this.driver.get(key);
   }
 
+  remove(key: string): Promise<void> {
+    return this.driver.remove(key);
+  }
+
   /** `path?expires=…&signature=…`, valid for the configured lifetime. */
   signedUrl(path: string, now = Date.now()): string {
     // Rounded up to the minute so that repeated polls give the same URL and the browser cache works.

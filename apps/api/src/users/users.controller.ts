@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
@@ -6,6 +6,7 @@ import { ProblemCode } from '@megicai/contracts';
 import { UsersException } from './users.exception';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { CreditsService } from '../credits/credits.service';
+import { UpdateProfileDto } from './dto/update-profile.dto';
 import { UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -22,11 +23,20 @@ export class UsersController {
   @Get()
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(ProblemCode.Unauthorized)
-  async me(@CurrentUser() principal: Principal): Promise<UserDto> {
-    const [user, balance] = await Promise.all([
-      this.users.findById(principal.userId),
-      this.credits.balanceOf(principal.userId),
-    ]);
+  me(@CurrentUser() principal: Principal): Promise<UserDto> {
+    return this.profile(principal.userId);
+  }
+
+  @Patch()
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.Unauthorized)
+  async update(@CurrentUser() principal: Principal, @Body() dto: UpdateProfileDto): Promise<UserDto> {
+    await this.users.update(principal.userId, { displayName: dto.displayName });
+    return this.profile(principal.userId);
+  }
+
+  private async profile(userId: string): Promise<UserDto> {
+    const [user, balance] = await Promise.all([this.users.findById(userId), this.credits.balanceOf(userId)]);
     if (!user) throw new UsersException(ProblemCode.Unauthorized, 'This account no longer exists.');
     return UserDto.from(user, balance);
   }

@@ -80,6 +80,33 @@ export class UsersService {
     return rows[0].premium_until;
   }
 
+  /**
+   * Locks the user's row for the caller's transaction and reads what a referral bonus depends on. Email verification
+   * and a first ad both lock here before any credit account, so whichever commits second sees the first.
+   */
+  async lockReferralState(
+    manager: EntityManager,
+    userId: string,
+  ): Promise<{ referredById: string | null; emailVerified: boolean } | null> {
+    const rows: { referred_by_id: string | null; email_verified: boolean }[] = await manager.query(
+      `SELECT referred_by_id, email_verified FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
+      [userId],
+    );
+    return rows[0] ? { referredById: rows[0].referred_by_id, emailVerified: rows[0].email_verified } : null;
+  }
+
+  async setPassword(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+      userId,
+      passwordHash,
+    ]);
+  }
+
+  /** Marks the address as proven, inside the caller's transaction. */
+  async markEmailVerified(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`UPDATE users SET email_verified = true, updated_at = now() WHERE id = $1`, [userId]);
+  }
+
   /** Inserts a user inside the caller's transaction; a taken email surfaces as EmailTakenError. */
   async create(manager: EntityManager, input: NewUser): Promise<User> {
     for (let attempt = 0; ; attempt++) {
@@ -89,6 +116,8 @@ export class UsersService {
         displayName: input.displayName,
         role: input.role ?? 'user',
         banned: false,
+        emailVerified: false,
+        deletedAt: null,
         referralCode: newReferralCode(),
         referredById: input.referredById ?? null,
         premiumUntil: null,

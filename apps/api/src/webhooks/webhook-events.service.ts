@@ -73,23 +73,6 @@ export class WebhookEventsService {
     }
   }
 
-  /**
-   * `credits.low`: HOOK for the low-balance setting (`lowBalanceAlert` of /me/limits, added on another branch). Call it
-   * in the transaction of a spend that took the balance from at or above the user's level to below it, then
-   * `dispatch` the ids after the commit; `reference` (the ledger entry) makes it once per crossing.
-   */
-  recordCreditsLow(
-    m: EntityManager,
-    input: { userId: string; reference: string; balance: number; level: number },
-  ): Promise<string[]> {
-    return this.record(m, {
-      userId: input.userId,
-      event: 'credits.low',
-      key: `credits.low:${input.reference}`,
-      data: { balance: input.balance, level: input.level },
-    });
-  }
-
   /** Records and dispatches an event outside any other transaction (the test event). */
   async emit(input: WebhookEventInput): Promise<string[]> {
     const ids = await this.dataSource.transaction((m) => this.record(m, input));

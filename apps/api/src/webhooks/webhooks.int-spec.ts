@@ -130,6 +130,31 @@ describe('Outgoing webhooks', () => {
     });
   });
 
+  it('sends credits.low once when a spend takes the balance below the alert level', async () => {
+    const u = await registerUser(t);
+    const hook = await endpoint(u.accessToken, `/low-${u.user.id}`, ['credits.low']);
+    const { body: limits } = await t.http().get('/api/v1/me/limits').set(bearer(u.accessToken)).expect(200);
+    // Alert just under the current balance: the first paid run crosses it, the second stays below (no second event).
+    await t
+      .http()
+      .put('/api/v1/me/limits')
+      .set(bearer(u.accessToken))
+      .send({ lowBalanceAlert: limits.balance - 0.5 })
+      .expect(200);
+    await runChat(u.accessToken, `low one ${u.user.id}`);
+    await runChat(u.accessToken, `low two ${u.user.id}`);
+    const [request] = await until(
+      'credits.low',
+      () => received(`/low-${u.user.id}`)[0] && received(`/low-${u.user.id}`),
+    );
+    expect(verify(hook.secret, request as RecordedRequest)).toMatchObject({
+      type: 'credits.low',
+      data: { level: limits.balance - 0.5 },
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(received(`/low-${u.user.id}`)).toHaveLength(1);
+  });
+
   it('retries a receiver that answers 500 three times: the 4th attempt gets it, with the same webhook-id', async () => {
     const u = await registerUser(t);
     const path = `/flaky-${u.user.id}`;

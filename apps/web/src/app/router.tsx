@@ -34,8 +34,18 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'login', element: <LoginPage /> },
               { path: 'register', element: <RegisterPage /> },
+              {
+                path: 'forgot-password',
+                lazy: lazyPage(() => import('../routes/forgot-password-page'), 'ForgotPasswordPage'),
+              },
             ],
           },
+          // Mailed links: they work signed in or not.
+          {
+            path: 'reset-password',
+            lazy: lazyPage(() => import('../routes/reset-password-page'), 'ResetPasswordPage'),
+          },
+          { path: 'verify-email', lazy: lazyPage(() => import('../routes/verify-email-page'), 'VerifyEmailPage') },
           // Signed in
           {
             element: <RequireAuth />,

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { AppShell, Burger, Button, Container, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
+import { VerifyEmailBanner } from '../features/account/verify-email-banner';
 import { useAuth } from '../features/auth/use-auth';
 import { BalanceBadge } from './balance-badge';
 import { HeaderNav } from './header-nav';
@@ -67,6 +68,7 @@ export function AppLayout() {
       <MobileNav opened={navOpened} onClose={nav.close} />
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
         <Container size="lg" px={0}>
+          {status === 'authenticated' ? <VerifyEmailBanner /> : null}
           <Outlet />
         </Container>
       </AppShell.Main>

@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { PageHeader } from '../components/page-header';
+import { AccountCards } from '../features/account/account-cards';
 import { SpendingLimitsCard } from '../features/account-limits/spending-limits-card';
 import { ApiKeysCard } from '../features/api-keys/api-keys-card';
 import { WebhooksCard } from '../features/webhooks/webhooks-card';
@@ -12,6 +13,7 @@ export function AccountPage() {
   return (
     <Stack gap="lg">
       <PageHeader title="Account" lead="Your profile, security, API access and spending limits." />
+      <AccountCards />
       <ApiKeysCard />
       <SpendingLimitsCard />
       <WebhooksCard />

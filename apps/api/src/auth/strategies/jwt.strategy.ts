@@ -35,6 +35,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(claims: AccessClaims): Promise<Principal | false> {
     const status = await this.access.get(claims.sub);
     if (!status || status.banned) return false;
-    return { userId: claims.sub, role: status.role, via: 'jwt', scopes: null };
+    return { userId: claims.sub, role: status.role, via: 'jwt', scopes: null, sessionId: claims.fid };
   }
 }

@@ -30,7 +30,7 @@ describe('Rate limiting (integration, Redis-backed)', () => {
   });
 
   it('limits attempts per email too, even from many addresses', async () => {
-    const t = await appWithLimits({ AUTH_RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: 'true' });
+    const t = await appWithLimits({ LOGIN_FREE_FAILURES: '3', TRUST_PROXY: 'true' });
     try {
       const email = uniqueEmail('target');
       const statuses: number[] = [];

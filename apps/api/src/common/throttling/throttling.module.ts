@@ -10,11 +10,13 @@ import { REDIS } from '../../redis/redis.module';
 import type { Principal } from '../auth/principal';
 import { clientAddress } from '../http/client-address';
 import { FallbackThrottlerStorage } from './fallback-throttler.storage';
-import { AUTH_THROTTLE } from './auth-throttle.decorator';
+import { AUTH_THROTTLE, type AuthThrottleOptions } from './auth-throttle.decorator';
 
 type Req = FastifyRequest & { user?: Principal };
 
-const isAuthRoute = (context: ExecutionContext) => Reflect.getMetadata(AUTH_THROTTLE, context.getHandler()) === true;
+const authThrottle = (context: ExecutionContext): AuthThrottleOptions | undefined =>
+  Reflect.getMetadata(AUTH_THROTTLE, context.getHandler()) as AuthThrottleOptions | undefined;
+const isAuthRoute = (context: ExecutionContext) => authThrottle(context) !== undefined;
 
 /**
  * Limits live in Redis so that they hold across API processes (in the process while Redis is down). `default` is per user or key (per address before
@@ -46,7 +48,7 @@ const isAuthRoute = (context: ExecutionContext) => Reflect.getMetadata(AUTH_THRO
             name: 'authEmail',
             ttl: seconds(60),
             limit: app.authRateLimitPerMinute,
-            skipIf: (context) => !isAuthRoute(context),
+            skipIf: (context) => !authThrottle(context)?.perEmail,
             getTracker: (req: Record<string, unknown>) => {
               const body = (req as unknown as Req).body as { email?: unknown } | undefined;
               const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';

@@ -11,7 +11,9 @@ import { Premium1764069000000 } from './1764069000000-premium';
 import { AnalyticsIndexes1764069500000 } from './1764069500000-analytics-indexes';
 import { LedgerSeq1764070000000 } from './1764070000000-ledger-seq';
 import { KeysetMillis1764070100000 } from './1764070100000-keyset-millis';
+import { ReferralSignups1764081000000 } from './1764081000000-referral-signups';
 import { PaymentsStripe1764082000000 } from './1764082000000-payments-stripe';
+import { Accounts1764083000000 } from './1764083000000-accounts';
 import { SpendLimits1764084000000 } from './1764084000000-spend-limits';
 import { Webhooks1764086000000 } from './1764086000000-webhooks';
 import { AdsWaterfall1764087000000 } from './1764087000000-ads-waterfall';
@@ -34,7 +36,9 @@ export const migrations = [
   AnalyticsIndexes1764069500000,
   LedgerSeq1764070000000,
   KeysetMillis1764070100000,
+  ReferralSignups1764081000000,
   PaymentsStripe1764082000000,
+  Accounts1764083000000,
   SpendLimits1764084000000,
   Webhooks1764086000000,
   AdsWaterfall1764087000000,

@@ -6,10 +6,12 @@ import {
   InferenceClientRoutingError,
 } from '@huggingface/inference';
 import { ProviderError } from '../provider-error';
+import { providerErrorIn } from '../response-limits';
 
 /** Turns what `@huggingface/inference` (or the fetch below it) threw into a classified `ProviderError`. */
 export function fromHuggingFaceError(err: unknown, provider: string, signal?: AbortSignal): ProviderError {
-  if (err instanceof ProviderError) return err;
+  const inner = providerErrorIn(err);
+  if (inner) return inner;
   if (signal?.aborted || (err instanceof Error && err.name === 'AbortError')) {
     return new ProviderError(`${provider}: request aborted`, {
       provider,

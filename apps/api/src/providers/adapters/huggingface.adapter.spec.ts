@@ -9,6 +9,7 @@ import {
   sendSse,
   startFakeServer,
 } from '../testing/fake-http-server';
+import { TEST_LIMITS } from '../testing/test-limits';
 import { HuggingFaceAdapter } from './huggingface.adapter';
 
 function adapter(server: FakeServer): HuggingFaceAdapter {
@@ -17,6 +18,7 @@ function adapter(server: FakeServer): HuggingFaceAdapter {
     name: 'Hugging Face',
     apiKey: 'hf_test',
     endpointUrl: server.origin,
+    limits: TEST_LIMITS,
     available: true,
     models: [
       { id: 'meta-llama/Llama-3.1-8B-Instruct', kind: ToolKind.Text, default: true },

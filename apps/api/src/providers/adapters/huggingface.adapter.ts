@@ -1,7 +1,8 @@
 import { InferenceClient } from '@huggingface/inference';
 import { ToolKind } from '@megicai/contracts';
 import { chatCompletionOutput, relayChatChunks } from './chat-stream';
-import { pngSize, sniffImageMime } from '../media.util';
+import { nonEmpty, pngSize, sniffImageMime } from '../media.util';
+import { limitedFetch, type ResponseLimits } from '../response-limits';
 import { ProviderError } from '../provider-error';
 import {
   AiProvider,
@@ -24,6 +25,8 @@ export interface HuggingFaceOptions {
   endpointUrl?: string;
   available: boolean;
   models: ProviderModel[];
+  /** Size limits per kind, enforced while the client reads each answer. */
+  limits: ResponseLimits;
 }
 
 /** Hugging Face Inference Providers (or one dedicated endpoint): chat completion and text-to-image. */
@@ -34,6 +37,7 @@ export class HuggingFaceAdapter implements AiProvider {
   readonly models: readonly ProviderModel[];
   readonly available: boolean;
   private readonly client: InferenceClient;
+  private readonly limits: ResponseLimits;
 
   constructor(options: HuggingFaceOptions) {
     this.id = options.id;
@@ -42,7 +46,12 @@ export class HuggingFaceAdapter implements AiProvider {
     this.kinds = [...new Set(options.models.map((m) => m.kind))];
     this.available = options.available;
     // The client would otherwise retry 503s on its own, forever; cockatiel owns retries.
-    this.client = new InferenceClient(options.apiKey, { endpointUrl: options.endpointUrl, retry_on_error: false });
+    this.limits = options.limits;
+    this.client = new InferenceClient(options.apiKey, {
+      endpointUrl: options.endpointUrl,
+      retry_on_error: false,
+      fetch: limitedFetch(options.limits, options.id),
+    });
   }
 
   async generateText(req: TextRequest): Promise<TextOutput> {
@@ -52,7 +61,7 @@ export class HuggingFaceAdapter implements AiProvider {
         { model, messages: messagesOf(req), max_tokens: req.maxTokens, temperature: req.temperature },
         { signal: req.signal },
       );
-      return chatCompletionOutput(res, model, this.id);
+      return chatCompletionOutput(res, model, this.id, this.limits);
     } catch (err) {
       throw fromHuggingFaceError(err, this.id, req.signal);
     }
@@ -66,7 +75,7 @@ export class HuggingFaceAdapter implements AiProvider {
         { model, messages: messagesOf(req), max_tokens: req.maxTokens, temperature: req.temperature },
         { signal: req.signal },
       );
-      yield* relayChatChunks(stream, out);
+      yield* relayChatChunks(stream, out, this.id, this.limits);
     } catch (err) {
       throw fromHuggingFaceError(err, this.id, req.signal);
     }
@@ -85,7 +94,7 @@ export class HuggingFaceAdapter implements AiProvider {
           { model, inputs: req.prompt, parameters: { width, height } },
           { signal: req.signal, outputType: 'blob' },
         );
-        const data = Buffer.from(await blob.arrayBuffer());
+        const data = nonEmpty(Buffer.from(await blob.arrayBuffer()), this.id);
         assets.push({
           data,
           mimeType: sniffImageMime(data, blob.type || 'image/jpeg'),

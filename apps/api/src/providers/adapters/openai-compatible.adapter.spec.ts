@@ -10,6 +10,7 @@ import {
   sendSse,
   startFakeServer,
 } from '../testing/fake-http-server';
+import { TEST_LIMITS } from '../testing/test-limits';
 import { OpenAiCompatibleAdapter } from './openai-compatible.adapter';
 
 function adapter(server: FakeServer, timeoutMs = 5000): OpenAiCompatibleAdapter {
@@ -21,6 +22,7 @@ function adapter(server: FakeServer, timeoutMs = 5000): OpenAiCompatibleAdapter 
     available: true,
     timeoutMs,
     videoPollIntervalMs: 5,
+    limits: TEST_LIMITS,
     models: [
       { id: 'gpt-4o-mini', kind: ToolKind.Text, default: true },
       { id: 'dall-e-3', kind: ToolKind.Image, default: true },

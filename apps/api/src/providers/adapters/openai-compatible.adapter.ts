@@ -3,7 +3,7 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import type { Video } from 'openai/resources/videos';
 import { ToolKind } from '@megicai/contracts';
 import { chatCompletionOutput, relayChatChunks } from './chat-stream';
-import { parseSize, pngSize, sleep, sniffImageMime } from '../media.util';
+import { nonEmpty, parseSize, pngSize, sleep, sniffImageMime } from '../media.util';
 import { ProviderError } from '../provider-error';
 import {
   AiProvider,
@@ -17,6 +17,7 @@ import {
   VideoRequest,
   defaultModel,
 } from '../provider.interface';
+import { limitedFetch, type ResponseLimits } from '../response-limits';
 import { fromOpenAiError } from './openai-error.util';
 import { openAiImageSize, openAiVideoSeconds, openAiVideoSize } from './openai-sizes.util';
 
@@ -32,6 +33,8 @@ export interface OpenAiCompatibleOptions {
   timeoutMs: number;
   videoPollIntervalMs: number;
   defaultHeaders?: Record<string, string>;
+  /** Size limits per kind, enforced while the SDK reads each answer. */
+  limits: ResponseLimits;
 }
 
 /** A transient failure while polling a video must not throw away a paid-for generation. */
@@ -63,6 +66,7 @@ export class OpenAiCompatibleAdapter implements AiProvider {
       maxRetries: 0,
       timeout: this.options.timeoutMs,
       defaultHeaders: this.options.defaultHeaders,
+      fetch: limitedFetch(this.options.limits, this.id),
     });
     return this.sdk;
   }
@@ -74,7 +78,7 @@ export class OpenAiCompatibleAdapter implements AiProvider {
         { model, messages: messagesOf(req), max_tokens: req.maxTokens, temperature: req.temperature },
         { signal: req.signal },
       );
-      return chatCompletionOutput(res, model, this.id);
+      return chatCompletionOutput(res, model, this.id, this.options.limits);
     } catch (err) {
       throw fromOpenAiError(err, this.id, req.signal);
     }
@@ -95,7 +99,7 @@ export class OpenAiCompatibleAdapter implements AiProvider {
         },
         { signal: req.signal },
       );
-      yield* relayChatChunks(stream, out);
+      yield* relayChatChunks(stream, out, this.id, this.options.limits);
     } catch (err) {
       throw fromOpenAiError(err, this.id, req.signal);
     }
@@ -118,10 +122,10 @@ export class OpenAiCompatibleAdapter implements AiProvider {
         { signal: req.signal },
       );
       const assets = (res.data ?? []).map((image) => {
-        if (!image.b64_json) {
+        if (!image?.b64_json) {
           throw new ProviderError(`${this.id}: image without b64_json`, { provider: this.id, code: 'bad_output' });
         }
-        const data = Buffer.from(image.b64_json, 'base64');
+        const data = nonEmpty(Buffer.from(image.b64_json, 'base64'), this.id);
         return { data, mimeType: sniffImageMime(data), ...parseSize(size), ...pngSize(data) };
       });
       if (assets.length === 0) {
@@ -142,7 +146,7 @@ export class OpenAiCompatibleAdapter implements AiProvider {
         { model, input: req.prompt, voice: req.voice ?? 'alloy', response_format: format },
         { signal: req.signal },
       );
-      const data = Buffer.from(await res.arrayBuffer());
+      const data = nonEmpty(Buffer.from(await res.arrayBuffer()), this.id);
       onProgress?.(100);
       return { assets: [{ data, mimeType: format === 'wav' ? 'audio/wav' : 'audio/mpeg' }], model, offline: false };
     } catch (err) {
@@ -159,7 +163,7 @@ export class OpenAiCompatibleAdapter implements AiProvider {
       let video = await this.client.videos.create({ model, prompt: req.prompt, size, seconds }, { signal: req.signal });
       video = await this.pollVideo(video, req.signal, onProgress);
       const res = await this.client.videos.downloadContent(video.id, undefined, { signal: req.signal });
-      const data = Buffer.from(await res.arrayBuffer());
+      const data = nonEmpty(Buffer.from(await res.arrayBuffer()), this.id);
       onProgress?.(100);
       const asset = { data, mimeType: 'video/mp4', ...parseSize(video.size), durationSeconds: Number(video.seconds) };
       return { assets: [asset], model: video.model || model, offline: false };

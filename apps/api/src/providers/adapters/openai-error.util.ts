@@ -1,9 +1,11 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { ProviderError, parseRetryAfter } from '../provider-error';
+import { providerErrorIn } from '../response-limits';
 
 /** Turns whatever the `openai` SDK threw into a `ProviderError` that the policies can classify. */
 export function fromOpenAiError(err: unknown, provider: string, signal?: AbortSignal): ProviderError {
-  if (err instanceof ProviderError) return err;
+  const inner = providerErrorIn(err);
+  if (inner) return inner;
   if (err instanceof APIUserAbortError || signal?.aborted) {
     return new ProviderError(`${provider}: request aborted`, {
       provider,

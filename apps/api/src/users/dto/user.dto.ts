@@ -6,6 +6,8 @@ import type { User } from '../entities/user.entity';
 export class UserDto implements UserView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'ada@example.com' }) email!: string;
+  @ApiProperty({ description: 'The owner proved the address by following the mailed link' })
+  emailVerified!: boolean;
   @ApiProperty({ example: 'Ada' }) displayName!: string;
   @ApiProperty({ enum: ['user', 'admin'] }) role!: Role;
   @ApiProperty({ example: 5, description: 'Credits, at most 3 decimals' }) balance!: number;
@@ -17,6 +19,7 @@ export class UserDto implements UserView {
     return {
       id: user.id,
       email: user.email,
+      emailVerified: user.emailVerified,
       displayName: user.displayName,
       role: user.role,
       balance: toCredits(balanceMilli),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { applyApiErrors } from '../../components/api-form-errors';
@@ -59,9 +59,9 @@ export function LoginPage() {
           <Button type="submit" loading={form.submitting} fullWidth>
             Log in
           </Button>
-          <Text size="sm" c="dimmed">
-            Forgot your password? Ask support to reset it.
-          </Text>
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            Forgot password?
+          </Anchor>
         </Stack>
       </form>
     </AuthCard>

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { formatCredits } from '../../components/format-credits';
 import { creditsApi, creditsKeys } from './credits-api';
 
-/** The caller's referral link: both sides get a bonus once the invited friend watches a first ad. */
+/** The caller's referral link: both sides get a bonus once the invited friend verified their email and watched a first ad. */
 export function ReferralCard() {
   const referrals = useQuery({
     queryKey: creditsKeys.referrals,
@@ -17,7 +17,8 @@ export function ReferralCard() {
           Invite friends
         </Title>
         <Text size="sm" c="dimmed">
-          When a friend registers with your link and watches a first ad, you both get a referral bonus.
+          When a friend registers with your link, verifies their email and watches a first ad, you both get a referral
+          bonus.
         </Text>
         {data ? (
           <>
