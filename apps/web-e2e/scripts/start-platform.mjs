@@ -121,6 +121,11 @@ const api = spawn(process.execPath, [entry], {
     // The webhooks journey's receiver listens on 127.0.0.1.
     WEBHOOKS_ALLOW_PRIVATE: 'true',
     SMTP_URL: mailbox.url,
+    // GAM is configured but off the waterfall (only house) until ads-waterfall.spec turns it on; its script URL
+    // answers 404 (onerror at once) unless a spec serves a stand-in GPT there with page.route.
+    ADS_NETWORKS: 'house',
+    ADS_GAM_AD_UNIT_PATH: '/e2e/megicai_rewarded',
+    ADS_GAM_SCRIPT_URL: `http://127.0.0.1:${port}/api/e2e/gpt.js`,
   },
   stdio: ['ignore', 'pipe', 'pipe'],
 });

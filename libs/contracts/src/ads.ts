@@ -22,18 +22,33 @@ export interface HouseCreativeItem {
   clickUrl: string;
   /** How long this item is shown before the next one of the chain. */
   seconds: number;
+  /**
+   * An interactive creative (kind `html`): `src` is the platform URL of its frame, played in an
+   * `<iframe sandbox="allow-scripts">`; it reports `seen`/`engaged` by postMessage and the session needs it.
+   */
+  interactive?: boolean;
 }
 
 export type AdCreative =
-  { network: 'house'; items: HouseCreativeItem[] } | { network: 'google-ad-manager'; adUnitPath: string };
+  | { network: 'house'; items: HouseCreativeItem[] }
+  | { network: 'google-ad-manager'; adUnitPath: string; scriptUrl: string };
 
 export interface AdSessionView {
   sessionId: string;
   tier: AdTier;
   requiredSeconds: number;
   credits: number;
+  /** The network that filled (the first of the waterfall until an impression says otherwise). */
   network: AdNetworkId;
+  /** The waterfall, tried in order by the client; `house` always ends it. */
+  networks: AdNetworkId[];
+  /** The creative of the first network (`waterfall[0]`). */
   creative: AdCreative;
+  /** One creative per network of `networks`, same order. */
+  waterfall: AdCreative[];
+  /** True when the house chain holds an interactive creative: `complete` then needs an `engaged` report. */
+  needsEngagement: boolean;
+  engaged: boolean;
   startedAt: string;
   expiresAt: string;
 }
@@ -64,4 +79,60 @@ export interface AdOfferHint {
   seconds: number;
   credits: number;
   remainingToday: number;
+}
+
+/** POST /ads/sessions body. */
+export interface AdSessionRequest {
+  tier: AdTier;
+  /** One of the tier's durations (GET /ads/offers); default: the tier's standard duration. */
+  seconds?: number;
+  /** The client can play interactive (scripted, sandboxed) creatives and report engagement. */
+  interactive?: boolean;
+}
+
+/** POST /ads/sessions/:id/impression: what one network of the waterfall did. */
+export interface AdImpressionRequest {
+  network: AdNetworkId;
+  filled: boolean;
+  creativeId?: string;
+}
+
+/** A tier's extra duration (admin). Credits as decimals. */
+export interface AdTierOption {
+  seconds: number;
+  credits: number;
+}
+
+/** GET/PUT /admin/ads/networks. */
+export interface AdNetworkSettings {
+  networks: AdNetworkId[];
+  /** Networks that have their configuration (the others are skipped). */
+  available: AdNetworkId[];
+}
+
+export interface AdPerformanceRow {
+  network: AdNetworkId;
+  requests: number;
+  filled: number;
+  fillRate: number;
+  /** Estimated USD, from the network's eCPM. */
+  revenue: number;
+}
+
+export interface AdCreativePerformanceRow {
+  network: AdNetworkId;
+  creativeId: string | null;
+  title: string | null;
+  impressions: number;
+  seconds: number;
+  revenue: number;
+}
+
+/** GET /admin/ads/performance. */
+export interface AdPerformanceReport {
+  from: string;
+  to: string;
+  byNetwork: AdPerformanceRow[];
+  byCreative: AdCreativePerformanceRow[];
+  currency: 'USD';
 }

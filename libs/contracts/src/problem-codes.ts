@@ -43,6 +43,7 @@ export const ProblemCode = {
   AdSessionExpired: 'ad_session_expired',
   AdDailyCapReached: 'ad_daily_cap_reached',
   AdNotAvailable: 'ad_not_available',
+  AdNotEngaged: 'ad_not_engaged',
   PremiumNoAds: 'premium_no_ads',
   InvalidCallbackSignature: 'invalid_callback_signature',
   // Tools and jobs

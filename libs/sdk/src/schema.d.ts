@@ -42,11 +42,10 @@ export interface paths {
     get: operations['UsersController_me'];
     put?: never;
     post?: never;
-    /** Erase the account’s personal data (the ledger keeps anonymous rows); login stops working. 400 `wrong_password` */
-    delete: operations['AccountController_erase'];
+    delete?: never;
     options?: never;
     head?: never;
-    patch: operations['UsersController_update'];
+    patch?: never;
     trace?: never;
   };
   '/api/v1/credits': {
@@ -146,10 +145,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Log in; the same 401 for an unknown email and a wrong password
-     * @description Repeated failures slow down per email and per address (429 with a growing Retry-After); a device or address that logged into the account before is not slowed, and a new password starts afresh.
-     */
+    /** Log in; the same 401 for an unknown email and a wrong password */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -223,141 +219,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/auth/email/verify': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Spend the mailed verification link; 400 `invalid_token` when bad, used or expired */
-    post: operations['AccountRecoveryController_verify'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/email/resend': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Mail a new verification link (at most one a minute: 429 `rate_limited`) */
-    post: operations['AccountRecoveryController_resend'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/password/forgot': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Mail a password-reset link (1 hour); the same answer whether or not the account exists */
-    post: operations['AccountRecoveryController_forgot'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/password/reset': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Set a new password with the mailed link; ends every session. 400 `invalid_token` */
-    post: operations['AccountRecoveryController_reset'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/password': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Change the password; every other session ends. 400 `wrong_password` */
-    post: operations['AccountController_changePassword'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/sessions/sign-out-others': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** End every session (refresh family) of the account except the calling one */
-    post: operations['AccountController_signOutOthers'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Everything the platform holds about the caller, as one JSON document */
-    get: operations['AccountController_exportData'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/referrals': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ReferralsController_view'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/ads/offers': {
     parameters: {
       query?: never;
@@ -365,7 +226,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Ad tiers with what they pay and how many are left today (empty for premium accounts) */
+    /** Each tier and duration with what it pays and how many are left today (empty for premium accounts) */
     get: operations['AdsController_offers'];
     put?: never;
     post?: never;
@@ -400,8 +261,48 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Start an ad session (replaces an open one); premium accounts → 403, daily cap → 429 */
+    /**
+     * Start an ad session for a tier and duration (replaces an open one); unknown duration → 400
+     * @description `networks` is the waterfall the client tries in order, with one creative per network in `waterfall`.
+     */
     post: operations['AdsController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ads/sessions/{id}/impression': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record what one network of the waterfall did: filled or not (no fill, null slot, timeout, blocked)
+     * @description Once per session and network (repeats are ignored); a fill marks the session’s network.
+     */
+    post: operations['AdsController_impression'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ads/sessions/{id}/engaged': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The interactive creative reported it was seen in a visible tab; until then complete answers 425 */
+    post: operations['AdsController_engaged'];
     delete?: never;
     options?: never;
     head?: never;
@@ -425,6 +326,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/ads/creatives/{id}/frame': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The HTML of an interactive house creative, for a sandboxed iframe */
+    get: operations['AdCreativesController_frame'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/ads/callbacks/{network}': {
     parameters: {
       query?: never;
@@ -434,6 +352,22 @@ export interface paths {
     };
     /** Server-to-server reward callback (`admob`: ECDSA SSV; `hmac`: HMAC-SHA256), idempotent on transaction_id */
     get: operations['AdCallbacksController_handle'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReferralsController_view'];
     put?: never;
     post?: never;
     delete?: never;
@@ -518,7 +452,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The caller's jobs, newest first; `kind` and `status` filter them */
+    /** The caller's jobs, newest first */
     get: operations['JobsController_list'];
     put?: never;
     post?: never;
@@ -717,6 +651,136 @@ export interface paths {
     get: operations['MarketplaceController_listRatings'];
     put?: never;
     post: operations['MarketplaceController_rate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/prompts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminPromptsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/prompts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['AdminPromptsController_moderate'];
+    trace?: never;
+  };
+  '/api/v1/admin/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminUsersController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminUsersController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a user’s role or ban them (a ban revokes their refresh tokens); audited */
+    patch: operations['AdminUsersController_patch'];
+    trace?: never;
+  };
+  '/api/v1/admin/users/{id}/credits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Grant (delta > 0) or take (delta < 0, never below zero → 409) credits; audited */
+    post: operations['AdminUsersController_adjust'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/tiers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAdsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/tiers/{tier}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAdsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['AdminAdsController_patch'];
+    trace?: never;
+  };
+  '/api/v1/admin/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAuditController_list'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1020,136 +1084,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/admin/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminUsersController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminUsersController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a user’s role or ban them (a ban revokes their refresh tokens); audited */
-    patch: operations['AdminUsersController_patch'];
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}/credits': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Grant (delta > 0) or take (delta < 0, never below zero → 409) credits; audited */
-    post: operations['AdminUsersController_adjust'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/ads/tiers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminAdsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/ads/tiers/{tier}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminAdsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['AdminAdsController_patch'];
-    trace?: never;
-  };
-  '/api/v1/admin/audit-log': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminAuditController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/prompts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminPromptsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/prompts/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['AdminPromptsController_moderate'];
-    trace?: never;
-  };
   '/api/v1/admin/tools': {
     parameters: {
       query?: never;
@@ -1214,22 +1148,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/admin/queues/{name}/jobs/{id}/retry': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AdminQueuesController_retryJob'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/admin/analytics': {
     parameters: {
       query?: never;
@@ -1238,22 +1156,6 @@ export interface paths {
       cookie?: never;
     };
     get: operations['AdminAnalyticsController_report'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/providers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminProvidersController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1303,17 +1205,51 @@ export interface paths {
     patch: operations['AdminCreditPacksController_update'];
     trace?: never;
   };
-  '/api/v1/admin/queues/board-session': {
+  '/api/v1/admin/ads/networks': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['AdminAdsWaterfallController_networks'];
+    /** Set the waterfall order for new sessions (house always ends it) */
+    put: operations['AdminAdsWaterfallController_setNetworks'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/tiers/{tier}/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAdsWaterfallController_options'];
+    /** Replace a tier's extra durations (its standard one is edited with PATCH /admin/ads/tiers) */
+    put: operations['AdminAdsWaterfallController_setOptions'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/performance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Fill rate and estimated revenue by network and by creative over whole UTC days */
+    get: operations['AdminAdsWaterfallController_performance'];
     put?: never;
-    /** Sets a short-lived signed HttpOnly cookie scoped to Bull Board, then open `url` in a new tab */
-    post: operations['AdminBullBoardController_open'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1329,8 +1265,6 @@ export interface components {
       id: string;
       /** @example ada@example.com */
       email: string;
-      /** @description The owner proved the address by following the mailed link */
-      emailVerified: boolean;
       /** @example Ada */
       displayName: string;
       /** @enum {string} */
@@ -1346,10 +1280,6 @@ export interface components {
       referralCode: string;
       /** Format: date-time */
       createdAt: string;
-    };
-    UpdateProfileDto: {
-      /** @example Ada */
-      displayName: string;
     };
     CreditsSummaryDto: {
       /**
@@ -1367,13 +1297,6 @@ export interface components {
        * @example 1
        */
       spentToday: number;
-      /** @description True once today's (UTC) daily reward was claimed */
-      dailyRewardClaimedToday: boolean;
-      /**
-       * Format: date-time
-       * @description When the daily reward can next be claimed (now if available, else the next 00:00 UTC)
-       */
-      nextDailyRewardAt: string;
     };
     LedgerReferenceDto: {
       /** @example ad_session */
@@ -1405,11 +1328,6 @@ export interface components {
         | 'purchase'
         | 'purchase_refund';
       reference: components['schemas']['LedgerReferenceDto'] | null;
-      /**
-       * Format: uuid
-       * @description The job a tool_spend or tool_refund belongs to (GET /jobs/:id)
-       */
-      jobId: string | null;
       /** Format: date-time */
       createdAt: string;
     };
@@ -1553,86 +1471,6 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
-    TokenDto: {
-      /** @description The token from the mailed link */
-      token: string;
-    };
-    ForgotPasswordDto: {
-      /** @example ada@example.com */
-      email: string;
-    };
-    ResetPasswordDto: {
-      /** @description The token from the mailed link */
-      token: string;
-      /** @example correct horse battery */
-      password: string;
-    };
-    ChangePasswordDto: {
-      currentPassword: string;
-      newPassword: string;
-    };
-    AccountExportDto: {
-      /** Format: date-time */
-      exportedAt: string;
-      /** @description The profile, plus referredById and updatedAt */
-      profile: components['schemas']['UserDto'];
-      /** @description Every ledger entry, oldest first (credits as decimals) */
-      ledger: {
-        [key: string]: unknown;
-      }[];
-      /** @description Every job with its prompt, input and output */
-      jobs: {
-        [key: string]: unknown;
-      }[];
-      /** @description Prompt templates the caller created */
-      templates: {
-        [key: string]: unknown;
-      }[];
-      /** @description Ratings and reviews the caller gave */
-      ratings: {
-        [key: string]: unknown;
-      }[];
-      /** @description API keys (metadata only: the keys themselves are never stored) */
-      apiKeys: {
-        [key: string]: unknown;
-      }[];
-      /** @description Spending limits (one row) */
-      limits: {
-        [key: string]: unknown;
-      }[];
-      /** @description Ad sessions, with the client address they came from */
-      adSessions: {
-        [key: string]: unknown;
-      }[];
-      /** @description Premium checkouts */
-      checkouts: {
-        [key: string]: unknown;
-      }[];
-      /** @description Login sessions (refresh families) */
-      sessions: {
-        [key: string]: unknown;
-      }[];
-    };
-    DeleteAccountDto: {
-      /** @description The current password, to confirm */
-      password: string;
-    };
-    ReferralsDto: {
-      /** @example K7M2Q9XA */
-      code: string;
-      /** @example https://megicai.example/register?ref=K7M2Q9XA */
-      link: string;
-      /**
-       * @description Accounts registered with the code
-       * @example 3
-       */
-      invited: number;
-      /**
-       * @description Credits earned from referral bonuses
-       * @example 20
-       */
-      bonusEarned: number;
-    };
     HouseCreativeItemDto: {
       id: string;
       /** @enum {string} */
@@ -1642,6 +1480,8 @@ export interface components {
       src: string;
       clickUrl: string;
       seconds: number;
+      /** @description Scripted HTML: src is its frame URL, played in a sandboxed iframe */
+      interactive?: boolean;
     };
     HouseCreativeDto: {
       /** @enum {string} */
@@ -1653,6 +1493,8 @@ export interface components {
       network: 'google-ad-manager';
       /** @example /1234567/megicai_rewarded */
       adUnitPath: string;
+      /** @example https://securepubads.g.doubleclick.net/tag/js/gpt.js */
+      scriptUrl: string;
     };
     AdOfferDto: {
       /** @enum {string} */
@@ -1676,9 +1518,20 @@ export interface components {
       requiredSeconds: number;
       /** @example 5 */
       credits: number;
-      /** @enum {string} */
+      /**
+       * @description The network that filled (the first of the waterfall until then)
+       * @enum {string}
+       */
       network: 'house' | 'google-ad-manager';
+      /** @description The waterfall, tried in order; house ends it */
+      networks: ('house' | 'google-ad-manager')[];
+      /** @description The creative of the first network */
       creative: components['schemas']['HouseCreativeDto'] | components['schemas']['GamCreativeDto'];
+      /** @description One creative per network, same order */
+      waterfall: (components['schemas']['HouseCreativeDto'] | components['schemas']['GamCreativeDto'])[];
+      /** @description An interactive creative must report it was seen before complete pays */
+      needsEngagement: boolean;
+      engaged: boolean;
       /** Format: date-time */
       startedAt: string;
       /** Format: date-time */
@@ -1701,10 +1554,28 @@ export interface components {
        */
       tier: 'text' | 'image' | 'video';
       /**
-       * @description Defaults to the configured web network
+       * @description One of the tier's durations (GET /ads/offers); default: its standard one
+       * @example 300
+       */
+      seconds?: number;
+      /** @description The client can play interactive creatives (sandboxed iframe with scripts) and report engagement */
+      interactive?: boolean;
+      /**
+       * @description A network to try first, before the configured waterfall
        * @enum {string}
        */
       network?: 'house' | 'google-ad-manager';
+    };
+    AdImpressionDto: {
+      /**
+       * @description The network of the waterfall that answered
+       * @enum {string}
+       */
+      network: 'house' | 'google-ad-manager';
+      /** @description True when it showed an ad; false for no fill, a null slot, a timeout or a blocked script */
+      filled: boolean;
+      /** @description The creative shown (house creative id, or the network’s creative id) */
+      creativeId?: string;
     };
     AdCompleteDto: {
       /** @example 5 */
@@ -1717,6 +1588,22 @@ export interface components {
       granted: number;
       /** @description True when this transaction id was seen before */
       duplicate: boolean;
+    };
+    ReferralsDto: {
+      /** @example K7M2Q9XA */
+      code: string;
+      /** @example https://megicai.example/register?ref=K7M2Q9XA */
+      link: string;
+      /**
+       * @description Accounts registered with the code
+       * @example 3
+       */
+      invited: number;
+      /**
+       * @description Credits earned from referral bonuses
+       * @example 20
+       */
+      bonusEarned: number;
     };
     ProviderModelDto: {
       /** @example gpt-4o-mini */
@@ -1775,11 +1662,6 @@ export interface components {
        * @example 0.5
        */
       offerCost: number | null;
-      /**
-       * Format: date-time
-       * @description When the running offer started (null: no start date)
-       */
-      offerStartsAt: string | null;
       /** Format: date-time */
       offerEndsAt: string | null;
       premiumOnly: boolean;
@@ -1865,24 +1747,6 @@ export interface components {
       /** @example gpt-4o-mini */
       model?: string;
     };
-    JobTemplateDto: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * @description The title when the job ran
-       * @example Friendly product description
-       */
-      title: string;
-      /**
-       * @description The value of each variable as run (given, else its default)
-       * @example {
-       *       "tone": "friendly"
-       *     }
-       */
-      variables: {
-        [key: string]: string;
-      };
-    };
     JobAssetDto: {
       /**
        * @description Signed, expiring link
@@ -1917,16 +1781,6 @@ export interface components {
       id: string;
       /** Format: uuid */
       toolId: string;
-      /** @enum {string} */
-      kind: 'text' | 'image' | 'audio' | 'video';
-      /** @description The input as run, defaults filled in; `prompt` is what was sent (the rendered template, if any) */
-      input: {
-        [key: string]: unknown;
-      };
-      /** @description The prompt sent to the provider */
-      prompt: string;
-      /** @description The template the job ran through, if any */
-      template: components['schemas']['JobTemplateDto'] | null;
       /** @enum {string} */
       status: 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
       progress: number;
@@ -2101,6 +1955,91 @@ export interface components {
     };
     PromptRatingPageDto: {
       items: components['schemas']['PromptRatingDto'][];
+      nextCursor: string | null;
+    };
+    ModeratePromptDto: {
+      /**
+       * @description hide: out of the marketplace; restore: back to where it was
+       * @enum {string}
+       */
+      action: 'hide' | 'restore';
+      reason?: string;
+    };
+    AdminUserDto: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'user' | 'admin';
+      banned: boolean;
+      /** Format: date-time */
+      premiumUntil: string | null;
+      referralCode: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AdminUserPageDto: {
+      items: components['schemas']['AdminUserDto'][];
+      nextCursor: string | null;
+    };
+    AdminUserPatchDto: {
+      /** @enum {string} */
+      role?: 'user' | 'admin';
+      /** @description A banned user cannot log in; their refresh tokens are revoked */
+      banned?: boolean;
+    };
+    AdminCreditAdjustmentDto: {
+      /**
+       * @description Credits (at most 3 decimals); negative takes credits, never below zero
+       * @example 10
+       */
+      delta: number;
+      /** @example Compensation for a failed run */
+      reason: string;
+    };
+    AdminCreditAdjustmentResultDto: {
+      /** Format: uuid */
+      entryId: string;
+      /** @example 10 */
+      delta: number;
+      /** @example 15 */
+      balance: number;
+    };
+    AdTierSettingsDto: {
+      /** @enum {string} */
+      tier: 'text' | 'image' | 'video';
+      /** @example 60 */
+      seconds: number;
+      /** @example 5 */
+      credits: number;
+      /** @example 20 */
+      dailyCap: number;
+    };
+    AdTierPatchDto: {
+      seconds?: number;
+      /** @description Credits, at most 3 decimals */
+      credits?: number;
+      dailyCap?: number;
+    };
+    AuditLogEntryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      actorId: string;
+      /** @example user.credits.adjust */
+      action: string;
+      /** @example user */
+      targetType: string;
+      targetId: string;
+      details: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AuditLogPageDto: {
+      items: components['schemas']['AuditLogEntryDto'][];
       nextCursor: string | null;
     };
     OpenAiErrorBodyDto: {
@@ -2503,124 +2442,6 @@ export interface components {
       /** Format: uuid */
       deliveryId: string;
     };
-    AdminUserDto: {
-      /** Format: uuid */
-      id: string;
-      email: string;
-      displayName: string;
-      /** @enum {string} */
-      role: 'user' | 'admin';
-      banned: boolean;
-      /** Format: date-time */
-      premiumUntil: string | null;
-      referralCode: string;
-      /** Format: date-time */
-      createdAt: string;
-      /**
-       * @description Current balance in credits
-       * @example 12.5
-       */
-      balance: number;
-    };
-    AdminUserPageDto: {
-      items: components['schemas']['AdminUserDto'][];
-      nextCursor: string | null;
-    };
-    AdminUserDetailDto: {
-      /** Format: uuid */
-      id: string;
-      email: string;
-      displayName: string;
-      /** @enum {string} */
-      role: 'user' | 'admin';
-      banned: boolean;
-      /** Format: date-time */
-      premiumUntil: string | null;
-      referralCode: string;
-      /** Format: date-time */
-      createdAt: string;
-      /**
-       * @description Current balance in credits
-       * @example 12.5
-       */
-      balance: number;
-      /** @description The 20 most recent ledger entries, newest first */
-      ledger: components['schemas']['LedgerEntryDto'][];
-      /** @description The 20 most recent jobs, newest first */
-      jobs: components['schemas']['JobDto'][];
-      /**
-       * @description Prompt templates created (any status, not deleted)
-       * @example 3
-       */
-      templatesCount: number;
-    };
-    AdminUserPatchDto: {
-      /** @enum {string} */
-      role?: 'user' | 'admin';
-      /** @description A banned user cannot log in; their refresh tokens are revoked */
-      banned?: boolean;
-    };
-    AdminCreditAdjustmentDto: {
-      /**
-       * @description Credits (at most 3 decimals); negative takes credits, never below zero
-       * @example 10
-       */
-      delta: number;
-      /** @example Compensation for a failed run */
-      reason: string;
-    };
-    AdminCreditAdjustmentResultDto: {
-      /** Format: uuid */
-      entryId: string;
-      /** @example 10 */
-      delta: number;
-      /** @example 15 */
-      balance: number;
-    };
-    AdTierSettingsDto: {
-      /** @enum {string} */
-      tier: 'text' | 'image' | 'video';
-      /** @example 60 */
-      seconds: number;
-      /** @example 5 */
-      credits: number;
-      /** @example 20 */
-      dailyCap: number;
-    };
-    AdTierPatchDto: {
-      seconds?: number;
-      /** @description Credits, at most 3 decimals */
-      credits?: number;
-      dailyCap?: number;
-    };
-    AuditLogEntryDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      actorId: string;
-      /** @example user.credits.adjust */
-      action: string;
-      /** @example user */
-      targetType: string;
-      targetId: string;
-      details: {
-        [key: string]: unknown;
-      };
-      /** Format: date-time */
-      createdAt: string;
-    };
-    AuditLogPageDto: {
-      items: components['schemas']['AuditLogEntryDto'][];
-      nextCursor: string | null;
-    };
-    ModeratePromptDto: {
-      /**
-       * @description hide: out of the marketplace; restore: back to where it was
-       * @enum {string}
-       */
-      action: 'hide' | 'restore';
-      reason?: string;
-    };
     AdminToolPatchDto: {
       /**
        * @description Credits per run
@@ -2635,11 +2456,6 @@ export interface components {
        * @example 0.5
        */
       offerCost?: number | null;
-      /**
-       * Format: date-time
-       * @description When the offer starts; null: at once
-       */
-      offerStartsAt?: string | null;
       /**
        * Format: date-time
        * @description null: no end
@@ -2666,25 +2482,10 @@ export interface components {
       /** @example 0 */
       delayed: number;
     };
-    AdminFailedJobDto: {
-      /**
-       * @description The BullMQ job id (our job id)
-       * @example 3f0c…
-       */
-      id: string;
-      /** @example provider timeout */
-      error: string;
-      /** @example 3 */
-      attemptsMade: number;
-      /** Format: date-time */
-      failedAt: string;
-    };
     AdminQueueDto: {
       /** @enum {string} */
       name: 'image' | 'audio' | 'video';
       counts: components['schemas']['QueueCountsDto'];
-      /** @description Most recent failed jobs, newest first (at most 20) */
-      failedJobs: components['schemas']['AdminFailedJobDto'][];
     };
     AdminQueueRetryDto: {
       /** @enum {string} */
@@ -2694,13 +2495,6 @@ export interface components {
        * @example 3
        */
       retried: number;
-    };
-    AdminQueueJobRetryDto: {
-      /** @enum {string} */
-      name: 'image' | 'audio' | 'video';
-      id: string;
-      /** @example true */
-      retried: boolean;
     };
     DauPointDto: {
       /** @example 2026-11-01 */
@@ -2808,29 +2602,6 @@ export interface components {
       cache: components['schemas']['CacheAnalyticsDto'];
       revenue: components['schemas']['RevenueAnalyticsDto'];
     };
-    AdminProviderDto: {
-      /** @example openai */
-      id: string;
-      /** @description Credentials present: the provider can be called */
-      configured: boolean;
-      healthy: boolean;
-      /** @enum {string} */
-      circuit: 'closed' | 'open' | 'half-open' | 'isolated';
-      /** @description ms, last hour, every process */
-      latencyP50: number | null;
-      /** @description ms, last hour, every process */
-      latencyP95: number | null;
-      /**
-       * @description Failed calls / calls, fallbacks included
-       * @example 0.02
-       */
-      errorRate: number;
-      /**
-       * @description Calls in the last hour, every API and worker process
-       * @example 120
-       */
-      runs: number;
-    };
     AdminCreditPackDto: {
       /** Format: uuid */
       id: string;
@@ -2896,14 +2667,78 @@ export interface components {
       /** @description A Stripe price id (`price_…`) to sell it with */
       stripePriceId?: string | null;
     };
-    BullBoardSessionDto: {
-      /** @example /api/v1/admin/bull-board/ */
-      url: string;
+    AdNetworkSettingsDto: {
       /**
-       * Format: date-time
-       * @description When the cookie stops opening the board
+       * @example [
+       *       "google-ad-manager",
+       *       "house"
+       *     ]
        */
-      expiresAt: string;
+      networks: ('house' | 'google-ad-manager')[];
+      /** @description Networks with their configuration (others are skipped) */
+      available: ('house' | 'google-ad-manager')[];
+    };
+    AdNetworkOrderDto: {
+      /**
+       * @description The waterfall, tried in order; house always ends it
+       * @example [
+       *       "google-ad-manager",
+       *       "house"
+       *     ]
+       */
+      networks: ('house' | 'google-ad-manager')[];
+    };
+    AdTierOptionDto: {
+      /** @example 300 */
+      seconds: number;
+      /**
+       * @description Credits, at most 3 decimals
+       * @example 30
+       */
+      credits: number;
+    };
+    AdTierOptionsDto: {
+      /** @description The tier's extra durations, besides its standard one */
+      options: components['schemas']['AdTierOptionDto'][];
+    };
+    AdPerformanceRowDto: {
+      /** @enum {string} */
+      network: 'house' | 'google-ad-manager';
+      /** @description Times the network was tried */
+      requests: number;
+      filled: number;
+      /**
+       * @description filled / requests
+       * @example 0.75
+       */
+      fillRate: number;
+      /**
+       * @description Estimated USD (eCPM)
+       * @example 0.024
+       */
+      revenue: number;
+    };
+    AdCreativePerformanceRowDto: {
+      /** @enum {string} */
+      network: 'house' | 'google-ad-manager';
+      creativeId: string | null;
+      title: string | null;
+      /** @description Filled impressions */
+      impressions: number;
+      /** @description Seconds shown */
+      seconds: number;
+      /** @description Estimated USD */
+      revenue: number;
+    };
+    AdPerformanceReportDto: {
+      /** @example 2026-11-01 */
+      from: string;
+      /** @example 2026-11-07 */
+      to: string;
+      byNetwork: components['schemas']['AdPerformanceRowDto'][];
+      byCreative: components['schemas']['AdCreativePerformanceRowDto'][];
+      /** @enum {string} */
+      currency: 'USD';
     };
     FieldErrorDto: {
       /** @example email */
@@ -2958,6 +2793,7 @@ export interface components {
         | 'ad_session_expired'
         | 'ad_daily_cap_reached'
         | 'ad_not_available'
+        | 'ad_not_engaged'
         | 'premium_no_ads'
         | 'invalid_callback_signature'
         | 'tool_disabled'
@@ -3056,123 +2892,6 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UserDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AccountController_erase: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DeleteAccountDto'];
-      };
-    };
-    responses: {
-      /** @description Erased */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `wrong_password`, `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'wrong_password' | 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  UsersController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateProfileDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
         };
       };
       /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
@@ -3962,408 +3681,6 @@ export interface operations {
       };
     };
   };
-  AccountRecoveryController_verify: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TokenDto'];
-      };
-    };
-    responses: {
-      /** @description The address is verified */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `invalid_token`, `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'invalid_token' | 'validation_failed';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AccountRecoveryController_resend: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A link is on its way (nothing is sent when already verified) */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AccountRecoveryController_forgot: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ForgotPasswordDto'];
-      };
-    };
-    responses: {
-      /** @description If the address has an account, a link is on its way */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AccountRecoveryController_reset: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ResetPasswordDto'];
-      };
-    };
-    responses: {
-      /** @description Password changed; log in again */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `invalid_token`, `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'invalid_token' | 'validation_failed';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AccountController_changePassword: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ChangePasswordDto'];
-      };
-    };
-    responses: {
-      /** @description Changed */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `wrong_password`, `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'wrong_password' | 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AccountController_signOutOthers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Signed out */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AccountController_exportData: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AccountExportDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  ReferralsController_view: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReferralsDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
   AdsController_offers: {
     parameters: {
       query?: never;
@@ -4557,6 +3874,206 @@ export interface operations {
       };
     };
   };
+  AdsController_impression: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdImpressionDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `already_claimed`, `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'already_claimed' | 'conflict';
+          };
+        };
+      };
+      /** @description Gone (expired). Codes: `ad_session_expired` */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'ad_session_expired';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdsController_engaged: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Recorded */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `already_claimed`, `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'already_claimed' | 'conflict';
+          };
+        };
+      };
+      /** @description Gone (expired). Codes: `ad_session_expired` */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'ad_session_expired';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
   AdsController_complete: {
     parameters: {
       query?: never;
@@ -4648,7 +4165,7 @@ export interface operations {
           };
         };
       };
-      /** @description Too early. Codes: `ad_too_early` */
+      /** @description Too early. Codes: `ad_too_early`, `ad_not_engaged` */
       425: {
         headers: {
           [name: string]: unknown;
@@ -4656,7 +4173,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'ad_too_early';
+            code?: 'ad_too_early' | 'ad_not_engaged';
           };
         };
       };
@@ -4669,6 +4186,50 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'ad_daily_cap_reached' | 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdCreativesController_frame: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The creative, with a strict Content-Security-Policy */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
           };
         };
       };
@@ -4714,6 +4275,73 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'invalid_callback_signature';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  ReferralsController_view: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralsDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
           };
         };
       };
@@ -5008,8 +4636,6 @@ export interface operations {
         limit?: number;
         /** @description The nextCursor of the previous page */
         cursor?: string;
-        kind?: 'text' | 'image' | 'audio' | 'video';
-        status?: 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
       };
       header?: never;
       path?: never;
@@ -6189,6 +5815,791 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminPromptsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+        status?: 'draft' | 'published' | 'hidden';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Templates of every creator, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromptPageDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminPromptsController_moderate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModeratePromptDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromptTemplateDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminUsersController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+        /** @description Part of an email or display name */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUserPageDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminUsersController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUserDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminUsersController_patch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdminUserPatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUserDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminUsersController_adjust: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdminCreditAdjustmentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminCreditAdjustmentResultDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `conflict`, `idempotency_in_progress` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict' | 'idempotency_in_progress';
+          };
+        };
+      };
+      /** @description Idempotency-Key reused with another body. Codes: `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'idempotency_key_reused';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdTierSettingsDto'][];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdTierSettingsDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsController_patch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdTierPatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdTierSettingsDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAuditController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+        /** @description Only changes to this object (e.g. a user id or a tier) */
+        targetId?: string;
+        action?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditLogPageDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
           };
         };
       };
@@ -7412,795 +7823,6 @@ export interface operations {
       };
     };
   };
-  AdminUsersController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page */
-        cursor?: string;
-        /** @description Part of an email or display name */
-        q?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdminUserPageDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed' | 'invalid_cursor';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminUsersController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdminUserDetailDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminUsersController_patch: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AdminUserPatchDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdminUserDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Conflict / already done. Codes: `conflict` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'conflict';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminUsersController_adjust: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AdminCreditAdjustmentDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdminCreditAdjustmentResultDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Conflict / already done. Codes: `conflict`, `idempotency_in_progress` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'conflict' | 'idempotency_in_progress';
-          };
-        };
-      };
-      /** @description Idempotency-Key reused with another body. Codes: `idempotency_key_reused` */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'idempotency_key_reused';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminAdsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdTierSettingsDto'][];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminAdsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdTierSettingsDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminAdsController_patch: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AdTierPatchDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdTierSettingsDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminAuditController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page */
-        cursor?: string;
-        /** @description Only changes to this object (e.g. a user id or a tier) */
-        targetId?: string;
-        action?: string;
-        /** @description Only changes made by this admin */
-        actor?: string;
-        /** @description Alias of targetId: only changes to this object */
-        object?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditLogPageDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed' | 'invalid_cursor';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminPromptsController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page */
-        cursor?: string;
-        status?: 'draft' | 'published' | 'hidden';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Templates of every creator, newest first */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PromptPageDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed' | 'invalid_cursor';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminPromptsController_moderate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ModeratePromptDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PromptTemplateDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
   AdminToolsController_list: {
     parameters: {
       query?: never;
@@ -8537,76 +8159,6 @@ export interface operations {
       };
     };
   };
-  AdminQueuesController_retryJob: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        name: 'image' | 'audio' | 'video';
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdminQueueJobRetryDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
   AdminAnalyticsController_report: {
     parameters: {
       query?: {
@@ -8639,61 +8191,6 @@ export interface operations {
             /** @enum {string} */
             code?: 'validation_failed';
           };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminProvidersController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdminProviderDto'][];
         };
       };
       /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
@@ -8945,7 +8442,7 @@ export interface operations {
       };
     };
   };
-  AdminBullBoardController_open: {
+  AdminAdsWaterfallController_networks: {
     parameters: {
       query?: never;
       header?: never;
@@ -8959,7 +8456,300 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['BullBoardSessionDto'];
+          'application/json': components['schemas']['AdNetworkSettingsDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsWaterfallController_setNetworks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdNetworkOrderDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdNetworkSettingsDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsWaterfallController_options: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdTierOptionDto'][];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsWaterfallController_setOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdTierOptionsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdTierOptionDto'][];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsWaterfallController_performance: {
+    parameters: {
+      query?: {
+        /** @description First UTC day (inclusive); default 6 days before `to` */
+        from?: string;
+        /** @description Last UTC day (inclusive); default today. At most 92 days */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdPerformanceReportDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
       /** @description Missing or invalid access token / API key. Codes: `unauthorized` */

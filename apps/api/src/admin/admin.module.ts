@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CreditsModule } from '../credits/credits.module';
 import { UsersModule } from '../users/users.module';
 import { AdminAdsController } from './admin-ads.controller';
+import { AdminAdsWaterfallController } from './admin-ads-waterfall.controller';
 import { AdminAuditController } from './admin-audit.controller';
 import { AdminCreditsService } from './admin-credits.service';
 import { AdminUsersController } from './admin-users.controller';
@@ -54,6 +55,7 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
     AdminAnalyticsController,
     AdminProvidersController,
     AdminCreditPacksController,
+    AdminAdsWaterfallController,
   ],
   providers: [AdminUsersService, AdminCreditsService],
 })

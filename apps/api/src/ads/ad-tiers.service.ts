@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AD_TIERS, type AdTier, type AdTierSettings, toCredits, toMilli } from '@megicai/contracts';
+import { AD_TIERS, type AdTier, type AdTierOption, type AdTierSettings, toCredits, toMilli } from '@megicai/contracts';
 import { ProblemCode } from '@megicai/contracts';
 import { AdsException } from './ads.exception';
+import { AdTierOptionRecord } from './entities/ad-tier-option.entity';
 import { AdTierSetting } from './entities/ad-tier.entity';
+
+/** One duration a tier offers: its standard one (`ad_tiers`) or an extra option. Credits in milli-credits. */
+export interface AdDuration {
+  tier: AdTier;
+  seconds: number;
+  credits: number;
+  dailyCap: number;
+}
 
 export interface AdTierPatch {
   seconds?: number;
@@ -16,7 +25,62 @@ export interface AdTierPatch {
 /** The tier table: read on every offer, edited by admins. Small enough to read fresh each time. */
 @Injectable()
 export class AdTiersService {
-  constructor(@InjectRepository(AdTierSetting) private readonly tiers: Repository<AdTierSetting>) {}
+  constructor(
+    @InjectRepository(AdTierSetting) private readonly tiers: Repository<AdTierSetting>,
+    @InjectRepository(AdTierOptionRecord) private readonly options: Repository<AdTierOptionRecord>,
+  ) {}
+
+  /** Every tier's durations, tiers as in `list`, each by seconds; the standard duration wins a tie with an option. */
+  async durations(): Promise<AdDuration[]> {
+    const [tiers, options] = await Promise.all([this.list(), this.options.find()]);
+    return tiers.flatMap((t) => {
+      const extra = options.filter((o) => o.tier === t.tier && o.seconds !== t.seconds);
+      return [t, ...extra]
+        .map((d) => ({ tier: t.tier, seconds: d.seconds, credits: d.credits, dailyCap: t.dailyCap }))
+        .sort((a, b) => a.seconds - b.seconds);
+    });
+  }
+
+  /** The duration a session asks for (default: the tier's standard one); an unknown one → 400. */
+  async duration(tier: AdTier, seconds?: number): Promise<AdDuration> {
+    const row = await this.get(tier);
+    if (seconds === undefined || seconds === row.seconds) {
+      return { tier, seconds: row.seconds, credits: row.credits, dailyCap: row.dailyCap };
+    }
+    const option = await this.options.findOneBy({ tier, seconds });
+    if (!option) {
+      throw new AdsException(ProblemCode.ValidationFailed, `The ${tier} tier has no ${seconds}-second ad.`, {
+        errors: [{ field: 'seconds', message: 'not a duration of this tier (see GET /ads/offers)' }],
+      });
+    }
+    return { tier, seconds, credits: option.credits, dailyCap: row.dailyCap };
+  }
+
+  async tierOptions(tier: AdTier): Promise<AdTierOption[]> {
+    await this.get(tier);
+    const rows = await this.options.find({ where: { tier }, order: { seconds: 'ASC' } });
+    return rows.map((r) => ({ seconds: r.seconds, credits: toCredits(r.credits) }));
+  }
+
+  /** Replaces a tier's extra durations; returns them before and after, for the audit log. */
+  async setOptions(tier: AdTier, next: AdTierOption[]): Promise<{ before: AdTierOption[]; after: AdTierOption[] }> {
+    if (new Set(next.map((o) => o.seconds)).size !== next.length) {
+      throw new AdsException(ProblemCode.ValidationFailed, 'Each duration may appear once.', {
+        errors: [{ field: 'options', message: 'duplicate seconds' }],
+      });
+    }
+    const before = await this.tierOptions(tier);
+    await this.options.manager.transaction(async (m) => {
+      await m.delete(AdTierOptionRecord, { tier });
+      if (next.length) {
+        await m.insert(
+          AdTierOptionRecord,
+          next.map((o) => ({ tier, seconds: o.seconds, credits: toMilli(o.credits) })),
+        );
+      }
+    });
+    return { before, after: await this.tierOptions(tier) };
+  }
 
   /** Ordered by what they pay, smallest first. */
   async list(): Promise<AdTierSetting[]> {

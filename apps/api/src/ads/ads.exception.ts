@@ -1,9 +1,11 @@
 import type { ProblemCode } from '@megicai/contracts';
 import { AppException } from '../common/errors/app.exception';
 
-type AdsCode = Extract<
+export type AdsCode = Extract<
   ProblemCode,
   | 'ad_daily_cap_reached'
+  | 'ad_not_available'
+  | 'ad_not_engaged'
   | 'ad_session_expired'
   | 'ad_too_early'
   | 'already_claimed'

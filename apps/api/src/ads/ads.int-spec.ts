@@ -5,9 +5,7 @@ import { bearer, createTestApp, loginAdmin, registerUser, TestApp } from '../../
 import { CreditsReadService } from '../credits/credits-read.service';
 import { UsersService } from '../users/users.service';
 import { AdsService } from './ads.service';
-
-/** A unique client address per test, so that the per-address cap of one test never touches another. */
-const address = () => `10.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}`;
+import { markWatched, randomAddress as address } from './testing/ad-session-helpers';
 
 describe('Ads (integration)', () => {
   let t: TestApp;
@@ -30,11 +28,7 @@ describe('Ads (integration)', () => {
     return res.body as AdSessionView;
   }
 
-  /** Moves the session's start back by its required seconds, as if the ad had played: no sleeping in tests. */
-  const watched = (id: string) =>
-    db.query(`UPDATE ad_sessions SET started_at = started_at - make_interval(secs => required_seconds) WHERE id = $1`, [
-      id,
-    ]);
+  const watched = (id: string) => markWatched(db, id);
   const complete = (token: string, id: string) =>
     t.http().post(`/api/v1/ads/sessions/${id}/complete`).set(bearer(token)).send();
   const balance = async (token: string) =>
@@ -43,7 +37,15 @@ describe('Ads (integration)', () => {
   it('lists the seeded tiers as offers', async () => {
     const u = await registerUser(t);
     const res = await t.http().get('/api/v1/ads/offers').set(bearer(u.accessToken)).expect(200);
-    expect(res.body.map((o: { tier: string }) => o.tier)).toEqual(['text', 'image', 'video']);
+    // One entry per tier and duration; the longer durations pay more per minute.
+    expect(res.body.map((o: { tier: string; seconds: number }) => `${o.tier}:${o.seconds}`)).toEqual([
+      'text:30',
+      'text:60',
+      'image:120',
+      'image:240',
+      'video:180',
+      'video:300',
+    ]);
     expect(res.body[0]).toEqual({
       tier: 'text',
       seconds: expect.any(Number),
@@ -200,8 +202,8 @@ describe('Ads (integration)', () => {
   it('offerFor picks the smallest tier that covers the need, else the largest', async () => {
     const u = await registerUser(t);
     const ads = t.app.get(AdsService);
-    const offers = await ads.offers(u.user.id);
-    const [small, , large] = offers;
+    const offers = (await ads.offers(u.user.id)).sort((a, b) => a.credits - b.credits);
+    const [small, , large] = [offers[0], offers[1], offers[offers.length - 1]];
     expect(await ads.offerFor(u.user.id, 1)).toMatchObject({ tier: small.tier, credits: small.credits });
     expect(await ads.offerFor(u.user.id, small.credits * 1000 + 1)).toMatchObject({ tier: offers[1].tier });
     expect(await ads.offerFor(u.user.id, 10_000_000)).toMatchObject({ tier: large.tier });

@@ -6,8 +6,11 @@ import { creditsConfig } from '../config/credits.config';
 import { CreditsModule } from '../credits/credits.module';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { UsersModule } from '../users/users.module';
+import { AdCreativesController } from './ad-creatives.controller';
+import { AdImpressionsService } from './ad-impressions.service';
 import { AdRewardsService } from './ad-rewards.service';
 import { AdTiersService } from './ad-tiers.service';
+import { AdWaterfallService } from './ad-waterfall.service';
 import { AdCallbacksController } from './callbacks/ad-callbacks.controller';
 import { AdCallbacksService } from './callbacks/ad-callbacks.service';
 import { AdmobKeysService } from './callbacks/admob-keys.service';
@@ -18,26 +21,32 @@ import { AdsService } from './ads.service';
 import { AdCallbackRecord } from './entities/ad-callback.entity';
 import { AdCreativeRecord } from './entities/ad-creative.entity';
 import { AdSession } from './entities/ad-session.entity';
+import { AdTierOptionRecord } from './entities/ad-tier-option.entity';
 import { AdTierSetting } from './entities/ad-tier.entity';
 import { GoogleAdManagerNetwork } from './networks/google-ad-manager.network';
 import { HouseNetwork } from './networks/house.network';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module';
 
-/** Rewarded ads. Exports AdsService (offers, `offerFor` for a 402) and AdTiersService (admin edits). */
+/**
+ * Rewarded ads. Exports AdsService (offers, `offerFor` for a 402), and for the admin: AdTiersService (tiers and
+ * durations), AdWaterfallService (the network order) and AdImpressionsService (fill rate and revenue).
+ */
 @Module({
   imports: [
     IdempotencyModule,
     ConfigModule.forFeature(adsConfig),
     ConfigModule.forFeature(creditsConfig),
-    TypeOrmModule.forFeature([AdTierSetting, AdCreativeRecord, AdSession, AdCallbackRecord]),
+    TypeOrmModule.forFeature([AdTierSetting, AdTierOptionRecord, AdCreativeRecord, AdSession, AdCallbackRecord]),
     CreditsModule,
     UsersModule,
     ReferralsModule,
   ],
-  controllers: [AdsController, AdCallbacksController],
+  controllers: [AdsController, AdCreativesController, AdCallbacksController],
   providers: [
     AdsService,
     AdTiersService,
+    AdWaterfallService,
+    AdImpressionsService,
     AdRewardsService,
     HouseNetwork,
     GoogleAdManagerNetwork,
@@ -46,6 +55,6 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
     AdmobSsvVerifier,
     HmacVerifier,
   ],
-  exports: [AdsService, AdTiersService],
+  exports: [AdsService, AdTiersService, AdWaterfallService, AdImpressionsService],
 })
 export class AdsModule {}

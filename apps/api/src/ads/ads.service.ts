@@ -17,12 +17,10 @@ import { adsConfig } from '../config/ads.config';
 import { UsersService } from '../users/users.service';
 import { AdRewardsService } from './ad-rewards.service';
 import { AdTiersService } from './ad-tiers.service';
+import { AdWaterfallService } from './ad-waterfall.service';
 import { UTC_DAY_START, isUniqueViolation, secondsUntilUtcMidnight } from './ads.sql';
 import { AdSession } from './entities/ad-session.entity';
 import type { AdTierSetting } from './entities/ad-tier.entity';
-import type { AdNetwork } from './networks/ad-network.interface';
-import { GoogleAdManagerNetwork } from './networks/google-ad-manager.network';
-import { HouseNetwork } from './networks/house.network';
 
 /** What a 402 offers (credits as decimals, as in GET /ads/offers). */
 export interface AdOfferFor {
@@ -35,6 +33,15 @@ export interface AdOfferFor {
 interface SessionClock {
   remaining: number;
   expired: boolean;
+  /** An interactive creative is still owed its `seen` report (and no other network filled). */
+  unengaged: boolean;
+}
+
+/** How a session is asked for: a duration of the tier, what the client can play, a network to try first. */
+export interface AdSessionOptions {
+  seconds?: number;
+  interactive?: boolean;
+  prefer?: AdNetworkId;
 }
 
 /**
@@ -43,19 +50,14 @@ interface SessionClock {
  */
 @Injectable()
 export class AdsService {
-  private readonly networks: AdNetwork[];
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(adsConfig.KEY) private readonly cfg: ConfigType<typeof adsConfig>,
     private readonly tiers: AdTiersService,
     private readonly users: UsersService,
     private readonly rewards: AdRewardsService,
-    house: HouseNetwork,
-    gam: GoogleAdManagerNetwork,
-  ) {
-    this.networks = [house, gam];
-  }
+    private readonly waterfall: AdWaterfallService,
+  ) {}
 
   /** True while the user's premium runs: premium accounts are never shown ads. */
   async isPremium(userId: string): Promise<boolean> {
@@ -63,10 +65,10 @@ export class AdsService {
     return Boolean(user?.premiumUntil && user.premiumUntil.getTime() > Date.now());
   }
 
-  /** Tiers with what is left today for this user; empty for premium users. */
+  /** Every tier and duration with what is left today for this user (a cap per tier); empty for premium users. */
   async offers(userId: string): Promise<AdOffer[]> {
     if (await this.isPremium(userId)) return [];
-    const [tiers, done] = await Promise.all([this.tiers.list(), this.completedTodayByTier(userId)]);
+    const [tiers, done] = await Promise.all([this.tiers.durations(), this.completedTodayByTier(userId)]);
     return tiers.map((t) => ({
       tier: t.tier,
       seconds: t.seconds,
@@ -83,7 +85,8 @@ export class AdsService {
     const offers = await this.offers(userId);
     if (offers.length === 0) return null;
     const open = offers.filter((o) => o.remainingToday > 0);
-    const pool = open.length > 0 ? open : offers;
+    // By what they pay: a tier's longer durations pay more, and may pass another tier's standard one.
+    const pool = (open.length > 0 ? open : offers).sort((a, b) => a.credits - b.credits);
     const covering = pool.find((o) => o.credits * 1000 >= neededMilli);
     const pick = covering ?? pool[pool.length - 1];
     return { tier: pick.tier, seconds: pick.seconds, credits: pick.credits, remainingToday: pick.remainingToday };
@@ -100,7 +103,7 @@ export class AdsService {
       ) as Promise<{ watched: number; credits: string }[]>,
       this.dataSource.manager.findOne(AdSession, { where: { userId, status: 'open' } }),
     ]);
-    const active = open && open.expiresAt.getTime() > Date.now() ? await this.view(open) : undefined;
+    const active = open && open.expiresAt.getTime() > Date.now() ? await this.waterfall.view(open) : undefined;
     return {
       watchedToday: totals[0].watched,
       creditsToday: toCredits(totals[0].credits),
@@ -110,41 +113,56 @@ export class AdsService {
     };
   }
 
-  /** Issues a session for `tier`, replacing the user's open one. */
-  async start(userId: string, tierName: AdTier, clientAddress: string, prefer?: AdNetworkId): Promise<AdSessionView> {
+  /** Issues a session for one duration of `tier`, replacing the user's open one. */
+  async start(
+    userId: string,
+    tierName: AdTier,
+    clientAddress: string,
+    opts: AdSessionOptions = {},
+  ): Promise<AdSessionView> {
     if (await this.isPremium(userId)) {
       throw new AdsException(
         ProblemCode.PremiumNoAds,
         'Premium accounts are ad-free: there are no ads to watch while premium lasts.',
       );
     }
-    const tier = await this.tiers.get(tierName);
+    const tier = await this.tiers.duration(tierName, opts.seconds);
     await this.checkCaps(this.dataSource.manager, userId, tier, clientAddress);
-    const network = this.pickNetwork(prefer);
-    const { creative, requiredSeconds } = await network.creativeFor(tier);
+    if (opts.prefer && !this.waterfall.available(opts.prefer)) {
+      throw new AdsException('validation_failed', `The ad network "${opts.prefer}" is not available.`, {
+        errors: [{ field: 'network', message: 'not available' }],
+      });
+    }
+    const plan = await this.waterfall.build(
+      { seconds: tier.seconds, interactive: opts.interactive === true },
+      opts.prefer,
+    );
     for (let attempt = 0; ; attempt++) {
       try {
         const session = await this.dataSource.transaction(async (m) => {
           await this.lockUser(m, userId);
           await m.query(`UPDATE ad_sessions SET status = 'replaced' WHERE user_id = $1 AND status = 'open'`, [userId]);
           const rows: { id: string }[] = await m.query(
-            `INSERT INTO ad_sessions (user_id, tier, network, required_seconds, credits, creative, client_address, status, started_at, expires_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', now(), now() + make_interval(secs => $4::int + $8::int))
+            `INSERT INTO ad_sessions (user_id, tier, network, required_seconds, credits, creative, client_address, status,
+                                      started_at, expires_at, networks, needs_engagement)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', now(), now() + make_interval(secs => $4::int + $8::int), $9, $10)
              RETURNING id`,
             [
               userId,
               tier.tier,
-              network.id,
-              requiredSeconds,
+              plan.networks[0],
+              tier.seconds,
               tier.credits,
-              JSON.stringify(creative),
+              JSON.stringify(plan.creatives),
               clientAddress,
               this.cfg.sessionGraceSeconds,
+              JSON.stringify(plan.networks),
+              plan.needsEngagement,
             ],
           );
           return m.findOneByOrFail(AdSession, { id: rows[0].id });
         });
-        return this.view(session);
+        return this.waterfall.view(session);
       } catch (error) {
         // The partial unique index is the backstop behind the lock: start again over the winner.
         if (!isUniqueViolation(error) || attempt >= 2) throw error;
@@ -177,6 +195,12 @@ export class AdsService {
             remainingSeconds: clock.remaining,
           },
         });
+      }
+      if (clock.unengaged) {
+        throw new AdsException(
+          ProblemCode.AdNotEngaged,
+          'The interactive ad has not reported that it was seen in a visible tab yet: keep it on screen.',
+        );
       }
       const tier = tiers.find((x) => x.tier === session.tier);
       if (tier) await this.checkCaps(m, userId, tier, session.clientAddress);
@@ -239,16 +263,23 @@ export class AdsService {
   }
 
   private async clock(m: EntityManager, sessionId: string): Promise<SessionClock> {
-    const rows: { remaining: number; expired: boolean }[] = await m.query(
+    const rows: SessionClock[] = await m.query(
       `SELECT greatest(0, ceil(extract(epoch FROM started_at + make_interval(secs => required_seconds) - now())))::int AS remaining,
-              now() > expires_at AS expired
-         FROM ad_sessions WHERE id = $1`,
+              now() > expires_at AS expired,
+              (needs_engagement AND engaged_at IS NULL AND NOT EXISTS (
+                 SELECT 1 FROM ad_impressions i WHERE i.session_id = s.id AND i.filled AND i.network <> 'house')) AS unengaged
+         FROM ad_sessions s WHERE id = $1`,
       [sessionId],
     );
     return rows[0];
   }
 
-  private async checkCaps(m: EntityManager, userId: string, tier: AdTierSetting, address: string): Promise<void> {
+  private async checkCaps(
+    m: EntityManager,
+    userId: string,
+    tier: Pick<AdTierSetting, 'tier' | 'dailyCap'>,
+    address: string,
+  ): Promise<void> {
     const rows: { tier_done: number; address_done: number }[] = await m.query(
       `SELECT (SELECT count(*) FROM ad_sessions WHERE user_id = $1 AND tier = $2 AND status = 'completed'
                  AND completed_at >= ${UTC_DAY_START})::int AS tier_done,
@@ -280,30 +311,6 @@ export class AdsService {
       [userId],
     );
     return new Map(rows.map((r) => [r.tier, r.n]));
-  }
-
-  private pickNetwork(prefer?: AdNetworkId): AdNetwork {
-    const wanted = prefer ?? this.cfg.webNetwork;
-    const network = this.networks.find((n) => n.id === wanted && n.available());
-    if (prefer && !network)
-      throw new AdsException(ProblemCode.ValidationFailed, `The ad network "${prefer}" is not available.`, {
-        errors: [{ field: 'network', message: 'not available' }],
-      });
-    return network ?? this.networks[0];
-  }
-
-  private async view(s: AdSession): Promise<AdSessionView> {
-    const network = this.networks.find((n) => n.id === s.network) ?? this.networks[0];
-    return {
-      sessionId: s.id,
-      tier: s.tier,
-      requiredSeconds: s.requiredSeconds,
-      credits: toCredits(s.credits),
-      network: s.network,
-      creative: await network.present(s.creative),
-      startedAt: s.startedAt.toISOString(),
-      expiresAt: s.expiresAt.toISOString(),
-    };
   }
 }
 

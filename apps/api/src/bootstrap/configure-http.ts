@@ -18,6 +18,7 @@ import {
 } from '../common/http/hostile-input';
 import { registerResponseStatusHook } from '../common/http/response-status';
 import { registerSecurityHeaders } from '../common/http/security-headers';
+import { adsConfig } from '../config/ads.config';
 import { appConfig } from '../config/app.config';
 import { MetricsService } from '../health/metrics.service';
 
@@ -32,7 +33,13 @@ export async function configureHttp(app: NestFastifyApplication, webDist?: strin
   registerJsonParser(fastify);
   registerHostileInputHook(fastify);
   const { nodeEnv, cspMediaSources } = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
-  await registerSecurityHeaders(app, { production: nodeEnv === 'production', mediaSources: cspMediaSources });
+  // A GPT script served from elsewhere than Google (ADS_GAM_SCRIPT_URL): its origin only, never a wider policy.
+  const gptOrigin = new URL(app.get<ConfigType<typeof adsConfig>>(adsConfig.KEY).gamScriptUrl).origin;
+  await registerSecurityHeaders(app, {
+    production: nodeEnv === 'production',
+    mediaSources: cspMediaSources,
+    scriptSources: [gptOrigin],
+  });
 
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);

@@ -1,12 +1,28 @@
 import { registerAs } from '@nestjs/config';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { validateConfig } from './validate-config';
 
 /** Rewarded ads: which web network plays, caps, and the keys that S2S callbacks are verified with. */
 export class AdsConfig {
-  /** The network the SPA plays; `google-ad-manager` also needs `gamAdUnitPath`, else `house` is used. */
-  @IsIn(['house', 'google-ad-manager'])
-  webNetwork: 'house' | 'google-ad-manager' = 'house';
+  /**
+   * The default waterfall, comma-separated, tried in order by the SPA (admins can change it at run time); a network
+   * that lacks its configuration is skipped and `house` always ends the list, so a user always gets an ad.
+   */
+  @Matches(/^(house|google-ad-manager)(,(house|google-ad-manager))*$/)
+  networks: string = 'google-ad-manager,house';
+
+  /** Where the SPA loads Google Publisher Tag from (tests serve a local stand-in). */
+  @IsUrl({ require_tld: false })
+  gamScriptUrl: string = 'https://securepubads.g.doubleclick.net/tag/js/gpt.js';
+
+  /** Estimated revenue per 1000 filled impressions, in USD, per network (admin analytics). */
+  @IsNumber()
+  @Min(0)
+  ecpmGam: number = 8;
+
+  @IsNumber()
+  @Min(0)
+  ecpmHouse: number = 0.5;
 
   /** GPT rewarded ad unit path, e.g. `/1234567/megicai_rewarded`. */
   @IsOptional()
@@ -44,7 +60,10 @@ export class AdsConfig {
 
 export const adsConfig = registerAs('ads', () =>
   validateConfig('ads', AdsConfig, {
-    webNetwork: process.env.ADS_WEB_NETWORK,
+    networks: process.env.ADS_NETWORKS?.replace(/\s+/g, ''),
+    gamScriptUrl: process.env.ADS_GAM_SCRIPT_URL,
+    ecpmGam: process.env.ADS_ECPM_GAM,
+    ecpmHouse: process.env.ADS_ECPM_HOUSE,
     gamAdUnitPath: process.env.ADS_GAM_AD_UNIT_PATH,
     sessionGraceSeconds: process.env.ADS_SESSION_GRACE_SECONDS,
     addressDailyCap: process.env.ADS_ADDRESS_DAILY_CAP,

@@ -33,7 +33,9 @@ const MESSAGES: Partial<Record<string, Message>> = {
     `Too early: the ad needs ${Number(e.problem.remainingSeconds ?? 0)} more seconds before you can claim.`,
   [ProblemCode.AdSessionExpired]: 'This ad expired before it was claimed. Start a new one to earn credits.',
   [ProblemCode.AdDailyCapReached]: (e) => e.detail || 'Daily cap reached for this ad. Come back tomorrow.',
-  [ProblemCode.AdNotAvailable]: 'No ad is available right now. Try again later.',
+  [ProblemCode.AdNotAvailable]: (e) =>
+    `No ad available now, try again in ${Math.max(1, Math.ceil(Number(e.problem.retryAfter ?? 300) / 60))} minutes.`,
+  [ProblemCode.AdNotEngaged]: 'The ad has not been seen yet: keep it on screen in a visible tab, then claim.',
   [ProblemCode.PremiumNoAds]: 'Premium accounts are ad-free: there are no ads to watch.',
   [ProblemCode.ToolDisabled]: 'This tool is not available right now.',
   [ProblemCode.PremiumRequired]: 'This tool is for premium members.',

@@ -11,5 +11,7 @@ export class AdCreativeRecord {
   @Column({ type: 'varchar' }) clickUrl!: string;
   @Column('int') seconds!: number;
   @Column() active!: boolean;
+  /** Scripted HTML served from its own frame URL (sandboxed, strict CSP) that reports engagement. */
+  @Column() interactive!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -3,8 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { AdCreative, HouseCreativeItem } from '@megicai/contracts';
 import { AdCreativeRecord } from '../entities/ad-creative.entity';
-import type { AdTierSetting } from '../entities/ad-tier.entity';
-import type { AdNetwork, StoredCreative } from './ad-network.interface';
+import type { AdNetwork, AdRequest, StoredCreative } from './ad-network.interface';
+
+/** Where an interactive creative's frame is served (AdCreativesController), relative to the SPA's origin. */
+export const creativeFrameUrl = (id: string) => `/api/v1/ads/creatives/${id}/frame`;
 
 const PLACEHOLDER: Omit<HouseCreativeItem, 'seconds'> = {
   id: 'placeholder',
@@ -25,9 +27,28 @@ export class HouseNetwork implements AdNetwork {
     return true;
   }
 
-  async creativeFor(tier: AdTierSetting): Promise<{ creative: StoredCreative; requiredSeconds: number }> {
-    const pool = await this.creatives.find({ where: { active: true }, select: { id: true, seconds: true } });
-    return { creative: { network: 'house', items: chain(shuffle(pool), tier.seconds) }, requiredSeconds: tier.seconds };
+  /**
+   * Interactive creatives only go to clients that can play them, and then lead the chain: they are the ones that
+   * prove a person looked (the session then needs their `seen` report).
+   */
+  async creativeFor({ seconds, interactive }: AdRequest): Promise<StoredCreative> {
+    const all = await this.creatives.find({
+      where: { active: true },
+      select: { id: true, seconds: true, interactive: true },
+    });
+    const pool = shuffle(all.filter((c) => !c.interactive));
+    const lead = interactive ? shuffle(all.filter((c) => c.interactive)).slice(0, 1) : [];
+    const items = chain([...lead, ...pool], seconds).map((item) =>
+      lead.some((c) => c.id === item.id) ? { ...item, interactive: true } : item,
+    );
+    return { network: 'house', items };
+  }
+
+  /** The markup of an active interactive creative, for its frame route; null when there is none. */
+  async frameMarkup(id: string): Promise<string | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const row = await this.creatives.findOne({ where: { id, interactive: true, active: true }, select: { src: true } });
+    return row?.src ?? null;
   }
 
   /** A creative retired since the session started shows as a neutral placeholder for its seconds. */
@@ -40,9 +61,9 @@ export class HouseNetwork implements AdNetwork {
       network: 'house',
       items: creative.items.map(({ id, seconds }) => {
         const c = byId.get(id);
-        return c
-          ? { id: c.id, kind: c.kind, title: c.title, src: c.src, clickUrl: c.clickUrl, seconds }
-          : { ...PLACEHOLDER, seconds };
+        if (!c) return { ...PLACEHOLDER, seconds };
+        const item = { id: c.id, kind: c.kind, title: c.title, src: c.src, clickUrl: c.clickUrl, seconds };
+        return c.interactive ? { ...item, src: creativeFrameUrl(c.id), interactive: true } : item;
       }),
     };
   }

@@ -37,6 +37,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   ad_session_expired: 410,
   ad_daily_cap_reached: 429,
   ad_not_available: 503,
+  ad_not_engaged: 425,
   premium_no_ads: 403,
   invalid_callback_signature: 403,
   tool_disabled: 404,

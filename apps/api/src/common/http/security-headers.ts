@@ -23,6 +23,8 @@ export interface SecurityHeadersOptions {
   production: boolean;
   /** Extra sources for images and media (house creatives hosted on a CDN), from CSP_MEDIA_SOURCES. */
   mediaSources: string[];
+  /** Extra script origins: the configured GPT script's (ADS_GAM_SCRIPT_URL), when it is not one of Google's. */
+  scriptSources?: string[];
 }
 
 /**
@@ -42,7 +44,7 @@ export async function registerSecurityHeaders(
         defaultSrc: ["'self'"],
         baseUri: ["'self'"],
         objectSrc: ["'none'"],
-        scriptSrc: ["'self'", ...GPT_SCRIPT_HOSTS],
+        scriptSrc: [...new Set(["'self'", ...GPT_SCRIPT_HOSTS, ...(options.scriptSources ?? [])])],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: [...media, ...GPT_IMAGE_HOSTS],
         mediaSrc: media,

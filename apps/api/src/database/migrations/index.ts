@@ -18,6 +18,7 @@ import { SpendLimits1764084000000 } from './1764084000000-spend-limits';
 import { Webhooks1764086000000 } from './1764086000000-webhooks';
 import { Product1764089000000 } from './1764089000000-product';
 import { Conversations1764091000000 } from './1764091000000-conversations';
+import { AdsWaterfall1764087000000 } from './1764087000000-ads-waterfall';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -42,6 +43,7 @@ export const migrations = [
   Accounts1764083000000,
   SpendLimits1764084000000,
   Webhooks1764086000000,
+  AdsWaterfall1764087000000,
   Product1764089000000,
   Conversations1764091000000,
 ];

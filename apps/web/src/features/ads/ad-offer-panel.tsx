@@ -24,7 +24,7 @@ export function AdOfferPanel({ offer, onEarned, lead }: AdOfferPanelProps) {
   const [session, setSession] = useState<AdSessionView | null>(null);
   const [earned, setEarned] = useState<AdCompleteResult | null>(null);
   const start = useMutation({
-    mutationFn: () => adsApi.start(offer.tier),
+    mutationFn: () => adsApi.start(offer.tier, offer.seconds),
     onSuccess: (s) => {
       setEarned(null);
       setSession(s);

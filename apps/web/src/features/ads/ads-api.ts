@@ -1,4 +1,11 @@
-import type { AdCompleteResult, AdOffer, AdSessionView, AdStatus, AdTier } from '@megicai/contracts';
+import type {
+  AdCompleteResult,
+  AdImpressionRequest,
+  AdOffer,
+  AdSessionView,
+  AdStatus,
+  AdTier,
+} from '@megicai/contracts';
 import { api } from '../../api';
 
 export const adsKeys = {
@@ -9,7 +16,12 @@ export const adsKeys = {
 export const adsApi = {
   offers: (signal?: AbortSignal) => api.get<AdOffer[]>('/ads/offers', { signal }),
   status: (signal?: AbortSignal) => api.get<AdStatus>('/ads/status', { signal }),
-  start: (tier: AdTier) => api.post<AdSessionView>('/ads/sessions', { tier }),
+  /** The SPA plays interactive creatives (sandboxed iframe) and reports their engagement. */
+  start: (tier: AdTier, seconds?: number) =>
+    api.post<AdSessionView>('/ads/sessions', { tier, ...(seconds ? { seconds } : {}), interactive: true }),
+  impression: (sessionId: string, body: AdImpressionRequest) =>
+    api.post<void>(`/ads/sessions/${sessionId}/impression`, body),
+  engaged: (sessionId: string) => api.post<void>(`/ads/sessions/${sessionId}/engaged`),
   complete: (sessionId: string, idempotencyKey: string) =>
     api.post<AdCompleteResult>(`/ads/sessions/${sessionId}/complete`, undefined, { idempotencyKey }),
 };

@@ -1,17 +1,34 @@
 import { useState } from 'react';
-import { Alert, Card, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Group, Loader, Radio, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { AD_TIERS, type AdTier } from '@megicai/contracts';
+import { AD_TIERS, type AdOffer, type AdTier } from '@megicai/contracts';
 import { formatCredits } from '../../components/format-credits';
 import { AdOfferPanel } from './ad-offer-panel';
 import { adsApi, adsKeys } from './ads-api';
 
-/** Pick a tier, see what it pays, watch it. Premium accounts see a note instead: they are ad-free. */
+const perMinute = (o: AdOffer) => (o.credits * 60) / o.seconds;
+const length = (seconds: number) =>
+  seconds % 60 === 0
+    ? `${seconds / 60} min`
+    : seconds > 60
+      ? `${Math.floor(seconds / 60)} min ${seconds % 60} s`
+      : `${seconds} s`;
+
+/** The durations of one tier; the default is the one that pays the most per minute. */
+function pickDuration(offers: AdOffer[], seconds: number | null): AdOffer | undefined {
+  return offers.find((o) => o.seconds === seconds) ?? [...offers].sort((a, b) => perMinute(b) - perMinute(a))[0];
+}
+
+/** Pick a tier and a length (longer ads pay more per minute), see what it pays, watch it. Premium accounts see a note instead: they are ad-free. */
 export function AdsCard({ initialTier }: { initialTier?: AdTier }) {
   const offers = useQuery({ queryKey: adsKeys.offers, queryFn: ({ signal }) => adsApi.offers(signal) });
   const status = useQuery({ queryKey: adsKeys.status, queryFn: ({ signal }) => adsApi.status(signal) });
   const [tier, setTier] = useState<AdTier>(initialTier && AD_TIERS.includes(initialTier) ? initialTier : 'text');
-  const offer = offers.data?.find((o) => o.tier === tier) ?? offers.data?.[0];
+  const [seconds, setSeconds] = useState<number | null>(null);
+  const tiers = [...new Set((offers.data ?? []).map((o) => o.tier))];
+  const shownTier = tiers.includes(tier) ? tier : tiers[0];
+  const durations = (offers.data ?? []).filter((o) => o.tier === shownTier);
+  const offer = pickDuration(durations, seconds);
 
   return (
     <Card withBorder radius="md" padding="md" id="watch-ads">
@@ -39,13 +56,30 @@ export function AdsCard({ initialTier }: { initialTier?: AdTier }) {
             <SegmentedControl
               aria-label="Ad tier"
               value={offer.tier}
-              onChange={(value) => setTier(value as AdTier)}
-              data={(offers.data ?? []).map((o) => ({
-                value: o.tier,
-                label: `${o.tier[0].toUpperCase()}${o.tier.slice(1)} · ${o.seconds} s · ${formatCredits(o.credits)}`,
-              }))}
+              onChange={(value) => {
+                setTier(value as AdTier);
+                setSeconds(null);
+              }}
+              data={tiers.map((t) => ({ value: t, label: `${t[0].toUpperCase()}${t.slice(1)}` }))}
             />
-            <AdOfferPanel key={offer.tier} offer={offer} />
+            <Radio.Group
+              label="Length"
+              description="Longer ads pay more per minute"
+              value={String(offer.seconds)}
+              onChange={(value) => setSeconds(Number(value))}
+            >
+              <Group gap="sm" mt={4} data-testid="ad-durations">
+                {durations.map((o) => (
+                  <Radio
+                    key={o.seconds}
+                    value={String(o.seconds)}
+                    data-testid="ad-duration"
+                    label={`${length(o.seconds)} · ${formatCredits(o.credits)} · ${perMinute(o).toFixed(1)}/min`}
+                  />
+                ))}
+              </Group>
+            </Radio.Group>
+            <AdOfferPanel key={`${offer.tier}-${offer.seconds}`} offer={offer} />
           </>
         ) : (
           <Text c="dimmed">No ads are available right now.</Text>
