@@ -54,6 +54,12 @@ export class ProvidersConfig {
   @Max(600_000)
   offlineDelayMs: number = 1500;
 
+  /** Longest side of the offline provider's animations, px (a smaller one renders faster: specs on busy machines). */
+  @IsInt()
+  @Min(32)
+  @Max(480)
+  offlineVideoMaxSide: number = 480;
+
   /** Per attempt, for text, image and audio calls. */
   @IsInt()
   @Min(1)
@@ -127,6 +133,7 @@ export function readProvidersConfig(env: NodeJS.ProcessEnv = process.env): Provi
     ollamaBaseUrl: env.OLLAMA_BASE_URL,
     ollamaModels: env.OLLAMA_MODELS,
     offlineDelayMs: env.OFFLINE_DELAY_MS,
+    offlineVideoMaxSide: env.OFFLINE_VIDEO_MAX_SIDE,
     timeoutMs: env.PROVIDER_TIMEOUT_MS,
     videoTimeoutMs: env.PROVIDER_VIDEO_TIMEOUT_MS,
     videoPollIntervalMs: env.PROVIDER_VIDEO_POLL_MS,

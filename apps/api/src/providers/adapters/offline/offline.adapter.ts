@@ -42,7 +42,10 @@ export class OfflineAdapter implements AiProvider {
   readonly available = true;
 
   /** @param delayMs simulated work time for image, audio and video; text answers at once. */
-  constructor(private readonly delayMs: number) {}
+  constructor(
+    private readonly delayMs: number,
+    private readonly videoMaxSide?: number,
+  ) {}
 
   async generateText(req: TextRequest): Promise<TextOutput> {
     this.throwIfAborted(req.signal);
@@ -90,7 +93,8 @@ export class OfflineAdapter implements AiProvider {
 
   async generateVideo(req: VideoRequest, onProgress?: ProgressCallback): Promise<MediaOutput> {
     await this.work(req.signal, onProgress);
-    const anim = renderOfflineAnimation(req.prompt, req.width ?? 480, req.height ?? 270, req.durationSeconds ?? 3);
+    const size = { width: req.width ?? 480, height: req.height ?? 270, maxSide: this.videoMaxSide };
+    const anim = renderOfflineAnimation(req.prompt, size.width, size.height, req.durationSeconds ?? 3, size.maxSide);
     onProgress?.(100);
     const { data, mimeType, width, height, durationSeconds } = anim;
     return {
