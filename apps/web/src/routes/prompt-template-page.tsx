@@ -19,7 +19,7 @@ export function PromptTemplatePage() {
     retry: false,
   });
 
-  if (template.isPending) return <Loader aria-label="Loading the template" />;
+  if (template.isPending) return <Loader role="status" aria-label="Loading the template" />;
   if (template.isError) {
     return (
       <>

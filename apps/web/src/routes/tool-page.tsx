@@ -14,7 +14,7 @@ export function ToolPage() {
   const tool = useQuery({ queryKey: toolKeys.tool(id), queryFn: ({ signal }) => toolsApi.get(id, signal) });
   const premium = useIsPremium();
 
-  if (tool.isPending) return <Loader aria-label="Loading the tool" />;
+  if (tool.isPending) return <Loader role="status" aria-label="Loading the tool" />;
   if (tool.isError) {
     return (
       <Alert color="red" role="alert" title="Tool not found">
