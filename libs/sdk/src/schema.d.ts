@@ -42,10 +42,11 @@ export interface paths {
     get: operations['UsersController_me'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** Erase the account’s personal data (the ledger keeps anonymous rows); login stops working. 400 `wrong_password` */
+    delete: operations['AccountController_erase'];
     options?: never;
     head?: never;
-    patch?: never;
+    patch: operations['UsersController_update'];
     trace?: never;
   };
   '/api/v1/credits': {
@@ -145,7 +146,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Log in; the same 401 for an unknown email and a wrong password */
+    /**
+     * Log in; the same 401 for an unknown email and a wrong password
+     * @description Repeated failures slow down per email and per address (429 with a growing Retry-After); a device or address that logged into the account before is not slowed, and a new password starts afresh.
+     */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -214,6 +218,141 @@ export interface paths {
     put?: never;
     post?: never;
     delete: operations['ApiKeysController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/email/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Spend the mailed verification link; 400 `invalid_token` when bad, used or expired */
+    post: operations['AccountRecoveryController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/email/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail a new verification link (at most one a minute: 429 `rate_limited`) */
+    post: operations['AccountRecoveryController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password/forgot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail a password-reset link (1 hour); the same answer whether or not the account exists */
+    post: operations['AccountRecoveryController_forgot'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a new password with the mailed link; ends every session. 400 `invalid_token` */
+    post: operations['AccountRecoveryController_reset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change the password; every other session ends. 400 `wrong_password` */
+    post: operations['AccountController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/sessions/sign-out-others': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End every session (refresh family) of the account except the calling one */
+    post: operations['AccountController_signOutOthers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything the platform holds about the caller, as one JSON document */
+    get: operations['AccountController_exportData'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReferralsController_view'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -295,22 +434,6 @@ export interface paths {
     };
     /** Server-to-server reward callback (`admob`: ECDSA SSV; `hmac`: HMAC-SHA256), idempotent on transaction_id */
     get: operations['AdCallbacksController_handle'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/referrals': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ReferralsController_view'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1157,6 +1280,8 @@ export interface components {
       id: string;
       /** @example ada@example.com */
       email: string;
+      /** @description The owner proved the address by following the mailed link */
+      emailVerified: boolean;
       /** @example Ada */
       displayName: string;
       /** @enum {string} */
@@ -1172,6 +1297,10 @@ export interface components {
       referralCode: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    UpdateProfileDto: {
+      /** @example Ada */
+      displayName: string;
     };
     CreditsSummaryDto: {
       /**
@@ -1363,6 +1492,86 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    TokenDto: {
+      /** @description The token from the mailed link */
+      token: string;
+    };
+    ForgotPasswordDto: {
+      /** @example ada@example.com */
+      email: string;
+    };
+    ResetPasswordDto: {
+      /** @description The token from the mailed link */
+      token: string;
+      /** @example correct horse battery */
+      password: string;
+    };
+    ChangePasswordDto: {
+      currentPassword: string;
+      newPassword: string;
+    };
+    AccountExportDto: {
+      /** Format: date-time */
+      exportedAt: string;
+      /** @description The profile, plus referredById and updatedAt */
+      profile: components['schemas']['UserDto'];
+      /** @description Every ledger entry, oldest first (credits as decimals) */
+      ledger: {
+        [key: string]: unknown;
+      }[];
+      /** @description Every job with its prompt, input and output */
+      jobs: {
+        [key: string]: unknown;
+      }[];
+      /** @description Prompt templates the caller created */
+      templates: {
+        [key: string]: unknown;
+      }[];
+      /** @description Ratings and reviews the caller gave */
+      ratings: {
+        [key: string]: unknown;
+      }[];
+      /** @description API keys (metadata only: the keys themselves are never stored) */
+      apiKeys: {
+        [key: string]: unknown;
+      }[];
+      /** @description Spending limits (one row) */
+      limits: {
+        [key: string]: unknown;
+      }[];
+      /** @description Ad sessions, with the client address they came from */
+      adSessions: {
+        [key: string]: unknown;
+      }[];
+      /** @description Premium checkouts */
+      checkouts: {
+        [key: string]: unknown;
+      }[];
+      /** @description Login sessions (refresh families) */
+      sessions: {
+        [key: string]: unknown;
+      }[];
+    };
+    DeleteAccountDto: {
+      /** @description The current password, to confirm */
+      password: string;
+    };
+    ReferralsDto: {
+      /** @example K7M2Q9XA */
+      code: string;
+      /** @example https://megicai.example/register?ref=K7M2Q9XA */
+      link: string;
+      /**
+       * @description Accounts registered with the code
+       * @example 3
+       */
+      invited: number;
+      /**
+       * @description Credits earned from referral bonuses
+       * @example 20
+       */
+      bonusEarned: number;
+    };
     HouseCreativeItemDto: {
       id: string;
       /** @enum {string} */
@@ -1447,22 +1656,6 @@ export interface components {
       granted: number;
       /** @description True when this transaction id was seen before */
       duplicate: boolean;
-    };
-    ReferralsDto: {
-      /** @example K7M2Q9XA */
-      code: string;
-      /** @example https://megicai.example/register?ref=K7M2Q9XA */
-      link: string;
-      /**
-       * @description Accounts registered with the code
-       * @example 3
-       */
-      invited: number;
-      /**
-       * @description Credits earned from referral bonuses
-       * @example 20
-       */
-      bonusEarned: number;
     };
     ProviderModelDto: {
       /** @example gpt-4o-mini */
@@ -2705,6 +2898,123 @@ export interface operations {
       };
     };
   };
+  AccountController_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeleteAccountDto'];
+      };
+    };
+    responses: {
+      /** @description Erased */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `wrong_password`, `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'wrong_password' | 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProfileDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
   CreditsController_summary: {
     parameters: {
       query?: never;
@@ -2939,7 +3249,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2947,7 +3257,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -3010,7 +3320,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3018,7 +3328,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -3466,6 +3776,408 @@ export interface operations {
       };
     };
   };
+  AccountRecoveryController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TokenDto'];
+      };
+    };
+    responses: {
+      /** @description The address is verified */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `invalid_token`, `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'invalid_token' | 'validation_failed';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountRecoveryController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A link is on its way (nothing is sent when already verified) */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountRecoveryController_forgot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ForgotPasswordDto'];
+      };
+    };
+    responses: {
+      /** @description If the address has an account, a link is on its way */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountRecoveryController_reset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Password changed; log in again */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `invalid_token`, `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'invalid_token' | 'validation_failed';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Changed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `wrong_password`, `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'wrong_password' | 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountController_signOutOthers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountController_exportData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountExportDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  ReferralsController_view: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralsDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
   AdsController_offers: {
     parameters: {
       query?: never;
@@ -3816,73 +4528,6 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'invalid_callback_signature';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  ReferralsController_view: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReferralsDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'api_key_scope';
           };
         };
       };
@@ -6574,7 +7219,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6582,7 +7227,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -6610,7 +7255,7 @@ export interface operations {
           };
         };
       };
-      /** @description A dependency is down. Codes: `service_unavailable` */
+      /** @description A dependency is down. Codes: `payments_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6618,7 +7263,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'service_unavailable';
+            code?: 'payments_unavailable';
           };
         };
       };
@@ -6653,7 +7298,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6661,11 +7306,11 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
-      /** @description Not found (or not yours). Codes: `not_found` */
+      /** @description Not found (or not yours). Codes: `no_subscription` */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6673,7 +7318,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'not_found';
+            code?: 'no_subscription';
           };
         };
       };
@@ -6689,7 +7334,7 @@ export interface operations {
           };
         };
       };
-      /** @description A dependency is down. Codes: `service_unavailable` */
+      /** @description A dependency is down. Codes: `payments_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6697,7 +7342,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'service_unavailable';
+            code?: 'payments_unavailable';
           };
         };
       };
@@ -6734,7 +7379,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6742,7 +7387,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -6803,7 +7448,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope`, `forbidden` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6811,7 +7456,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope' | 'forbidden';
           };
         };
       };
@@ -6882,7 +7527,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6890,7 +7535,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -6939,7 +7584,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6947,7 +7592,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -6963,7 +7608,7 @@ export interface operations {
           };
         };
       };
-      /** @description Conflict / already done. Codes: `conflict` */
+      /** @description Conflict / already done. Codes: `idempotency_in_progress` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6971,7 +7616,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'conflict';
+            code?: 'idempotency_in_progress';
           };
         };
       };
@@ -6999,7 +7644,7 @@ export interface operations {
           };
         };
       };
-      /** @description A dependency is down. Codes: `service_unavailable` */
+      /** @description A dependency is down. Codes: `payments_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7007,7 +7652,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'service_unavailable';
+            code?: 'payments_unavailable';
           };
         };
       };
@@ -7129,7 +7774,7 @@ export interface operations {
           'application/json': components['schemas']['CreatedWebhookDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `webhook_url_forbidden` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7137,7 +7782,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'validation_failed';
+            code?: 'validation_failed' | 'webhook_url_forbidden';
           };
         };
       };
@@ -7257,7 +7902,7 @@ export interface operations {
           'application/json': components['schemas']['WebhookDeliveryPageDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7265,7 +7910,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'validation_failed';
+            code?: 'validation_failed' | 'invalid_cursor';
           };
         };
       };
@@ -7801,7 +8446,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `admin_only` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7809,7 +8454,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'admin_only';
           };
         };
       };
@@ -7872,7 +8517,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `admin_only` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7880,7 +8525,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'admin_only';
           };
         };
       };
@@ -7945,7 +8590,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `admin_only` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7953,7 +8598,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'admin_only';
           };
         };
       };
