@@ -27,6 +27,8 @@ test.describe('admin', () => {
   test('sees the overview, changes a tool price and finds it in the catalog; queues and users are listed', async ({
     page,
   }) => {
+    // Five pages and five axe scans: longer than the default timeout on a busy machine.
+    test.slow();
     await loginAsAdmin(page);
     await page.goto('/admin');
     await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeVisible();

@@ -42,10 +42,11 @@ export interface paths {
     get: operations['UsersController_me'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** Erase the account’s personal data (the ledger keeps anonymous rows); login stops working. 400 `wrong_password` */
+    delete: operations['AccountController_erase'];
     options?: never;
     head?: never;
-    patch?: never;
+    patch: operations['UsersController_update'];
     trace?: never;
   };
   '/api/v1/credits': {
@@ -145,7 +146,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Log in; the same 401 for an unknown email and a wrong password */
+    /**
+     * Log in; the same 401 for an unknown email and a wrong password
+     * @description Repeated failures slow down per email and per address (429 with a growing Retry-After); a device or address that logged into the account before is not slowed, and a new password starts afresh.
+     */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -214,6 +218,141 @@ export interface paths {
     put?: never;
     post?: never;
     delete: operations['ApiKeysController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/email/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Spend the mailed verification link; 400 `invalid_token` when bad, used or expired */
+    post: operations['AccountRecoveryController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/email/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail a new verification link (at most one a minute: 429 `rate_limited`) */
+    post: operations['AccountRecoveryController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password/forgot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail a password-reset link (1 hour); the same answer whether or not the account exists */
+    post: operations['AccountRecoveryController_forgot'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a new password with the mailed link; ends every session. 400 `invalid_token` */
+    post: operations['AccountRecoveryController_reset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change the password; every other session ends. 400 `wrong_password` */
+    post: operations['AccountController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/sessions/sign-out-others': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End every session (refresh family) of the account except the calling one */
+    post: operations['AccountController_signOutOthers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything the platform holds about the caller, as one JSON document */
+    get: operations['AccountController_exportData'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReferralsController_view'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -352,22 +491,6 @@ export interface paths {
     };
     /** Server-to-server reward callback (`admob`: ECDSA SSV; `hmac`: HMAC-SHA256), idempotent on transaction_id */
     get: operations['AdCallbacksController_handle'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/referrals': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ReferralsController_view'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1265,6 +1388,8 @@ export interface components {
       id: string;
       /** @example ada@example.com */
       email: string;
+      /** @description The owner proved the address by following the mailed link */
+      emailVerified: boolean;
       /** @example Ada */
       displayName: string;
       /** @enum {string} */
@@ -1280,6 +1405,10 @@ export interface components {
       referralCode: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    UpdateProfileDto: {
+      /** @example Ada */
+      displayName: string;
     };
     CreditsSummaryDto: {
       /**
@@ -1471,6 +1600,86 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    TokenDto: {
+      /** @description The token from the mailed link */
+      token: string;
+    };
+    ForgotPasswordDto: {
+      /** @example ada@example.com */
+      email: string;
+    };
+    ResetPasswordDto: {
+      /** @description The token from the mailed link */
+      token: string;
+      /** @example correct horse battery */
+      password: string;
+    };
+    ChangePasswordDto: {
+      currentPassword: string;
+      newPassword: string;
+    };
+    AccountExportDto: {
+      /** Format: date-time */
+      exportedAt: string;
+      /** @description The profile, plus referredById and updatedAt */
+      profile: components['schemas']['UserDto'];
+      /** @description Every ledger entry, oldest first (credits as decimals) */
+      ledger: {
+        [key: string]: unknown;
+      }[];
+      /** @description Every job with its prompt, input and output */
+      jobs: {
+        [key: string]: unknown;
+      }[];
+      /** @description Prompt templates the caller created */
+      templates: {
+        [key: string]: unknown;
+      }[];
+      /** @description Ratings and reviews the caller gave */
+      ratings: {
+        [key: string]: unknown;
+      }[];
+      /** @description API keys (metadata only: the keys themselves are never stored) */
+      apiKeys: {
+        [key: string]: unknown;
+      }[];
+      /** @description Spending limits (one row) */
+      limits: {
+        [key: string]: unknown;
+      }[];
+      /** @description Ad sessions, with the client address they came from */
+      adSessions: {
+        [key: string]: unknown;
+      }[];
+      /** @description Premium checkouts */
+      checkouts: {
+        [key: string]: unknown;
+      }[];
+      /** @description Login sessions (refresh families) */
+      sessions: {
+        [key: string]: unknown;
+      }[];
+    };
+    DeleteAccountDto: {
+      /** @description The current password, to confirm */
+      password: string;
+    };
+    ReferralsDto: {
+      /** @example K7M2Q9XA */
+      code: string;
+      /** @example https://megicai.example/register?ref=K7M2Q9XA */
+      link: string;
+      /**
+       * @description Accounts registered with the code
+       * @example 3
+       */
+      invited: number;
+      /**
+       * @description Credits earned from referral bonuses
+       * @example 20
+       */
+      bonusEarned: number;
+    };
     HouseCreativeItemDto: {
       id: string;
       /** @enum {string} */
@@ -1588,22 +1797,6 @@ export interface components {
       granted: number;
       /** @description True when this transaction id was seen before */
       duplicate: boolean;
-    };
-    ReferralsDto: {
-      /** @example K7M2Q9XA */
-      code: string;
-      /** @example https://megicai.example/register?ref=K7M2Q9XA */
-      link: string;
-      /**
-       * @description Accounts registered with the code
-       * @example 3
-       */
-      invited: number;
-      /**
-       * @description Credits earned from referral bonuses
-       * @example 20
-       */
-      bonusEarned: number;
     };
     ProviderModelDto: {
       /** @example gpt-4o-mini */
@@ -2920,6 +3113,123 @@ export interface operations {
       };
     };
   };
+  AccountController_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeleteAccountDto'];
+      };
+    };
+    responses: {
+      /** @description Erased */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `wrong_password`, `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'wrong_password' | 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProfileDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
   CreditsController_summary: {
     parameters: {
       query?: never;
@@ -3154,7 +3464,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3162,7 +3472,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -3225,7 +3535,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3233,7 +3543,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -3630,6 +3940,408 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountRecoveryController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TokenDto'];
+      };
+    };
+    responses: {
+      /** @description The address is verified */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `invalid_token`, `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'invalid_token' | 'validation_failed';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountRecoveryController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A link is on its way (nothing is sent when already verified) */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountRecoveryController_forgot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ForgotPasswordDto'];
+      };
+    };
+    responses: {
+      /** @description If the address has an account, a link is on its way */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountRecoveryController_reset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Password changed; log in again */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `invalid_token`, `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'invalid_token' | 'validation_failed';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Changed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `wrong_password`, `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'wrong_password' | 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountController_signOutOthers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AccountController_exportData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountExportDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  ReferralsController_view: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralsDto'];
+        };
       };
       /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
       401: {
@@ -4275,73 +4987,6 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'invalid_callback_signature';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  ReferralsController_view: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReferralsDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'api_key_scope';
           };
         };
       };
@@ -7033,7 +7678,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7041,7 +7686,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -7069,7 +7714,7 @@ export interface operations {
           };
         };
       };
-      /** @description A dependency is down. Codes: `service_unavailable` */
+      /** @description A dependency is down. Codes: `payments_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7077,7 +7722,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'service_unavailable';
+            code?: 'payments_unavailable';
           };
         };
       };
@@ -7112,7 +7757,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7120,11 +7765,11 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
-      /** @description Not found (or not yours). Codes: `not_found` */
+      /** @description Not found (or not yours). Codes: `no_subscription` */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7132,7 +7777,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'not_found';
+            code?: 'no_subscription';
           };
         };
       };
@@ -7148,7 +7793,7 @@ export interface operations {
           };
         };
       };
-      /** @description A dependency is down. Codes: `service_unavailable` */
+      /** @description A dependency is down. Codes: `payments_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7156,7 +7801,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'service_unavailable';
+            code?: 'payments_unavailable';
           };
         };
       };
@@ -7193,7 +7838,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7201,7 +7846,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -7262,7 +7907,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope`, `forbidden` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7270,7 +7915,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope' | 'forbidden';
           };
         };
       };
@@ -7341,7 +7986,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7349,7 +7994,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -7398,7 +8043,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7406,7 +8051,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -7422,7 +8067,7 @@ export interface operations {
           };
         };
       };
-      /** @description Conflict / already done. Codes: `conflict` */
+      /** @description Conflict / already done. Codes: `idempotency_in_progress` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7430,7 +8075,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'conflict';
+            code?: 'idempotency_in_progress';
           };
         };
       };
@@ -7458,7 +8103,7 @@ export interface operations {
           };
         };
       };
-      /** @description A dependency is down. Codes: `service_unavailable` */
+      /** @description A dependency is down. Codes: `payments_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7466,7 +8111,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'service_unavailable';
+            code?: 'payments_unavailable';
           };
         };
       };
@@ -7588,7 +8233,7 @@ export interface operations {
           'application/json': components['schemas']['CreatedWebhookDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `webhook_url_forbidden` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7596,7 +8241,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'validation_failed';
+            code?: 'validation_failed' | 'webhook_url_forbidden';
           };
         };
       };
@@ -7716,7 +8361,7 @@ export interface operations {
           'application/json': components['schemas']['WebhookDeliveryPageDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7724,7 +8369,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'validation_failed';
+            code?: 'validation_failed' | 'invalid_cursor';
           };
         };
       };
@@ -8260,7 +8905,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `admin_only` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8268,7 +8913,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'admin_only';
           };
         };
       };
@@ -8331,7 +8976,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `admin_only` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8339,7 +8984,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'admin_only';
           };
         };
       };
@@ -8404,7 +9049,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `admin_only` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8412,7 +9057,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'admin_only';
           };
         };
       };

@@ -1,3 +1,4 @@
+import { ProblemCode } from '@megicai/contracts';
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -26,7 +27,7 @@ export class AdminCreditPacksController {
   @Get()
   @ApiOperation({ summary: 'Every credit pack, inactive ones included' })
   @ApiOkResponse({ type: [AdminCreditPackDto] })
-  @ApiProblems(401, 403)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.AdminOnly)
   list(): Promise<AdminCreditPackView[]> {
     return this.packs.listAll();
   }
@@ -34,7 +35,7 @@ export class AdminCreditPacksController {
   @Post()
   @ApiOperation({ summary: 'Put a new credit pack on sale', description: 'Errors: 400 `validation_failed`.' })
   @ApiCreatedResponse({ type: AdminCreditPackDto })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.Unauthorized, ProblemCode.AdminOnly)
   create(@CurrentUser() admin: Principal, @Body() body: CreateCreditPackDto): Promise<AdminCreditPackView> {
     return this.dataSource.transaction(async (m) => {
       const pack = await this.packs.create(body, m);
@@ -59,7 +60,7 @@ export class AdminCreditPacksController {
     description: 'Errors: 400 `validation_failed`, 404 `not_found`.',
   })
   @ApiOkResponse({ type: AdminCreditPackDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.Unauthorized, ProblemCode.AdminOnly, ProblemCode.NotFound)
   update(
     @CurrentUser() admin: Principal,
     @Param('id') id: string,

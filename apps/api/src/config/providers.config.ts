@@ -63,6 +63,11 @@ export class ProvidersConfig {
   @Min(0)
   @Max(600_000)
   offlineTextStreamMs?: number;
+  /** Longest side of the offline provider's animations, px (a smaller one renders faster: specs on busy machines). */
+  @IsInt()
+  @Min(32)
+  @Max(480)
+  offlineVideoMaxSide: number = 480;
 
   /** Per attempt, for text, image and audio calls. */
   @IsInt()
@@ -138,6 +143,7 @@ export function readProvidersConfig(env: NodeJS.ProcessEnv = process.env): Provi
     ollamaModels: env.OLLAMA_MODELS,
     offlineDelayMs: env.OFFLINE_DELAY_MS,
     offlineTextStreamMs: env.OFFLINE_TEXT_STREAM_MS,
+    offlineVideoMaxSide: env.OFFLINE_VIDEO_MAX_SIDE,
     timeoutMs: env.PROVIDER_TIMEOUT_MS,
     videoTimeoutMs: env.PROVIDER_VIDEO_TIMEOUT_MS,
     videoPollIntervalMs: env.PROVIDER_VIDEO_POLL_MS,

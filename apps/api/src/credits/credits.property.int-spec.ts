@@ -118,5 +118,7 @@ describe('CreditsService under random concurrent operations (property)', () => {
       }),
       { numRuns: 25 },
     );
-  });
+    // 25 runs of 3 registrations (argon2) and up to 40 concurrent operations: about 10 s idle, several times that
+    // on a busy 2-core machine.
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { ProblemCode } from '@megicai/contracts';
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { type SpendLimitsView, toMilli } from '@megicai/contracts';
@@ -22,7 +23,7 @@ export class LimitsController {
   @RequireScope('credits')
   @ApiOperation({ summary: 'Spending caps, low-balance alert, and what runs spent today and this month (UTC)' })
   @ApiOkResponse({ type: SpendLimitsDto })
-  @ApiProblems(401, 403)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope)
   get(@CurrentUser() user: Principal): Promise<SpendLimitsView> {
     return this.limits.get(user.userId);
   }
@@ -35,7 +36,7 @@ export class LimitsController {
       'removes a cap. Only a signed-in person can change limits: an API key cannot lift the caps that bind it.',
   })
   @ApiOkResponse({ type: SpendLimitsDto })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.Unauthorized, ProblemCode.ApiKeyScope)
   set(@CurrentUser() user: Principal, @Body() dto: UpdateSpendLimitsDto): Promise<SpendLimitsView> {
     if (user.via !== 'jwt') {
       throw new CreditsException('api_key_scope', 'Spending limits are changed by signing in, not with an API key.');

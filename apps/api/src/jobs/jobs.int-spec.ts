@@ -52,7 +52,9 @@ describe('Runs and jobs', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    worker = await withEnv({ OFFLINE_DELAY_MS: '600', JOB_PROGRESS_THROTTLE_MS: '0' }, () => startWorker());
+    // Small animations: rendering is CPU work on the spec's own event loop, slow on a busy machine.
+    const env = { OFFLINE_DELAY_MS: '600', JOB_PROGRESS_THROTTLE_MS: '0', OFFLINE_VIDEO_MAX_SIDE: '96' };
+    worker = await withEnv(env, () => startWorker());
   });
   afterAll(async () => {
     await worker.close();
@@ -543,8 +545,10 @@ describe('Runs and jobs', () => {
 
     it('refunds a failed run in full', async () => {
       status = 400;
-      // A fresh app: the circuit of the first one is open and would skip the provider.
+      // A fresh app with its own Redis prefix: the first app opened this server's circuit (shared through Redis by
+      // every process of a prefix) and would skip the provider.
       const fresh = await createTestApp({
+        REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'test'}-refund`,
         OPENAI_API_KEY: 'sk-test',
         OPENAI_BASE_URL: `${server.origin}/v1`,
         PROVIDER_RETRIES: '0',

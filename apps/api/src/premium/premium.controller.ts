@@ -1,3 +1,4 @@
+import { ProblemCode } from '@megicai/contracts';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
@@ -55,7 +56,13 @@ export class PremiumController {
       '503 `payments_unavailable` (the provider did not answer).',
   })
   @ApiCreatedResponse({ type: CheckoutResultDto })
-  @ApiProblems(400, 401, 403, 404, 503)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.NotFound,
+    ProblemCode.PaymentsUnavailable,
+  )
   checkout(@CurrentUser() user: Principal, @Body() body: CheckoutRequestDto): Promise<CheckoutResult> {
     return this.premium.checkout(user.userId, body.planId);
   }
@@ -70,7 +77,12 @@ export class PremiumController {
       'Errors: 404 `no_subscription` (nothing to manage), 503 `payments_unavailable` (the provider did not answer).',
   })
   @ApiOkResponse({ type: PortalResultDto })
-  @ApiProblems(401, 403, 404, 503)
+  @ApiProblems(
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.NoSubscription,
+    ProblemCode.PaymentsUnavailable,
+  )
   portal(@CurrentUser() user: Principal): Promise<PortalResult> {
     return this.checkouts.portal(user.userId);
   }
@@ -80,7 +92,7 @@ export class PremiumController {
   @RequireScope('read')
   @ApiOperation({ summary: 'One of your checkouts, of a plan or a credit pack (the demo payment page shows it)' })
   @ApiOkResponse({ type: CheckoutSessionDto })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope, ProblemCode.NotFound)
   session(@CurrentUser() user: Principal, @Param('id', checkoutIdPipe) id: string): Promise<CheckoutSessionView> {
     return this.checkouts.view(user.userId, id);
   }
@@ -94,7 +106,13 @@ export class PremiumController {
     description: 'Errors: 403 `forbidden` (demo payments off), 404 `not_found`, 409 `conflict` (already paid).',
   })
   @ApiOkResponse({ type: DemoPaymentResultDto })
-  @ApiProblems(401, 403, 404, 409)
+  @ApiProblems(
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.Forbidden,
+    ProblemCode.NotFound,
+    ProblemCode.Conflict,
+  )
   pay(@CurrentUser() user: Principal, @Param('id', checkoutIdPipe) id: string): Promise<DemoPaymentResult> {
     return this.checkouts.payDemo(user.userId, id);
   }

@@ -90,7 +90,7 @@ export class ProviderRegistry {
           ...models(Image, ['black-forest-labs/FLUX.1-schnell', 'stabilityai/stable-diffusion-xl-base-1.0']),
         ],
       }),
-      new OfflineAdapter(config.offlineDelayMs, config.offlineTextStreamMs),
+      new OfflineAdapter(config.offlineDelayMs, config.offlineTextStreamMs, config.offlineVideoMaxSide),
     ]);
   }
 

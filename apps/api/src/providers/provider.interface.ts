@@ -85,6 +85,8 @@ export interface AiProvider {
   readonly models: readonly ProviderModel[];
   /** Configured (a key, or a base URL for local servers); an unavailable provider is never called. */
   readonly available: boolean;
+  /** Where the calls go (a base URL); processes calling the same endpoint share one circuit through Redis. */
+  readonly endpoint?: string;
 
   generateText(req: TextRequest): Promise<TextOutput>;
   /** Yields tokens as they arrive; the generator's return value is the complete result. */

@@ -58,7 +58,9 @@ export class ProvidersService {
     @Optional() @Inject(redisConfig.KEY) redisSettings?: ConfigType<typeof redisConfig>,
   ) {
     // Without Redis (unit specs) each breaker is this process's own.
-    const shared = redis && new SharedCircuit(redis, redisSettings?.prefix ?? 'megicai', config.breakerHalfOpenMs);
+    const endpoints = new Map(registry.all().map((p) => [p.id, p.endpoint]));
+    const prefix = redisSettings?.prefix ?? 'megicai';
+    const shared = redis && new SharedCircuit(redis, prefix, config.breakerHalfOpenMs, undefined, endpoints);
     for (const provider of registry.all()) {
       this.policies.set(provider.id, new ProviderResiliencePolicy(provider.id, config, shared));
     }

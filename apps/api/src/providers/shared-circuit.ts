@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
 
 /**
  * Circuit state shared by every API and worker process through Redis: when one process's breaker opens, it writes
- * `<prefix>:circuit:<provider>` for the half-open delay, and the others skip that provider without a request until
+ * `<prefix>:circuit:<provider>:<endpoint digest>` for the half-open delay, and the others skip that provider without a request until
  * the key expires (then each lets trial calls through, as its own breaker would). A breaker that closes again
  * deletes the key. Redis is an accelerator here: while it is unreachable each process keeps its own breaker.
+ * The key names the provider's endpoint: only processes calling the same server share its circuit (apps of one
+ * test run share a Redis prefix but each talks to its own fake server).
  */
 export class SharedCircuit {
   /** Provider id → time until which another process reported the circuit open (saves a round trip per call). */
@@ -15,6 +18,8 @@ export class SharedCircuit {
     private readonly prefix: string,
     private readonly openMs: number,
     private readonly checkTimeoutMs = 100,
+    /** Provider id → endpoint (base URL) its calls go to. */
+    private readonly endpoints: ReadonlyMap<string, string | undefined> = new Map(),
   ) {}
 
   /** Whether another process reported the provider's circuit open (cached until the report expires). */
@@ -49,6 +54,10 @@ export class SharedCircuit {
   }
 
   private key(provider: string): string {
-    return `${this.prefix}:circuit:${provider}`;
+    const endpoint = createHash('sha256')
+      .update(this.endpoints.get(provider) ?? '')
+      .digest('hex')
+      .slice(0, 12);
+    return `${this.prefix}:circuit:${provider}:${endpoint}`;
   }
 }

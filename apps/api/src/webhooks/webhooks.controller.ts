@@ -1,3 +1,4 @@
+import { ProblemCode } from '@megicai/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -37,7 +38,12 @@ export class WebhooksController {
       'with the returned secret, which is shown only here. The URL must be https and resolve to a public address.',
   })
   @ApiCreatedResponse({ type: CreatedWebhookDto })
-  @ApiProblems(400, 401, 409)
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.WebhookUrlForbidden,
+    ProblemCode.Unauthorized,
+    ProblemCode.Conflict,
+  )
   create(@CurrentUser() user: Principal, @Body() body: CreateWebhookDto): Promise<CreatedWebhookDto> {
     return this.webhooks.create(user.userId, body);
   }
@@ -45,7 +51,7 @@ export class WebhooksController {
   @Get()
   @ApiOperation({ summary: 'Your webhook endpoints' })
   @ApiOkResponse({ type: [WebhookDto] })
-  @ApiProblems(401)
+  @ApiProblems(ProblemCode.Unauthorized)
   list(@CurrentUser() user: Principal): Promise<WebhookDto[]> {
     return this.webhooks.list(user.userId);
   }
@@ -54,7 +60,7 @@ export class WebhooksController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a webhook endpoint (pending retries stop)' })
   @ApiNoContentResponse()
-  @ApiProblems(401, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.NotFound)
   async remove(@CurrentUser() user: Principal, @Param('id') id: string): Promise<void> {
     await this.webhooks.remove(user.userId, id);
   }
@@ -62,7 +68,7 @@ export class WebhooksController {
   @Get(':id/deliveries')
   @ApiOperation({ summary: "An endpoint's delivery log, newest first" })
   @ApiOkResponse({ type: WebhookDeliveryPageDto })
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.InvalidCursor, ProblemCode.Unauthorized, ProblemCode.NotFound)
   deliveries(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -75,7 +81,7 @@ export class WebhooksController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a signed `webhook.test` event to this endpoint' })
   @ApiAcceptedResponse({ type: WebhookTestDto })
-  @ApiProblems(401, 404)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.NotFound)
   test(@CurrentUser() user: Principal, @Param('id') id: string): Promise<WebhookTestDto> {
     return this.webhooks.sendTest(user.userId, id);
   }

@@ -17,5 +17,5 @@ export function QueryFallback({ query, label, errorTitle }: { query: QueryLike; 
       </Alert>
     );
   }
-  return <Loader size="sm" aria-label={label} />;
+  return <Loader role="status" size="sm" aria-label={label} />;
 }

@@ -97,7 +97,7 @@ export function MarketplacePage() {
       </form>
 
       {results.isPending ? (
-        <Loader aria-label="Loading templates" />
+        <Loader role="status" aria-label="Loading templates" />
       ) : results.isError ? (
         <Alert color="red" role="alert" title="Could not load templates">
           {results.error.message}

@@ -113,7 +113,7 @@ export function MyTemplatesPage() {
           </Alert>
         ) : null}
         {mine.isPending ? (
-          <Loader aria-label="Loading your templates" />
+          <Loader role="status" aria-label="Loading your templates" />
         ) : mine.isError ? (
           <Alert color="red" role="alert">
             {mine.error.message}

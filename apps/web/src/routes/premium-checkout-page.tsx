@@ -59,7 +59,7 @@ export function PremiumCheckoutPage() {
     <Stack gap="lg" maw={560}>
       <PageHeader title="Checkout" lead="Demo payment: no card, no money, nothing leaves this machine." />
       {session.isPending ? (
-        <Loader size="sm" aria-label="Loading the checkout" />
+        <Loader role="status" size="sm" aria-label="Loading the checkout" />
       ) : session.isError || !item ? (
         <Alert color="red" role="alert">
           {isApiError(session.error) && session.error.code === ProblemCode.NotFound

@@ -61,7 +61,7 @@ export function PremiumPage() {
         </Alert>
       ) : null}
       {plans.isPending ? (
-        <Loader size="sm" aria-label="Loading the plans" />
+        <Loader role="status" size="sm" aria-label="Loading the plans" />
       ) : plans.isError ? (
         <Alert color="red" role="alert">
           {plans.error.message}

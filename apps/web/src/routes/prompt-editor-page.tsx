@@ -17,7 +17,7 @@ export function PromptEditorPage() {
     retry: false,
   });
 
-  if (id && existing.isPending) return <Loader aria-label="Loading the template" />;
+  if (id && existing.isPending) return <Loader role="status" aria-label="Loading the template" />;
   if (id && existing.isError) {
     return (
       <>

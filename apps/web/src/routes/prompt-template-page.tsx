@@ -22,7 +22,7 @@ export function PromptTemplatePage() {
   });
   const rerun = useRerun();
 
-  if (template.isPending || !rerun.ready) return <Loader aria-label="Loading the template" />;
+  if (template.isPending || !rerun.ready) return <Loader role="status" aria-label="Loading the template" />;
   if (template.isError) {
     return (
       <>

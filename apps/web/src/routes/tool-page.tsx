@@ -16,7 +16,7 @@ export function ToolPage() {
   const premium = useIsPremium();
   const rerun = useRerun();
 
-  if (tool.isPending || !rerun.ready) return <Loader aria-label="Loading the tool" />;
+  if (tool.isPending || !rerun.ready) return <Loader role="status" aria-label="Loading the tool" />;
   if (tool.isError) {
     return (
       <Alert color="red" role="alert" title="Tool not found">

@@ -22,7 +22,7 @@ export function ToolsPage() {
           </Button>
         }
       />
-      {tools.isPending ? <Loader aria-label="Loading tools" /> : null}
+      {tools.isPending ? <Loader role="status" aria-label="Loading tools" /> : null}
       {tools.isError ? (
         <Alert color="red" role="alert" title="Could not load the tools">
           {tools.error.message}

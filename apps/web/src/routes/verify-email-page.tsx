@@ -42,7 +42,7 @@ export function VerifyEmailPage() {
     <AuthCard title="Verify your email">
       {state === 'working' ? (
         <Stack align="center" role="status">
-          <Loader aria-label="Verifying" />
+          <Loader role="status" aria-label="Verifying" />
           <Text>Verifying your address…</Text>
         </Stack>
       ) : null}

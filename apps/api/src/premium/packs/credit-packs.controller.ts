@@ -1,3 +1,4 @@
+import { ProblemCode } from '@megicai/contracts';
 import { Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CheckoutResult, CreditPackView } from '@megicai/contracts';
@@ -20,7 +21,7 @@ export class CreditPacksController {
   @RequireScope('credits')
   @ApiOperation({ summary: 'Credit packs for sale' })
   @ApiOkResponse({ type: [CreditPackDto] })
-  @ApiProblems(401, 403)
+  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.ApiKeyScope)
   list(): Promise<CreditPackView[]> {
     return this.packs.listForSale();
   }
@@ -36,7 +37,14 @@ export class CreditPacksController {
       '409 `idempotency_in_progress`, 503 `payments_unavailable` (the provider did not answer).',
   })
   @ApiCreatedResponse({ type: PackCheckoutResultDto })
-  @ApiProblems(401, 403, 404, 409, 422, 503)
+  @ApiProblems(
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.NotFound,
+    ProblemCode.IdempotencyInProgress,
+    ProblemCode.IdempotencyKeyReused,
+    ProblemCode.PaymentsUnavailable,
+  )
   checkout(@CurrentUser() user: Principal, @Param('id') id: string): Promise<CheckoutResult> {
     return this.packs.checkout(user.userId, id);
   }

@@ -36,6 +36,7 @@ export class HuggingFaceAdapter implements AiProvider {
   readonly kinds: readonly ToolKind[];
   readonly models: readonly ProviderModel[];
   readonly available: boolean;
+  readonly endpoint: string;
   private readonly client: InferenceClient;
   private readonly limits: ResponseLimits;
 
@@ -45,6 +46,7 @@ export class HuggingFaceAdapter implements AiProvider {
     this.models = options.models;
     this.kinds = [...new Set(options.models.map((m) => m.kind))];
     this.available = options.available;
+    this.endpoint = options.endpointUrl ?? 'https://router.huggingface.co';
     // The client would otherwise retry 503s on its own, forever; cockatiel owns retries.
     this.limits = options.limits;
     this.client = new InferenceClient(options.apiKey, {

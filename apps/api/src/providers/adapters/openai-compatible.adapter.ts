@@ -47,6 +47,7 @@ export class OpenAiCompatibleAdapter implements AiProvider {
   readonly kinds: readonly ToolKind[];
   readonly models: readonly ProviderModel[];
   readonly available: boolean;
+  readonly endpoint: string;
   private sdk?: OpenAI;
 
   constructor(private readonly options: OpenAiCompatibleOptions) {
@@ -55,6 +56,7 @@ export class OpenAiCompatibleAdapter implements AiProvider {
     this.models = options.models;
     this.kinds = [...new Set(options.models.map((m) => m.kind))];
     this.available = options.available;
+    this.endpoint = options.baseURL;
   }
 
   /** Built on first use: an unconfigured provider never constructs a client. */

@@ -81,7 +81,7 @@ export function AdminUsers() {
       ) : null}
       <Card withBorder radius="md" padding="md">
         {users.isPending ? (
-          <Loader size="sm" aria-label="Loading users" />
+          <Loader role="status" size="sm" aria-label="Loading users" />
         ) : (
           <Table.ScrollContainer minWidth={720}>
             <Table aria-label="Users" striped>

@@ -157,7 +157,7 @@ export function AnalyticsOverview() {
       <Group gap="md" align="flex-end">
         <TextInput type="date" label="From" value={from} max={to} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput type="date" label="To" value={to} min={from} onChange={(e) => setTo(e.currentTarget.value)} />
-        {report.isFetching ? <Loader size="sm" aria-label="Loading analytics" /> : null}
+        {report.isFetching ? <Loader role="status" size="sm" aria-label="Loading analytics" /> : null}
       </Group>
       {report.isError ? (
         <Alert color="red" role="alert">

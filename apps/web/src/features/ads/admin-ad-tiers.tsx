@@ -79,7 +79,7 @@ export function AdminAdTiers() {
           Ad tiers
         </Title>
         {tiers.isPending ? (
-          <Loader size="sm" aria-label="Loading ad tiers" />
+          <Loader role="status" size="sm" aria-label="Loading ad tiers" />
         ) : tiers.isError ? (
           <Alert color="red" role="alert">
             {tiers.error.message}

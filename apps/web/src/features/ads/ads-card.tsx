@@ -42,7 +42,7 @@ export function AdsCard({ initialTier }: { initialTier?: AdTier }) {
           </Text>
         ) : null}
         {offers.isPending || status.isPending ? (
-          <Loader size="sm" aria-label="Loading ad offers" />
+          <Loader role="status" size="sm" aria-label="Loading ad offers" />
         ) : status.data?.premium ? (
           <Alert color="grape" role="status">
             Premium accounts are ad-free: you get the premium allowance instead.

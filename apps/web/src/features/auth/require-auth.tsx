@@ -22,7 +22,7 @@ export function RequireAuth({ role }: { role?: Role }) {
     if (me.isError) return <SessionError onRetry={() => void me.refetch()} />;
     return (
       <Center py="xl">
-        <Loader aria-label="Loading your account" />
+        <Loader role="status" aria-label="Loading your account" />
       </Center>
     );
   }

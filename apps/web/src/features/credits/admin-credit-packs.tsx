@@ -104,7 +104,7 @@ export function AdminCreditPacks() {
           Checkouts already opened keep the credits and price they showed.
         </Text>
         {packs.isPending ? (
-          <Loader size="sm" aria-label="Loading credit packs" />
+          <Loader role="status" size="sm" aria-label="Loading credit packs" />
         ) : packs.isError ? (
           <Alert color="red" role="alert">
             {packs.error.message}

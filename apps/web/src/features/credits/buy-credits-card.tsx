@@ -36,7 +36,7 @@ export function BuyCreditsCard({ purchased }: { purchased: boolean }) {
           </Alert>
         ) : null}
         {packs.isPending ? (
-          <Loader size="sm" aria-label="Loading the credit packs" />
+          <Loader role="status" size="sm" aria-label="Loading the credit packs" />
         ) : packs.isError ? (
           <Alert color="red" role="alert">
             {packs.error.message}

@@ -62,7 +62,7 @@ export function LedgerTable() {
         History
       </Title>
       {ledger.isPending ? (
-        <Loader size="sm" aria-label="Loading the history" />
+        <Loader role="status" size="sm" aria-label="Loading the history" />
       ) : ledger.isError ? (
         <Alert color="red" role="alert">
           {ledger.error.message}

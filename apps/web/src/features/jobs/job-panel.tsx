@@ -32,7 +32,7 @@ export function JobPanel({ jobId, showLink = false }: { jobId: string; showLink?
       </Alert>
     );
   }
-  if (!job.data) return <Loader size="sm" aria-label="Loading the job" />;
+  if (!job.data) return <Loader role="status" size="sm" aria-label="Loading the job" />;
   const { status, progress, output, error, cost, cached, provider, model } = job.data;
 
   const cancel = async () => {

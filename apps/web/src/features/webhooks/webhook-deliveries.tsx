@@ -35,7 +35,7 @@ export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
           {(test.error ?? log.error)?.message}
         </Alert>
       ) : null}
-      {log.isPending ? <Loader size="sm" aria-label="Loading deliveries" /> : null}
+      {log.isPending ? <Loader role="status" size="sm" aria-label="Loading deliveries" /> : null}
       {!log.isPending && items.length === 0 ? (
         <Text size="sm" c="dimmed">
           No deliveries yet.

@@ -34,8 +34,9 @@ export function renderOfflineAnimation(
   width: number,
   height: number,
   durationSeconds: number,
+  maxSide = MAX_SIDE,
 ): OfflineAnimation {
-  const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
+  const scale = Math.min(1, Math.min(maxSide, MAX_SIDE) / Math.max(width, height));
   const w = Math.max(32, Math.round(width * scale));
   const h = Math.max(32, Math.round(height * scale));
   const seconds = Math.max(1, Math.min(6, Math.round(durationSeconds)));

@@ -44,10 +44,12 @@ export class OfflineAdapter implements AiProvider {
   /**
    * @param delayMs simulated work time for image, audio and video; text answers at once.
    * @param textStreamMs how long a streamed text answer takes (the work time when absent).
+   * @param videoMaxSide longest side of the animations, px (smaller renders faster).
    */
   constructor(
     private readonly delayMs: number,
     private readonly textStreamMs = delayMs,
+    private readonly videoMaxSide?: number,
   ) {}
 
   async generateText(req: TextRequest): Promise<TextOutput> {
@@ -96,7 +98,8 @@ export class OfflineAdapter implements AiProvider {
 
   async generateVideo(req: VideoRequest, onProgress?: ProgressCallback): Promise<MediaOutput> {
     await this.work(req.signal, onProgress);
-    const anim = renderOfflineAnimation(req.prompt, req.width ?? 480, req.height ?? 270, req.durationSeconds ?? 3);
+    const size = { width: req.width ?? 480, height: req.height ?? 270, maxSide: this.videoMaxSide };
+    const anim = renderOfflineAnimation(req.prompt, size.width, size.height, req.durationSeconds ?? 3, size.maxSide);
     onProgress?.(100);
     const { data, mimeType, width, height, durationSeconds } = anim;
     return {
