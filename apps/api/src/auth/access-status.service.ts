@@ -65,7 +65,7 @@ export class AccessStatusService implements OnModuleInit, OnModuleDestroy {
     const hit = this.cache.get(userId);
     if (hit && hit.until > Date.now()) return hit.status;
     const generation = this.generation;
-    const user = await this.users.findById(userId);
+    const user = await this.users.accessOf(userId);
     const status = user ? { role: user.role, banned: user.banned } : null;
     if (generation === this.generation) {
       if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
