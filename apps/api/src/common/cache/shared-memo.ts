@@ -22,18 +22,12 @@ export class SharedMemo<T> {
   ) {}
 
   start(): void {
-    // A subscriber connection cannot send other commands: its own, with the offline queue (ioredis re-subscribes).
-    const subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
-    let lost = false;
-    subscriber.on('error', () => undefined);
-    subscriber.on('close', () => (lost = true));
-    subscriber.on('ready', () => {
-      if (lost) this.forget();
-      lost = false;
-    });
-    subscriber.on('message', () => this.forget());
-    subscriber.subscribe(this.channel).catch(() => undefined);
-    this.subscriber = subscriber;
+    this.subscriber = subscribeInvalidations(
+      this.redis,
+      this.channel,
+      () => this.forget(),
+      () => this.forget(),
+    );
   }
 
   stop(): void {
@@ -68,4 +62,28 @@ export class SharedMemo<T> {
     if (generation === this.generation) this.value = { data, until: Date.now() + this.ttlMs };
     return data;
   }
+}
+
+/**
+ * Listens on `channel` on a connection of its own (a subscriber cannot send other commands), with the offline queue
+ * so that the subscription is sent once connected and again after a reconnect. Messages published while cut off are
+ * lost: `onReconnect` is called then, to forget everything learnt before.
+ */
+export function subscribeInvalidations(
+  redis: Redis,
+  channel: string,
+  onMessage: (message: string) => void,
+  onReconnect: () => void,
+): Redis {
+  const subscriber = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  let lost = false;
+  subscriber.on('error', () => undefined);
+  subscriber.on('close', () => (lost = true));
+  subscriber.on('ready', () => {
+    if (lost) onReconnect();
+    lost = false;
+  });
+  subscriber.on('message', (_channel: string, message: string) => onMessage(message));
+  subscriber.subscribe(channel).catch(() => undefined);
+  return subscriber;
 }
