@@ -123,11 +123,14 @@ async function imageJobsThroughQueue(baseUrl: string, token: string): Promise<Ro
   };
 }
 
+/** The last row is bare `GET /api/health`: every row also shows its rate as a ratio of it (issue 10's measure). */
 function printTable(rows: Row[]): void {
-  const header = ['measure', 'per s', 'p50 ms', 'p99 ms', 'total', 'failures'];
+  const ceiling = rows[rows.length - 1].perSec;
+  const header = ['measure', 'per s', 'vs health', 'p50 ms', 'p99 ms', 'total', 'failures'];
   const body = rows.map((r) => [
     r.name,
     r.perSec.toFixed(0),
+    `${(r.perSec / Math.max(ceiling, 0.001)).toFixed(3)}×`,
     String(Math.round(r.p50)),
     String(Math.round(r.p99)),
     String(r.total),

@@ -6,6 +6,7 @@ import { authConfig } from '../config/auth.config';
 import { redisConfig } from '../config/redis.config';
 import { REDIS } from '../redis/redis.module';
 import { UsersService } from '../users/users.service';
+import { subscribeInvalidations } from '../common/cache/shared-memo';
 
 export interface AccessStatus {
   role: Role;
@@ -40,20 +41,12 @@ export class AccessStatusService implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    // A connection in subscriber mode cannot send other commands: its own, with the offline queue so that the
-    // subscription is sent once connected (and again after every reconnect: ioredis re-subscribes by itself).
-    const subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
-    let lost = false;
-    subscriber.on('error', () => undefined);
-    subscriber.on('close', () => (lost = true));
-    subscriber.on('ready', () => {
-      // Messages published while this process was cut off are lost: forget everything learnt before.
-      if (lost) this.forgetAll();
-      lost = false;
-    });
-    subscriber.on('message', (_channel: string, userId: string) => this.forget(userId));
-    subscriber.subscribe(this.channel).catch(() => undefined);
-    this.subscriber = subscriber;
+    this.subscriber = subscribeInvalidations(
+      this.redis,
+      this.channel,
+      (userId) => this.forget(userId),
+      () => this.forgetAll(),
+    );
   }
 
   onModuleDestroy(): void {
@@ -65,7 +58,7 @@ export class AccessStatusService implements OnModuleInit, OnModuleDestroy {
     const hit = this.cache.get(userId);
     if (hit && hit.until > Date.now()) return hit.status;
     const generation = this.generation;
-    const user = await this.users.findById(userId);
+    const user = await this.users.accessOf(userId);
     const status = user ? { role: user.role, banned: user.banned } : null;
     if (generation === this.generation) {
       if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { API_KEY_SCOPES, type ApiKeyScope, ProblemCode, toCredits } from '@megicai/contracts';
+import { API_KEY_SCOPES, type ApiKeyScope, ProblemCode, type Role, toCredits } from '@megicai/contracts';
 import { AuthException } from './auth.exception';
 import type { Principal } from '../common/auth/principal';
 import { SpendLimitsService } from '../credits/spend-limits.service';
-import { UsersService } from '../users/users.service';
 import type { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import { ApiKey } from './entities/api-key.entity';
 import { randomToken, sha256Hex } from './secret-hash';
+import { AccessStatusService } from './access-status.service';
 
 const KEY_PREFIX = 'mgk_';
 const MAX_KEYS_PER_USER = 20;
@@ -17,9 +17,12 @@ const MAX_KEYS_PER_USER = 20;
 export class ApiKeysService {
   constructor(
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
-    private readonly users: UsersService,
     private readonly limits: SpendLimitsService,
+    private readonly access: AccessStatusService,
   ) {}
+
+  /** When this process last wrote `last_used_at` of a key (ms). */
+  private readonly lastUsedWritten = new Map<string, number>();
 
   /** `dailyCreditCap` in milli-credits (null = none). */
   async create(
@@ -71,9 +74,15 @@ export class ApiKeysService {
     if (!key.startsWith(KEY_PREFIX) || key.length > 200) return null;
     const row = await this.keys.findOneBy({ keyHash: sha256Hex(key), revokedAt: IsNull() });
     if (!row) return null;
-    const owner = await this.users.findById(row.userId);
+    // Role and ban from the access-status cache, as for a token: no second read of the user on a warm path.
+    const owner = await this.access.get(row.userId);
     if (!owner || owner.banned) return null;
-    // At most one write a minute per key, so a busy integration does not turn every read into a write.
+    // At most one write a minute per key, so a busy integration does not turn every read into a write (the map
+    // spares even the conditional UPDATE's round trip within this process).
+    const now = Date.now();
+    if ((this.lastUsedWritten.get(row.id) ?? 0) > now - 60_000) return this.principal(row, owner.role);
+    if (this.lastUsedWritten.size >= 10_000) this.lastUsedWritten.clear();
+    this.lastUsedWritten.set(row.id, now);
     void this.keys
       .createQueryBuilder()
       .update()
@@ -81,9 +90,13 @@ export class ApiKeysService {
       .where("id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')", { id: row.id })
       .execute()
       .catch(() => undefined);
+    return this.principal(row, owner.role);
+  }
+
+  private principal(row: ApiKey, role: Role): Principal {
     return {
-      userId: owner.id,
-      role: owner.role,
+      userId: row.userId,
+      role,
       via: 'api-key',
       scopes: row.scopes,
       apiKeyId: row.id,

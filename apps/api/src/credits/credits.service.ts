@@ -5,7 +5,16 @@ import type { LedgerKind } from '@megicai/contracts';
 import { CreditsEvents } from './credits-events';
 import { DuplicateMovementError, InsufficientCreditsError } from './credits.errors';
 import { spendRefusal, type SpendStateRow } from './spend-refusal';
-import { CAPPED_HOLD_SQL, KEY_REFUND_SQL, REFUND_SQL, SPEND_STATE_SQL } from './spend-caps.sql';
+import { SqlFragment, SqlParams } from '../common/sql/sql-fragment';
+import {
+  CAPPED_HOLD_SQL,
+  KEY_REFUND_SQL,
+  REFUND_SQL,
+  SPEND_STATE_SQL,
+  captureAfterSql,
+  cappedHoldSql,
+  freeHoldSql,
+} from './spend-caps.sql';
 
 export interface Reference {
   type: string;
@@ -117,42 +126,64 @@ export class CreditsService {
     manager?: EntityManager,
     options: HoldOptions = {},
   ): Promise<MovementResult | null> {
+    return this.inTransaction(manager, (m) => this.holdIn(m, movement, options.apiKey ?? null));
+  }
+
+  /**
+   * `hold` and the caller's rows in ONE statement (a run's job row and outbox row): `after` is a CTE list that selects
+   * from the CTE `hold`, which has a row only when the credits were taken. Without a manager and without a key this
+   * is a single round trip (the statement's own transaction: a refusal writes nothing). A key's spend step can stay
+   * applied when the account refuses, so with a key it runs in a transaction that the thrown refusal rolls back.
+   */
+  holdWith(
+    movement: Omit<Movement, 'kind' | 'reference'> & { reference: Reference },
+    after: SqlFragment,
+    manager?: EntityManager,
+    options: HoldOptions = {},
+  ): Promise<MovementResult | null> {
     const apiKey = options.apiKey ?? null;
-    return this.inTransaction(manager, async (m) => {
-      if (movement.amount === 0) {
-        // Free runs move nothing and pass every cap; the hold still records the run's key.
-        await m.query(
-          `INSERT INTO credit_holds (user_id, amount, status, reference_type, reference_id, api_key_id)
-           VALUES ($1, 0, 'held', $2, $3, $4)`,
-          [movement.userId, movement.reference.type, movement.reference.id, apiKey?.id ?? null],
-        );
-        return null;
-      }
-      assertAmount(movement.amount);
-      const params = [
-        movement.userId,
-        movement.amount,
-        movement.reference.type,
-        movement.reference.id,
-        movement.idempotencyKey ?? null,
-        movement.note ?? null,
-        apiKey?.id ?? null,
-        apiKey?.dailyCap ?? null,
-      ];
-      const [row] = await this.withDuplicateCheck('tool_spend', movement.reference, () =>
-        m.query<HoldRow[]>(CAPPED_HOLD_SQL, params),
-      );
-      if (!row.id) {
-        const [state] = await m.query<SpendStateRow[]>(SPEND_STATE_SQL, [movement.userId, apiKey?.id ?? null]);
-        throw spendRefusal(movement.amount, state, apiKey, row.key_spent);
-      }
-      const balance = Number(row.balance_after);
-      const threshold = row.low_balance_alert === null ? null : Number(row.low_balance_alert);
-      if (threshold !== null && balance < threshold && balance + movement.amount >= threshold) {
-        this.events.emitLowBalance({ userId: movement.userId, balance, threshold });
-      }
-      return { entryId: row.id, balance, createdAt: row.created_at as Date };
-    });
+    if (manager || apiKey) return this.inTransaction(manager, (m) => this.holdIn(m, movement, apiKey, after));
+    return this.holdIn(this.dataSource.manager, movement, null, after);
+  }
+
+  private async holdIn(
+    m: EntityManager,
+    movement: Omit<Movement, 'kind' | 'reference'> & { reference: Reference },
+    apiKey: { id: string; dailyCap: number | null } | null,
+    after?: SqlFragment,
+  ): Promise<MovementResult | null> {
+    if (movement.amount === 0) {
+      // Free runs move nothing and pass every cap; the hold still records the run's key.
+      const sql = new SqlParams([movement.userId, movement.reference.type, movement.reference.id, apiKey?.id ?? null]);
+      const extra = after ? `, ${after(sql.param)}` : '';
+      await m.query(freeHoldSql(extra), sql.values);
+      return null;
+    }
+    assertAmount(movement.amount);
+    const sql = new SqlParams([
+      movement.userId,
+      movement.amount,
+      movement.reference.type,
+      movement.reference.id,
+      movement.idempotencyKey ?? null,
+      movement.note ?? null,
+      apiKey?.id ?? null,
+      apiKey?.dailyCap ?? null,
+    ]);
+    const statement = after ? cappedHoldSql(`, ${after(sql.param)}`) : CAPPED_HOLD_SQL;
+    const [row] = await this.withDuplicateCheck('tool_spend', movement.reference, () =>
+      m.query<HoldRow[]>(statement, sql.values),
+    );
+    if (!row.id) {
+      const [state] = await m.query<SpendStateRow[]>(SPEND_STATE_SQL, [movement.userId, apiKey?.id ?? null]);
+      throw spendRefusal(movement.amount, state, apiKey, row.key_spent);
+    }
+    const balance = Number(row.balance_after);
+    const threshold = row.low_balance_alert === null ? null : Number(row.low_balance_alert);
+    if (threshold !== null && balance < threshold && balance + movement.amount >= threshold) {
+      this.events.emitLowBalance({ userId: movement.userId, balance, threshold });
+    }
+    return { entryId: row.id, balance, createdAt: row.created_at as Date };
   }
 
   /** The job succeeded: the held credits stay spent. Settles at most once, whoever calls it and how often. */
@@ -161,6 +192,23 @@ export class CreditsService {
       const row = await this.settle(m, reference, 'captured');
       return row ? { settled: true, userId: row.userId, amount: row.amount } : { settled: false };
     });
+  }
+
+  /**
+   * A transition and its capture in ONE statement: `before` is a CTE list with a CTE named `job` that has a row only
+   * when the caller's transition won; the hold is captured only then, at most once. `select` adds columns (`, …`) to
+   * the answer. Answers whether the transition won, and the statement's row for the caller's extra columns.
+   */
+  async captureWith<T extends object>(
+    reference: Reference,
+    before: SqlFragment,
+    select = '',
+    manager?: EntityManager,
+  ): Promise<{ won: boolean } & T> {
+    const sql = new SqlParams([reference.type, reference.id]);
+    const statement = captureAfterSql(before(sql.param), select);
+    const [row] = await (manager ?? this.dataSource.manager).query<({ won: number } & T)[]>(statement, sql.values);
+    return { ...row, won: row.won > 0 };
   }
 
   /**

@@ -22,7 +22,14 @@ const KEY_SPENT = `(CASE WHEN k.day = EXCLUDED.day THEN k.spent ELSE 0 END)`;
  * Always one row: `id` null when nothing moved; `key_spent` null when the key's cap refused (or there was no key).
  * A refusal can leave the key's step applied: the caller's transaction must roll back, which a thrown error does.
  */
-export const CAPPED_HOLD_SQL = `
+export const CAPPED_HOLD_SQL = cappedHoldSql('');
+
+/**
+ * CAPPED_HOLD_SQL with more CTEs after the hold (`, job AS (… SELECT … FROM hold)`): they see the CTE `hold`, which has
+ * a row only when the credits were taken, so a refused hold writes nothing of theirs either.
+ */
+export function cappedHoldSql(extra: string): string {
+  return `
   WITH key_spend AS (
     INSERT INTO credit_key_spend AS k (api_key_id, user_id, day, spent)
     SELECT $7::uuid, $1::uuid, ${TODAY}, $2::bigint
@@ -47,9 +54,36 @@ export const CAPPED_HOLD_SQL = `
   ), hold AS (
     INSERT INTO credit_holds (user_id, amount, status, reference_type, reference_id, api_key_id)
     SELECT $1::uuid, $2::bigint, 'held', $3, $4, $7::uuid FROM account
-  )
+    RETURNING id
+  )${extra}
   SELECT l.id, l.balance_after, l.created_at, a.low_balance_alert, (SELECT spent FROM key_spend) AS key_spent
     FROM (SELECT 1) one LEFT JOIN ledger l ON true LEFT JOIN account a ON true`;
+}
+
+/** A free run's hold (moves nothing, passes every cap, records the key), with CTEs after it like cappedHoldSql. */
+export function freeHoldSql(extra: string): string {
+  return `
+  WITH hold AS (
+    INSERT INTO credit_holds (user_id, amount, status, reference_type, reference_id, api_key_id)
+    VALUES ($1::uuid, 0, 'held', $2, $3, $4::uuid)
+    RETURNING id
+  )${extra}
+  SELECT id FROM hold`;
+}
+
+/**
+ * Captures a hold in the statement that wins its transition: `before` is a CTE list with one named `job` that has a
+ * row only when the transition won; the hold is captured only then. $1 reference type, $2 reference id.
+ */
+export function captureAfterSql(before: string, select: string): string {
+  return `
+  WITH ${before}, captured AS (
+    UPDATE credit_holds SET status = 'captured', settled_at = now()
+     WHERE reference_type = $1 AND reference_id = $2 AND status = 'held' AND EXISTS (SELECT 1 FROM job)
+    RETURNING user_id, amount
+  )
+  SELECT (SELECT count(*) FROM job)::int AS won, (SELECT count(*) FROM captured)::int AS captured${select}`;
+}
 
 /** Where the caller stands after a refusal: balance, the user's caps and spend, the key's spend. $1 user, $2 key. */
 export const SPEND_STATE_SQL = `

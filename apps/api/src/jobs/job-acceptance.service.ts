@@ -18,9 +18,9 @@ import { ToolsService } from '../tools/tools.service';
 import { UsersService } from '../users/users.service';
 import type { RunToolDto } from './dto/run-tool.dto';
 import { Job } from './entities/job.entity';
-import { JobOutbox } from './entities/job-outbox.entity';
 import { JobCacheService } from './job-cache.service';
 import { JobQueueService } from './job-queue.service';
+import { insertJobAfterHold } from './job-rows.sql';
 import { JobSettlementService } from './job-settlement.service';
 import { jobReference, queueFor } from './jobs.constants';
 import { ProblemCode } from '@megicai/contracts';
@@ -113,18 +113,25 @@ export class JobAcceptanceService {
       cost,
       ...(queue ? { status: 'queued' } : { status: 'running', startedAt: new Date(), runs: 1 }),
     });
+    const now = new Date();
+    job.createdAt = now;
+    job.updatedAt = now;
+    const hold = { userId: principal.userId, amount: cost, reference: jobReference(job.id) };
+    // A run made with an API key also counts against (and is capped by) that key.
+    const options = principal.apiKeyId
+      ? { apiKey: { id: principal.apiKeyId, dailyCap: principal.apiKeyDailyCap ?? null } }
+      : {};
     try {
-      await this.dataSource.transaction(async (m) => {
-        if (queue) await this.checkMediaLimit(m, principal.userId);
-        await m.getRepository(Job).insert(asRow(job));
-        await this.credits.hold(
-          { userId: principal.userId, amount: cost, reference: jobReference(job.id) },
-          m,
-          // A run made with an API key also counts against (and is capped by) that key.
-          principal.apiKeyId ? { apiKey: { id: principal.apiKeyId, dailyCap: principal.apiKeyDailyCap ?? null } } : {},
-        );
-        if (queue) await m.getRepository(JobOutbox).insert({ jobId: job.id, queue });
-      });
+      // The hold, the job row and (media) the outbox row in one statement; media first takes its per-user lock.
+      const row = insertJobAfterHold(job, queue);
+      if (queue) {
+        await this.dataSource.transaction(async (m) => {
+          await this.checkMediaLimit(m, principal.userId);
+          await this.credits.holdWith(hold, row, m, options);
+        });
+      } else {
+        await this.credits.holdWith(hold, row, undefined, options);
+      }
     } catch (error) {
       if (error instanceof InsufficientCreditsError || error instanceof SpendCapError) {
         throw await this.payment.toException(principal.userId, tool, error);

@@ -9,6 +9,7 @@ import { Job, StoredAttempt, StoredOutput } from './entities/job.entity';
 import { JobCacheService } from './job-cache.service';
 import { jobReference } from './jobs.constants';
 import { returnedRows } from './sql-rows.util';
+import { SqlParams } from '../common/sql/sql-fragment';
 
 export interface JobSuccess {
   output: StoredOutput;
@@ -59,27 +60,49 @@ export class JobSettlementService {
 
   /** running → succeeded, capture the hold and pay the template's creator; false when another transition won. */
   async succeed(job: Job, result: JobSuccess): Promise<boolean> {
+    const { won, deliveries } = job.templateId
+      ? await this.succeedWithEarning(job, result)
+      : await this.succeedAlone(job, result);
+    await this.webhooks.dispatch(deliveries);
+    if (won && job.cacheKey) {
+      await this.cache.set(job.cacheKey, { output: result.output, provider: result.provider, model: result.model });
+    }
+    return won;
+  }
+
+  /** The usual success in ONE statement: the conditional transition, the capture and the webhook outbox rows. */
+  private async succeedAlone(job: Job, result: JobSuccess): Promise<{ won: boolean; deliveries: string[] }> {
+    const event = this.successEvent(job, result.provider);
+    const answer = await this.credits.captureWith<{ deliveries: string[] | null }>(
+      jobReference(job.id),
+      (p) => `job AS (${succeededSql(p, job.id, result)}), ${this.webhooks.recordAfter('job', event)(p)}`,
+      `, (SELECT array_agg(id) FROM deliveries) AS deliveries`,
+    );
+    return { won: answer.won, deliveries: answer.deliveries ?? [] };
+  }
+
+  /** A template run also pays its creator (the marketplace's rows): one transaction. */
+  private async succeedWithEarning(job: Job, result: JobSuccess): Promise<{ won: boolean; deliveries: string[] }> {
     let deliveries: string[] = [];
     const won = await this.dataSource.transaction(async (m) => {
-      const rows = returnedRows<{ id: string }>(
-        await m.query(
-          `UPDATE jobs SET status = 'succeeded', progress = 100, output = $2, provider = $3, model = $4,
-                  attempts = attempts || $5::jsonb, error = NULL, finished_at = now(), updated_at = now()
-            WHERE id = $1 AND status = 'running' RETURNING id`,
-          [job.id, JSON.stringify(result.output), result.provider, result.model, JSON.stringify(result.attempts)],
-        ),
-      );
+      const sql = new SqlParams();
+      const rows = returnedRows<{ id: string }>(await m.query(succeededSql(sql.param, job.id, result), sql.values));
       if (rows.length === 0) return false;
       await this.credits.capture(jobReference(job.id), m);
       await this.payCreator(m, job);
       deliveries = await this.recordEvent(m, job.id, 'job.succeeded');
       return true;
     });
-    await this.webhooks.dispatch(deliveries);
-    if (won && job.cacheKey) {
-      await this.cache.set(job.cacheKey, { output: result.output, provider: result.provider, model: result.model });
-    }
-    return won;
+    return { won, deliveries };
+  }
+
+  private successEvent(job: Job, provider: string) {
+    return {
+      userId: job.userId,
+      event: 'job.succeeded' as const,
+      key: `job.succeeded:${job.id}`,
+      data: { jobId: job.id, toolId: job.toolId, status: 'succeeded', cost: toCredits(job.cost), provider },
+    };
   }
 
   /**
@@ -167,4 +190,13 @@ export class JobSettlementService {
       costMilli: job.cost,
     });
   }
+}
+
+/** running → succeeded, conditional: RETURNING a row only for the transition that won. */
+function succeededSql(p: (value: unknown) => string, jobId: string, result: JobSuccess): string {
+  return `UPDATE jobs SET status = 'succeeded', progress = 100, output = ${p(JSON.stringify(result.output))}::jsonb,
+          provider = ${p(result.provider)}, model = ${p(result.model)},
+          attempts = attempts || ${p(JSON.stringify(result.attempts))}::jsonb, error = NULL, finished_at = now(),
+          updated_at = now()
+    WHERE id = ${p(jobId)}::uuid AND status = 'running' RETURNING id`;
 }

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
+import type Redis from 'ioredis';
 import { Repository } from 'typeorm';
 import { ProblemCode, toCredits, type ToolAlternative } from '@megicai/contracts';
 import { ToolsException } from './tools.exception';
@@ -8,6 +10,19 @@ import { ToolDto } from './dto/tool.dto';
 import { Tool } from './entities/tool.entity';
 import { ToolInput, ToolInputValidator } from './tool-input.validator';
 import { runCost } from './tool-pricing';
+import { SharedMemo } from '../common/cache/shared-memo';
+import { redisConfig } from '../config/redis.config';
+import { REDIS } from '../redis/redis.module';
+
+/** How stale another process's catalog may be while Redis pub/sub is away (changes are broadcast at once). */
+const CATALOG_TTL_MS = 30_000;
+
+interface Catalog {
+  /** Every tool, display order. */
+  all: Tool[];
+  /** By id and by slug. */
+  byKey: Map<string, Tool>;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,15 +38,37 @@ export interface ToolPatch {
   defaultModel?: string | null;
 }
 
-/** The tool catalog: what can be run, at what price, with which options and providers. */
+/**
+ * The tool catalog: what can be run, at what price, with which options and providers. Read on every run, so kept in
+ * memory (SharedMemo: an admin change invalidates it in every process over Redis). Entities it hands out are the
+ * cached ones: callers read them, never change them (update() edits a fresh copy).
+ */
 @Injectable()
-export class ToolsService {
+export class ToolsService implements OnModuleInit, OnModuleDestroy {
   private readonly validator = new ToolInputValidator();
+  private readonly catalog: SharedMemo<Catalog>;
 
   constructor(
     @InjectRepository(Tool) private readonly tools: Repository<Tool>,
     private readonly providers: ProvidersService,
-  ) {}
+    @Inject(REDIS) redis: Redis,
+    @Inject(redisConfig.KEY) redisCfg: ConfigType<typeof redisConfig>,
+  ) {
+    this.catalog = new SharedMemo(redis, `${redisCfg.prefix}:tools-changed`, CATALOG_TTL_MS, () => this.loadCatalog());
+  }
+
+  onModuleInit(): void {
+    this.catalog.start();
+  }
+
+  onModuleDestroy(): void {
+    this.catalog.stop();
+  }
+
+  private async loadCatalog(): Promise<Catalog> {
+    const all = await this.tools.find({ order: { sortOrder: 'ASC', name: 'ASC' } });
+    return { all, byKey: new Map(all.flatMap((t) => [[t.id, t] as const, [t.slug, t] as const])) };
+  }
 
   /** The public catalog: enabled tools, in display order. */
   async list(): Promise<ToolDto[]> {
@@ -41,8 +78,8 @@ export class ToolsService {
   }
 
   /** Enabled tools as entities, in display order (the OpenAI-compatible model list needs their creation time). */
-  listEnabledEntities(): Promise<Tool[]> {
-    return this.tools.find({ where: { enabled: true }, order: { sortOrder: 'ASC', name: 'ASC' } });
+  async listEnabledEntities(): Promise<Tool[]> {
+    return (await this.catalog.get()).all.filter((t) => t.enabled);
   }
 
   /** Every tool, disabled ones included (admin). */
@@ -60,6 +97,15 @@ export class ToolsService {
   /** The entity, for the jobs service (which needs the system prompt and the raw milli-credit prices). */
   async findEntity(idOrSlug: string): Promise<Tool | null> {
     if (!idOrSlug || idOrSlug.length > 64) return null;
+    const cached = (await this.catalog.get()).byKey.get(idOrSlug);
+    if (cached) return cached;
+    // Not in this copy: a tool added since (seeds, migrations); the next read reloads the catalog.
+    const tool = await this.read(idOrSlug);
+    if (tool) this.catalog.forget();
+    return tool;
+  }
+
+  private read(idOrSlug: string): Promise<Tool | null> {
     return this.tools.findOne({ where: UUID.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug } });
   }
 
@@ -68,7 +114,7 @@ export class ToolsService {
    * an empty provider list, or an offer without a price; 404 for an unknown tool.
    */
   async update(idOrSlug: string, patch: ToolPatch): Promise<ToolDto> {
-    const tool = await this.findEntity(idOrSlug);
+    const tool = idOrSlug && idOrSlug.length <= 64 ? await this.read(idOrSlug) : null;
     if (!tool) throw new ToolsException(ProblemCode.NotFound, 'No such tool.');
     if (patch.providers !== undefined) this.checkProviders(tool, patch.providers);
     for (const field of ['creditCost', 'offerCost'] as const) {
@@ -91,7 +137,9 @@ export class ToolsService {
         errors: [{ field: 'offerCost', message: 'required with offerEndsAt' }],
       });
     }
-    return ToolDto.from(await this.tools.save(tool));
+    const saved = await this.tools.save(tool);
+    await this.catalog.changed();
+    return ToolDto.from(saved);
   }
 
   private checkProviders(tool: Tool, ids: string[]): void {
@@ -123,7 +171,7 @@ export class ToolsService {
    * the dearest (the closest to what was asked for) first; premium-only ones only for premium members.
    */
   async cheaperAlternatives(tool: Tool, budget: number, premium: boolean, limit = 3): Promise<ToolAlternative[]> {
-    const rows = await this.tools.find({ where: { enabled: true, kind: tool.kind }, order: { sortOrder: 'ASC' } });
+    const rows = (await this.listEnabledEntities()).filter((t) => t.kind === tool.kind);
     const price = this.costOf(tool);
     return rows
       .filter((t) => t.id !== tool.id && (premium || !t.premiumOnly))

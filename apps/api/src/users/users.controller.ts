@@ -5,7 +5,6 @@ import type { Principal } from '../common/auth/principal';
 import { ProblemCode } from '@megicai/contracts';
 import { UsersException } from './users.exception';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
-import { CreditsService } from '../credits/credits.service';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
@@ -15,10 +14,7 @@ import { UsersService } from './users.service';
 @ApiSecurity('api-key')
 @Controller('me')
 export class UsersController {
-  constructor(
-    private readonly users: UsersService,
-    private readonly credits: CreditsService,
-  ) {}
+  constructor(private readonly users: UsersService) {}
 
   @Get()
   @ApiOkResponse({ type: UserDto })
@@ -36,8 +32,8 @@ export class UsersController {
   }
 
   private async profile(userId: string): Promise<UserDto> {
-    const [user, balance] = await Promise.all([this.users.findById(userId), this.credits.balanceOf(userId)]);
+    const user = await this.users.profileOf(userId);
     if (!user) throw new UsersException(ProblemCode.Unauthorized, 'This account no longer exists.');
-    return UserDto.from(user, balance);
+    return UserDto.from(user, user.balance);
   }
 }

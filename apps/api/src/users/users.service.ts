@@ -5,6 +5,7 @@ import { decodeCursor, toPage } from '../common/pagination/cursor';
 import type { Role } from '@megicai/contracts';
 import { User } from './entities/user.entity';
 import { newReferralCode } from './referral-code';
+import { preparedQuery } from '../common/sql/prepared-query';
 
 export interface NewUser {
   email: string;
@@ -18,6 +19,12 @@ export class EmailTakenError extends Error {}
 
 const UNIQUE_VIOLATION = '23505';
 
+/** The columns of a user that GET /me shows. */
+export type UserProfile = Pick<
+  User,
+  'id' | 'email' | 'emailVerified' | 'displayName' | 'role' | 'premiumUntil' | 'referralCode' | 'createdAt'
+>;
+
 /** Users and profiles. Other modules read people through this service, never through the table. */
 @Injectable()
 export class UsersService {
@@ -30,6 +37,34 @@ export class UsersService {
   /** Inside a transaction, pass its manager: a second pool connection while the first holds locks can starve the pool. */
   findById(id: string, manager?: EntityManager): Promise<User | null> {
     return manager ? manager.findOneBy(User, { id }) : this.users.findOneBy({ id });
+  }
+
+  /** Role and ban alone (the access check of every request): a prepared read of two columns. */
+  async accessOf(id: string): Promise<Pick<User, 'role' | 'banned'> | null> {
+    const rows = await preparedQuery<Pick<User, 'role' | 'banned'>>(
+      this.users.manager.connection,
+      'users-access-of',
+      `SELECT role, banned FROM users WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * What GET /me shows, in one prepared read: the profile columns (never the password hash) and the balance. The
+   * balance column is the credits module's, read-only here so that /me is one round trip.
+   */
+  async profileOf(id: string): Promise<(UserProfile & { balance: number }) | null> {
+    const rows = await preparedQuery<UserProfile & { balance: string | null }>(
+      this.users.manager.connection,
+      'users-profile-of',
+      `SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.premium_until AS "premiumUntil",
+              u.referral_code AS "referralCode", u.created_at AS "createdAt", u.email_verified AS "emailVerified",
+              a.balance
+         FROM users u LEFT JOIN credit_accounts a ON a.user_id = u.id WHERE u.id = $1`,
+      [id],
+    );
+    return rows[0] ? { ...rows[0], balance: Number(rows[0].balance ?? 0) } : null;
   }
 
   findByEmail(email: string): Promise<User | null> {

@@ -6,6 +6,7 @@ import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import type { WebhookEvent } from '@megicai/contracts';
 import { webhooksConfig } from '../config/webhooks.config';
+import { SqlFragment, SqlParams } from '../common/sql/sql-fragment';
 import { attemptsWithin, WEBHOOK_BACKOFF, WEBHOOK_QUEUE, WebhookJobData } from './webhook-schedule';
 
 /** An event as a feature reports it: what happened, to whom, and the key that makes it happen once. */
@@ -36,17 +37,17 @@ export class WebhookEventsService {
 
   /** One delivery row per subscribed endpoint, in the caller's transaction; returns their ids. */
   async record(m: EntityManager, input: WebhookEventInput): Promise<string[]> {
-    const payload = { type: input.event, timestamp: new Date().toISOString(), data: input.data };
-    const rows: { id: string }[] = await m.query(
-      `INSERT INTO webhook_deliveries (endpoint_id, event, event_key, payload)
-       SELECT e.id, $2::varchar, $3::varchar, $4::jsonb FROM webhook_endpoints e
-        WHERE e.user_id = $1 AND e.deleted_at IS NULL
-          AND ($5::uuid IS NULL AND $2::text = ANY(e.events) OR e.id = $5::uuid)
-       ON CONFLICT (endpoint_id, event_key) DO NOTHING
-       RETURNING id`,
-      [input.userId, input.event, input.key, JSON.stringify(payload), input.endpointId ?? null],
-    );
+    const sql = new SqlParams();
+    const rows: { id: string }[] = await m.query(deliveriesSql(input, sql.param), sql.values);
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * `record` as a CTE named `deliveries` of another feature's statement, written only when the CTE `gate` has a row
+   * (the transition that won); the statement answers the ids with `(SELECT array_agg(id) FROM deliveries)`.
+   */
+  recordAfter(gate: string, input: WebhookEventInput): SqlFragment {
+    return (p) => `deliveries AS (${deliveriesSql(input, p, `EXISTS (SELECT 1 FROM ${gate})`)})`;
   }
 
   /** After the commit. Never throws: a row not added stays `enqueued = false` for the relay. */
@@ -92,4 +93,17 @@ export class WebhookEventsService {
     await this.dispatch(rows.map((r) => r.id));
     return rows.length;
   }
+}
+
+/** One delivery row per endpoint of the user subscribed to the event (or the one endpoint asked for). */
+function deliveriesSql(input: WebhookEventInput, p: (value: unknown) => string, gate = 'true'): string {
+  const payload = { type: input.event, timestamp: new Date().toISOString(), data: input.data };
+  const event = `${p(input.event)}::varchar`;
+  const endpoint = `${p(input.endpointId ?? null)}::uuid`;
+  return `INSERT INTO webhook_deliveries (endpoint_id, event, event_key, payload)
+    SELECT e.id, ${event}, ${p(input.key)}::varchar, ${p(JSON.stringify(payload))}::jsonb FROM webhook_endpoints e
+     WHERE e.user_id = ${p(input.userId)}::uuid AND e.deleted_at IS NULL AND ${gate}
+       AND (${endpoint} IS NULL AND ${event}::text = ANY(e.events) OR e.id = ${endpoint})
+    ON CONFLICT (endpoint_id, event_key) DO NOTHING
+    RETURNING id`;
 }

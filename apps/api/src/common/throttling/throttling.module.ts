@@ -1,4 +1,3 @@
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ExecutionContext, Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { ThrottlerModule, seconds } from '@nestjs/throttler';
@@ -10,6 +9,7 @@ import { REDIS } from '../../redis/redis.module';
 import type { Principal } from '../auth/principal';
 import { clientAddress } from '../http/client-address';
 import { FallbackThrottlerStorage } from './fallback-throttler.storage';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { AUTH_THROTTLE, type AuthThrottleOptions } from './auth-throttle.decorator';
 
 type Req = FastifyRequest & { user?: Principal };
@@ -57,7 +57,7 @@ const isAuthRoute = (context: ExecutionContext) => authThrottle(context) !== und
           },
         ],
         // The shared connection (closed with the app, one socket fewer per process); per process while Redis is away.
-        storage: new FallbackThrottlerStorage(new ThrottlerStorageRedisService(client)),
+        storage: new FallbackThrottlerStorage(new RedisThrottlerStorage(client)),
         generateKey: (_context, tracker, name) => `${redis.prefix}:throttle:${name}:${tracker}`,
       }),
     }),

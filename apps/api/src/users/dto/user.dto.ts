@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Role, UserView } from '@megicai/contracts';
 import { toCredits } from '@megicai/contracts';
-import type { User } from '../entities/user.entity';
+import type { UserProfile } from '../users.service';
 
 export class UserDto implements UserView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -15,7 +15,7 @@ export class UserDto implements UserView {
   @ApiProperty({ example: 'K7M2Q9XA' }) referralCode!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
-  static from(user: User, balanceMilli: number): UserDto {
+  static from(user: UserProfile, balanceMilli: number): UserDto {
     return {
       id: user.id,
       email: user.email,
