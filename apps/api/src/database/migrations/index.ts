@@ -18,6 +18,7 @@ import { SpendLimits1764084000000 } from './1764084000000-spend-limits';
 import { Webhooks1764086000000 } from './1764086000000-webhooks';
 import { Product1764089000000 } from './1764089000000-product';
 import { Conversations1764091000000 } from './1764091000000-conversations';
+import { PromptReports1764093000000 } from './1764093000000-prompt-reports';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -44,4 +45,5 @@ export const migrations = [
   Webhooks1764086000000,
   Product1764089000000,
   Conversations1764091000000,
+  PromptReports1764093000000,
 ];
