@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ProblemCode, type Page, type PromptTemplateView } from '@megicai/contracts';
+import { ProblemCode, type Page, type PromptReportReason, type PromptTemplateView } from '@megicai/contracts';
 import type { Principal } from '../common/auth/principal';
-import type { AdminPromptDto, AdminPromptReportDto, PromptReportDto, ReportReason } from './dto/prompt-report.dto';
+import type { AdminPromptDto, AdminPromptReportDto, PromptReportDto } from './dto/prompt-report.dto';
 import { MarketplaceException } from './marketplace.exception';
 import { isUuid, templateNotFound } from './prompt-errors';
 
@@ -13,7 +13,7 @@ interface ReportRow {
   id: string;
   template_id: string;
   reporter_id: string;
-  reason: ReportReason;
+  reason: PromptReportReason;
   detail: string | null;
   created_at: Date;
 }
@@ -23,7 +23,12 @@ interface ReportRow {
 export class PromptReportsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async report(id: string, viewer: Viewer, reason: ReportReason, detail: string | undefined): Promise<PromptReportDto> {
+  async report(
+    id: string,
+    viewer: Viewer,
+    reason: PromptReportReason,
+    detail: string | undefined,
+  ): Promise<PromptReportDto> {
     const [template]: { creator_id: string; status: string }[] = isUuid(id)
       ? await this.dataSource.query(
           `SELECT creator_id, status FROM prompt_templates WHERE id = $1 AND deleted_at IS NULL`,

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PROMPT_STATUSES, type PromptStatus } from '@megicai/contracts';
+import {
+  PROMPT_REPORT_REASONS as REPORT_REASONS,
+  PROMPT_STATUSES,
+  type PromptReportReason as ReportReason,
+  type PromptStatus,
+} from '@megicai/contracts';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { PromptTemplateDto } from './prompt-template.dto';
-
-export const REPORT_REASONS = ['spam', 'abuse', 'copyright', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
 
 export class ReportPromptDto {
   @ApiProperty({ enum: REPORT_REASONS })
