@@ -723,6 +723,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/marketplace/prompts/{id}/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MarketplaceController_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/openai/v1/models': {
     parameters: {
       query?: never;
@@ -774,6 +790,63 @@ export interface paths {
      * @description Answers once the job is done, waiting up to OPENAI_COMPAT_WAIT_SECONDS (504 after that).
      */
     post: operations['OpenAiCompatController_generateImage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your conversations, newest activity first; `q` searches titles and messages */
+    get: operations['ConversationsController_list'];
+    put?: never;
+    /** Start a conversation with a text tool */
+    post: operations['ConversationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A conversation and its messages */
+    get: operations['ConversationsController_get'];
+    put?: never;
+    post?: never;
+    /** Delete a conversation (its jobs and charges stay in the history and the ledger) */
+    delete: operations['ConversationsController_remove'];
+    options?: never;
+    head?: never;
+    /** Rename a conversation */
+    patch: operations['ConversationsController_rename'];
+    trace?: never;
+  };
+  '/api/v1/conversations/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a message; the answer is one run of the tool
+     * @description Charged as one run of the tool, with the earlier messages as context (the oldest dropped first past the tool's context budget). Answers the assistant message, or with `?stream=true` `text/event-stream`: `token` events, then `done` with the assistant message, or `error` with a problem. A failed run is refunded and leaves no answer: the question stays with `failed: true`, and posting again retries it.
+     */
+    post: operations['ConversationsController_post'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2103,6 +2176,20 @@ export interface components {
       items: components['schemas']['PromptRatingDto'][];
       nextCursor: string | null;
     };
+    ReportPromptDto: {
+      /** @enum {string} */
+      reason: 'spam' | 'abuse' | 'copyright' | 'other';
+      detail?: string;
+    };
+    PromptReportDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      reason: 'spam' | 'abuse' | 'copyright' | 'other';
+      detail: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
     OpenAiErrorBodyDto: {
       message: string;
       /** @example invalid_request_error */
@@ -2284,6 +2371,91 @@ export interface components {
       created: number;
       data: components['schemas']['GeneratedImageDto'][];
       megicai: components['schemas']['MegicaiRunDto'];
+    };
+    CreateConversationDto: {
+      /**
+       * @description A text tool (UUID or slug)
+       * @example chat
+       */
+      toolId: string;
+      /**
+       * @description The first message names it when absent
+       * @example Trip to Lisbon
+       */
+      title?: string;
+    };
+    ConversationDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      toolId: string;
+      title: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ConversationSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      toolId: string;
+      title: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description Time of the newest message
+       */
+      lastActivityAt: string;
+    };
+    ConversationPageDto: {
+      items: components['schemas']['ConversationSummaryDto'][];
+      nextCursor: string | null;
+    };
+    ConversationMessageDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      role: 'user' | 'assistant';
+      content: string;
+      /**
+       * Format: uuid
+       * @description The run that answered (or failed)
+       */
+      jobId?: string;
+      /**
+       * @description Credits the run cost (assistant messages)
+       * @example 1
+       */
+      cost?: number;
+      /** @description A user message whose run failed and was refunded: retry it */
+      failed?: boolean;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ConversationDetailDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      toolId: string;
+      title: string;
+      /** Format: date-time */
+      createdAt: string;
+      messages: components['schemas']['ConversationMessageDto'][];
+    };
+    RenameConversationDto: {
+      /** @example Trip to Lisbon */
+      title: string;
+    };
+    PostMessageDto: {
+      /**
+       * @description Try this provider first
+       * @example openai
+       */
+      provider?: string;
+      /** @example gpt-4o-mini */
+      model?: string;
+      /** @example And what about the weekend? */
+      content: string;
     };
     LeaderboardEntryDto: {
       /**
@@ -2611,6 +2783,57 @@ export interface components {
     };
     AuditLogPageDto: {
       items: components['schemas']['AuditLogEntryDto'][];
+      nextCursor: string | null;
+    };
+    AdminPromptReportDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      reason: 'spam' | 'abuse' | 'copyright' | 'other';
+      detail: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      reporterId: string;
+    };
+    AdminPromptDto: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      description: string;
+      /** Format: uuid */
+      toolId: string;
+      /** @enum {string} */
+      toolKind: 'text' | 'image' | 'audio' | 'video';
+      creator: components['schemas']['PromptCreatorDto'];
+      variables: components['schemas']['PromptVariableDto'][];
+      /** @description Mean stars, null before the first rating */
+      ratingAvg: number | null;
+      ratingCount: number;
+      /** @description Runs by other users */
+      uses: number;
+      tags: string[];
+      /** @description Current version; each edit after publishing adds one */
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'hidden';
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description The template text: shown to its creator (and admins) only */
+      template?: string;
+      /** @description The caller's rating (single template only) */
+      myRating?: components['schemas']['MyRatingDto'] | null;
+      /** @description With status=reported only */
+      reportCount?: number;
+      /** @description With status=reported only, newest first */
+      reports?: components['schemas']['AdminPromptReportDto'][];
+    };
+    AdminPromptPageDto: {
+      items: components['schemas']['AdminPromptDto'][];
       nextCursor: string | null;
     };
     ModeratePromptDto: {
@@ -6206,6 +6429,104 @@ export interface operations {
       };
     };
   };
+  MarketplaceController_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportPromptDto'];
+      };
+    };
+    responses: {
+      /** @description The report, for moderators to look at */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromptReportDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope`, `own_template` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope' | 'own_template';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `already_reported` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'already_reported';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
   OpenAiCompatController_listModels: {
     parameters: {
       query?: never;
@@ -6470,6 +6791,462 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+    };
+  };
+  ConversationsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+        /** @description Words to find in titles and messages */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationPageDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  ConversationsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConversationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  ConversationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationDetailDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  ConversationsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  ConversationsController_rename: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RenameConversationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationDetailDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  ConversationsController_post: {
+    parameters: {
+      query?: {
+        /** @description `text/event-stream` answer when true */
+        stream?: 'true' | 'false' | '1' | '0';
+      };
+      header?: {
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostMessageDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationMessageDto'];
+          'text/event-stream': components['schemas']['ConversationMessageDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_tool_input` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_tool_input';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Not enough credits (`insufficient_credits`: needed, balance, adOffer, alternatives) or a spending cap reached (`spend_cap_reached`: scope, cap, spent, resetsAt, alternatives). Codes: `insufficient_credits`, `spend_cap_reached` */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'insufficient_credits' | 'spend_cap_reached';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope`, `premium_required` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope' | 'premium_required';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found`, `tool_disabled` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found' | 'tool_disabled';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `idempotency_in_progress` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'idempotency_in_progress';
+          };
+        };
+      };
+      /** @description Idempotency-Key reused with another body. Codes: `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'idempotency_key_reused';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+      /** @description A dependency is down. Codes: `provider_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'provider_unavailable';
+          };
         };
       };
     };
@@ -8049,7 +8826,8 @@ export interface operations {
         limit?: number;
         /** @description The nextCursor of the previous page */
         cursor?: string;
-        status?: 'draft' | 'published' | 'hidden';
+        /** @description A status, or "reported": templates with at least one report, with their reports */
+        status?: 'draft' | 'published' | 'hidden' | 'reported';
       };
       header?: never;
       path?: never;
@@ -8057,13 +8835,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Templates of every creator, newest first */
+      /** @description Templates of every creator, newest first; with status=reported, each with its reports */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PromptPageDto'];
+          'application/json': components['schemas']['AdminPromptPageDto'];
         };
       };
       /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
