@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { PROMPT_REPORT_REASONS, ProblemCode, type PromptReportReason } from '@megicai/contracts';
 import { isApiError, problemMessage } from '../../api';
+import { FormMessage, type FormMessageValue } from './form-message';
 import { marketplaceApi } from './marketplace-api';
 
 const REASON_LABELS: Record<PromptReportReason, string> = {
@@ -17,7 +18,7 @@ export function ReportButton({ templateId }: { templateId: string }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<PromptReportReason | null>(null);
   const [detail, setDetail] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [sending, setSending] = useState(false);
 
   const submit = async () => {
@@ -69,11 +70,7 @@ export function ReportButton({ templateId }: { templateId: string }) {
               autosize
               minRows={2}
             />
-            {message ? (
-              <Alert color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'}>
-                {message.text}
-              </Alert>
-            ) : null}
+            <FormMessage message={message} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setOpen(false)}>
                 Close
