@@ -112,3 +112,19 @@ export interface PromptPreviewRequest {
 export interface PromptPreviewView {
   prompt: string;
 }
+
+/** Why a user reports a template (`POST /marketplace/prompts/:id/reports`). */
+export const PROMPT_REPORT_REASONS = ['spam', 'abuse', 'copyright', 'other'] as const;
+export type PromptReportReason = (typeof PROMPT_REPORT_REASONS)[number];
+
+export interface ReportPromptRequest {
+  reason: PromptReportReason;
+  detail?: string;
+}
+
+export interface PromptReportView {
+  id: string;
+  reason: PromptReportReason;
+  detail: string | null;
+  createdAt: string;
+}

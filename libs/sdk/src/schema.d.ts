@@ -365,7 +365,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Each tier and duration with what it pays and how many are left today (empty for premium accounts) */
+    /** Ad tiers with what they pay and how many are left today (empty for premium accounts) */
     get: operations['AdsController_offers'];
     put?: never;
     post?: never;
@@ -400,48 +400,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Start an ad session for a tier and duration (replaces an open one); unknown duration → 400
-     * @description `networks` is the waterfall the client tries in order, with one creative per network in `waterfall`.
-     */
+    /** Start an ad session (replaces an open one); premium accounts → 403, daily cap → 429 */
     post: operations['AdsController_start'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/ads/sessions/{id}/impression': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record what one network of the waterfall did: filled or not (no fill, null slot, timeout, blocked)
-     * @description Once per session and network (repeats are ignored); a fill marks the session’s network.
-     */
-    post: operations['AdsController_impression'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/ads/sessions/{id}/engaged': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The interactive creative reported it was seen in a visible tab; until then complete answers 425 */
-    post: operations['AdsController_engaged'];
     delete?: never;
     options?: never;
     head?: never;
@@ -459,23 +419,6 @@ export interface paths {
     put?: never;
     /** Claim a watched ad: once, after the required seconds on the server clock */
     post: operations['AdsController_complete'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/ads/creatives/{id}/frame': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The HTML of an interactive house creative, for a sandboxed iframe */
-    get: operations['AdCreativesController_frame'];
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -575,7 +518,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The caller's jobs, newest first */
+    /** The caller's jobs, newest first; `kind` and `status` filter them */
     get: operations['JobsController_list'];
     put?: never;
     post?: never;
@@ -780,23 +723,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/admin/prompts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminPromptsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/prompts/{id}': {
+  '/api/v1/marketplace/prompts/{id}/reports': {
     parameters: {
       query?: never;
       header?: never;
@@ -805,105 +732,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['AdminPromptsController_moderate'];
-    trace?: never;
-  };
-  '/api/v1/admin/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminUsersController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminUsersController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a user’s role or ban them (a ban revokes their refresh tokens); audited */
-    patch: operations['AdminUsersController_patch'];
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}/credits': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Grant (delta > 0) or take (delta < 0, never below zero → 409) credits; audited */
-    post: operations['AdminUsersController_adjust'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/ads/tiers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminAdsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/ads/tiers/{tier}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminAdsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['AdminAdsController_patch'];
-    trace?: never;
-  };
-  '/api/v1/admin/audit-log': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminAuditController_list'];
-    put?: never;
-    post?: never;
+    post: operations['MarketplaceController_report'];
     delete?: never;
     options?: never;
     head?: never;
@@ -961,6 +790,63 @@ export interface paths {
      * @description Answers once the job is done, waiting up to OPENAI_COMPAT_WAIT_SECONDS (504 after that).
      */
     post: operations['OpenAiCompatController_generateImage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your conversations, newest activity first; `q` searches titles and messages */
+    get: operations['ConversationsController_list'];
+    put?: never;
+    /** Start a conversation with a text tool */
+    post: operations['ConversationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A conversation and its messages */
+    get: operations['ConversationsController_get'];
+    put?: never;
+    post?: never;
+    /** Delete a conversation (its jobs and charges stay in the history and the ledger) */
+    delete: operations['ConversationsController_remove'];
+    options?: never;
+    head?: never;
+    /** Rename a conversation */
+    patch: operations['ConversationsController_rename'];
+    trace?: never;
+  };
+  '/api/v1/conversations/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a message; the answer is one run of the tool
+     * @description Charged as one run of the tool, with the earlier messages as context (the oldest dropped first past the tool's context budget). Answers the assistant message, or with `?stream=true` `text/event-stream`: `token` events, then `done` with the assistant message, or `error` with a problem. A failed run is refunded and leaves no answer: the question stays with `failed: true`, and posting again retries it.
+     */
+    post: operations['ConversationsController_post'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1207,6 +1093,136 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminUsersController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminUsersController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a user’s role or ban them (a ban revokes their refresh tokens); audited */
+    patch: operations['AdminUsersController_patch'];
+    trace?: never;
+  };
+  '/api/v1/admin/users/{id}/credits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Grant (delta > 0) or take (delta < 0, never below zero → 409) credits; audited */
+    post: operations['AdminUsersController_adjust'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/tiers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAdsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/tiers/{tier}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAdsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['AdminAdsController_patch'];
+    trace?: never;
+  };
+  '/api/v1/admin/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/prompts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminPromptsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/prompts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['AdminPromptsController_moderate'];
+    trace?: never;
+  };
   '/api/v1/admin/tools': {
     parameters: {
       query?: never;
@@ -1271,6 +1287,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/queues/{name}/jobs/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AdminQueuesController_retryJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/analytics': {
     parameters: {
       query?: never;
@@ -1279,6 +1311,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['AdminAnalyticsController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/providers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminProvidersController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1328,51 +1376,17 @@ export interface paths {
     patch: operations['AdminCreditPacksController_update'];
     trace?: never;
   };
-  '/api/v1/admin/ads/networks': {
+  '/api/v1/admin/queues/board-session': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['AdminAdsWaterfallController_networks'];
-    /** Set the waterfall order for new sessions (house always ends it) */
-    put: operations['AdminAdsWaterfallController_setNetworks'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/ads/tiers/{tier}/options': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AdminAdsWaterfallController_options'];
-    /** Replace a tier's extra durations (its standard one is edited with PATCH /admin/ads/tiers) */
-    put: operations['AdminAdsWaterfallController_setOptions'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/ads/performance': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Fill rate and estimated revenue by network and by creative over whole UTC days */
-    get: operations['AdminAdsWaterfallController_performance'];
+    get?: never;
     put?: never;
-    post?: never;
+    /** Sets a short-lived signed HttpOnly cookie scoped to Bull Board, then open `url` in a new tab */
+    post: operations['AdminBullBoardController_open'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1426,6 +1440,13 @@ export interface components {
        * @example 1
        */
       spentToday: number;
+      /** @description True once today's (UTC) daily reward was claimed */
+      dailyRewardClaimedToday: boolean;
+      /**
+       * Format: date-time
+       * @description When the daily reward can next be claimed (now if available, else the next 00:00 UTC)
+       */
+      nextDailyRewardAt: string;
     };
     LedgerReferenceDto: {
       /** @example ad_session */
@@ -1457,6 +1478,11 @@ export interface components {
         | 'purchase'
         | 'purchase_refund';
       reference: components['schemas']['LedgerReferenceDto'] | null;
+      /**
+       * Format: uuid
+       * @description The job a tool_spend or tool_refund belongs to (GET /jobs/:id)
+       */
+      jobId: string | null;
       /** Format: date-time */
       createdAt: string;
     };
@@ -1689,8 +1715,6 @@ export interface components {
       src: string;
       clickUrl: string;
       seconds: number;
-      /** @description Scripted HTML: src is its frame URL, played in a sandboxed iframe */
-      interactive?: boolean;
     };
     HouseCreativeDto: {
       /** @enum {string} */
@@ -1702,8 +1726,6 @@ export interface components {
       network: 'google-ad-manager';
       /** @example /1234567/megicai_rewarded */
       adUnitPath: string;
-      /** @example https://securepubads.g.doubleclick.net/tag/js/gpt.js */
-      scriptUrl: string;
     };
     AdOfferDto: {
       /** @enum {string} */
@@ -1727,20 +1749,9 @@ export interface components {
       requiredSeconds: number;
       /** @example 5 */
       credits: number;
-      /**
-       * @description The network that filled (the first of the waterfall until then)
-       * @enum {string}
-       */
+      /** @enum {string} */
       network: 'house' | 'google-ad-manager';
-      /** @description The waterfall, tried in order; house ends it */
-      networks: ('house' | 'google-ad-manager')[];
-      /** @description The creative of the first network */
       creative: components['schemas']['HouseCreativeDto'] | components['schemas']['GamCreativeDto'];
-      /** @description One creative per network, same order */
-      waterfall: (components['schemas']['HouseCreativeDto'] | components['schemas']['GamCreativeDto'])[];
-      /** @description An interactive creative must report it was seen before complete pays */
-      needsEngagement: boolean;
-      engaged: boolean;
       /** Format: date-time */
       startedAt: string;
       /** Format: date-time */
@@ -1763,28 +1774,10 @@ export interface components {
        */
       tier: 'text' | 'image' | 'video';
       /**
-       * @description One of the tier's durations (GET /ads/offers); default: its standard one
-       * @example 300
-       */
-      seconds?: number;
-      /** @description The client can play interactive creatives (sandboxed iframe with scripts) and report engagement */
-      interactive?: boolean;
-      /**
-       * @description A network to try first, before the configured waterfall
+       * @description Defaults to the configured web network
        * @enum {string}
        */
       network?: 'house' | 'google-ad-manager';
-    };
-    AdImpressionDto: {
-      /**
-       * @description The network of the waterfall that answered
-       * @enum {string}
-       */
-      network: 'house' | 'google-ad-manager';
-      /** @description True when it showed an ad; false for no fill, a null slot, a timeout or a blocked script */
-      filled: boolean;
-      /** @description The creative shown (house creative id, or the network’s creative id) */
-      creativeId?: string;
     };
     AdCompleteDto: {
       /** @example 5 */
@@ -1855,6 +1848,11 @@ export interface components {
        * @example 0.5
        */
       offerCost: number | null;
+      /**
+       * Format: date-time
+       * @description When the running offer started (null: no start date)
+       */
+      offerStartsAt: string | null;
       /** Format: date-time */
       offerEndsAt: string | null;
       premiumOnly: boolean;
@@ -1940,6 +1938,24 @@ export interface components {
       /** @example gpt-4o-mini */
       model?: string;
     };
+    JobTemplateDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The title when the job ran
+       * @example Friendly product description
+       */
+      title: string;
+      /**
+       * @description The value of each variable as run (given, else its default)
+       * @example {
+       *       "tone": "friendly"
+       *     }
+       */
+      variables: {
+        [key: string]: string;
+      };
+    };
     JobAssetDto: {
       /**
        * @description Signed, expiring link
@@ -1974,6 +1990,16 @@ export interface components {
       id: string;
       /** Format: uuid */
       toolId: string;
+      /** @enum {string} */
+      kind: 'text' | 'image' | 'audio' | 'video';
+      /** @description The input as run, defaults filled in; `prompt` is what was sent (the rendered template, if any) */
+      input: {
+        [key: string]: unknown;
+      };
+      /** @description The prompt sent to the provider */
+      prompt: string;
+      /** @description The template the job ran through, if any */
+      template: components['schemas']['JobTemplateDto'] | null;
       /** @enum {string} */
       status: 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
       progress: number;
@@ -2150,90 +2176,19 @@ export interface components {
       items: components['schemas']['PromptRatingDto'][];
       nextCursor: string | null;
     };
-    ModeratePromptDto: {
-      /**
-       * @description hide: out of the marketplace; restore: back to where it was
-       * @enum {string}
-       */
-      action: 'hide' | 'restore';
-      reason?: string;
+    ReportPromptDto: {
+      /** @enum {string} */
+      reason: 'spam' | 'abuse' | 'copyright' | 'other';
+      detail?: string;
     };
-    AdminUserDto: {
+    PromptReportDto: {
       /** Format: uuid */
       id: string;
-      email: string;
-      displayName: string;
       /** @enum {string} */
-      role: 'user' | 'admin';
-      banned: boolean;
-      /** Format: date-time */
-      premiumUntil: string | null;
-      referralCode: string;
+      reason: 'spam' | 'abuse' | 'copyright' | 'other';
+      detail: string | null;
       /** Format: date-time */
       createdAt: string;
-    };
-    AdminUserPageDto: {
-      items: components['schemas']['AdminUserDto'][];
-      nextCursor: string | null;
-    };
-    AdminUserPatchDto: {
-      /** @enum {string} */
-      role?: 'user' | 'admin';
-      /** @description A banned user cannot log in; their refresh tokens are revoked */
-      banned?: boolean;
-    };
-    AdminCreditAdjustmentDto: {
-      /**
-       * @description Credits (at most 3 decimals); negative takes credits, never below zero
-       * @example 10
-       */
-      delta: number;
-      /** @example Compensation for a failed run */
-      reason: string;
-    };
-    AdminCreditAdjustmentResultDto: {
-      /** Format: uuid */
-      entryId: string;
-      /** @example 10 */
-      delta: number;
-      /** @example 15 */
-      balance: number;
-    };
-    AdTierSettingsDto: {
-      /** @enum {string} */
-      tier: 'text' | 'image' | 'video';
-      /** @example 60 */
-      seconds: number;
-      /** @example 5 */
-      credits: number;
-      /** @example 20 */
-      dailyCap: number;
-    };
-    AdTierPatchDto: {
-      seconds?: number;
-      /** @description Credits, at most 3 decimals */
-      credits?: number;
-      dailyCap?: number;
-    };
-    AuditLogEntryDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      actorId: string;
-      /** @example user.credits.adjust */
-      action: string;
-      /** @example user */
-      targetType: string;
-      targetId: string;
-      details: {
-        [key: string]: unknown;
-      };
-      /** Format: date-time */
-      createdAt: string;
-    };
-    AuditLogPageDto: {
-      items: components['schemas']['AuditLogEntryDto'][];
-      nextCursor: string | null;
     };
     OpenAiErrorBodyDto: {
       message: string;
@@ -2416,6 +2371,91 @@ export interface components {
       created: number;
       data: components['schemas']['GeneratedImageDto'][];
       megicai: components['schemas']['MegicaiRunDto'];
+    };
+    CreateConversationDto: {
+      /**
+       * @description A text tool (UUID or slug)
+       * @example chat
+       */
+      toolId: string;
+      /**
+       * @description The first message names it when absent
+       * @example Trip to Lisbon
+       */
+      title?: string;
+    };
+    ConversationDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      toolId: string;
+      title: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ConversationSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      toolId: string;
+      title: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description Time of the newest message
+       */
+      lastActivityAt: string;
+    };
+    ConversationPageDto: {
+      items: components['schemas']['ConversationSummaryDto'][];
+      nextCursor: string | null;
+    };
+    ConversationMessageDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      role: 'user' | 'assistant';
+      content: string;
+      /**
+       * Format: uuid
+       * @description The run that answered (or failed)
+       */
+      jobId?: string;
+      /**
+       * @description Credits the run cost (assistant messages)
+       * @example 1
+       */
+      cost?: number;
+      /** @description A user message whose run failed and was refunded: retry it */
+      failed?: boolean;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ConversationDetailDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      toolId: string;
+      title: string;
+      /** Format: date-time */
+      createdAt: string;
+      messages: components['schemas']['ConversationMessageDto'][];
+    };
+    RenameConversationDto: {
+      /** @example Trip to Lisbon */
+      title: string;
+    };
+    PostMessageDto: {
+      /**
+       * @description Try this provider first
+       * @example openai
+       */
+      provider?: string;
+      /** @example gpt-4o-mini */
+      model?: string;
+      /** @example And what about the weekend? */
+      content: string;
     };
     LeaderboardEntryDto: {
       /**
@@ -2635,6 +2675,175 @@ export interface components {
       /** Format: uuid */
       deliveryId: string;
     };
+    AdminUserDto: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'user' | 'admin';
+      banned: boolean;
+      /** Format: date-time */
+      premiumUntil: string | null;
+      referralCode: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description Current balance in credits
+       * @example 12.5
+       */
+      balance: number;
+    };
+    AdminUserPageDto: {
+      items: components['schemas']['AdminUserDto'][];
+      nextCursor: string | null;
+    };
+    AdminUserDetailDto: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'user' | 'admin';
+      banned: boolean;
+      /** Format: date-time */
+      premiumUntil: string | null;
+      referralCode: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description Current balance in credits
+       * @example 12.5
+       */
+      balance: number;
+      /** @description The 20 most recent ledger entries, newest first */
+      ledger: components['schemas']['LedgerEntryDto'][];
+      /** @description The 20 most recent jobs, newest first */
+      jobs: components['schemas']['JobDto'][];
+      /**
+       * @description Prompt templates created (any status, not deleted)
+       * @example 3
+       */
+      templatesCount: number;
+    };
+    AdminUserPatchDto: {
+      /** @enum {string} */
+      role?: 'user' | 'admin';
+      /** @description A banned user cannot log in; their refresh tokens are revoked */
+      banned?: boolean;
+    };
+    AdminCreditAdjustmentDto: {
+      /**
+       * @description Credits (at most 3 decimals); negative takes credits, never below zero
+       * @example 10
+       */
+      delta: number;
+      /** @example Compensation for a failed run */
+      reason: string;
+    };
+    AdminCreditAdjustmentResultDto: {
+      /** Format: uuid */
+      entryId: string;
+      /** @example 10 */
+      delta: number;
+      /** @example 15 */
+      balance: number;
+    };
+    AdTierSettingsDto: {
+      /** @enum {string} */
+      tier: 'text' | 'image' | 'video';
+      /** @example 60 */
+      seconds: number;
+      /** @example 5 */
+      credits: number;
+      /** @example 20 */
+      dailyCap: number;
+    };
+    AdTierPatchDto: {
+      seconds?: number;
+      /** @description Credits, at most 3 decimals */
+      credits?: number;
+      dailyCap?: number;
+    };
+    AuditLogEntryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      actorId: string;
+      /** @example user.credits.adjust */
+      action: string;
+      /** @example user */
+      targetType: string;
+      targetId: string;
+      details: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AuditLogPageDto: {
+      items: components['schemas']['AuditLogEntryDto'][];
+      nextCursor: string | null;
+    };
+    AdminPromptReportDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      reason: 'spam' | 'abuse' | 'copyright' | 'other';
+      detail: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      reporterId: string;
+    };
+    AdminPromptDto: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      description: string;
+      /** Format: uuid */
+      toolId: string;
+      /** @enum {string} */
+      toolKind: 'text' | 'image' | 'audio' | 'video';
+      creator: components['schemas']['PromptCreatorDto'];
+      variables: components['schemas']['PromptVariableDto'][];
+      /** @description Mean stars, null before the first rating */
+      ratingAvg: number | null;
+      ratingCount: number;
+      /** @description Runs by other users */
+      uses: number;
+      tags: string[];
+      /** @description Current version; each edit after publishing adds one */
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'hidden';
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description The template text: shown to its creator (and admins) only */
+      template?: string;
+      /** @description The caller's rating (single template only) */
+      myRating?: components['schemas']['MyRatingDto'] | null;
+      /** @description With status=reported only */
+      reportCount?: number;
+      /** @description With status=reported only, newest first */
+      reports?: components['schemas']['AdminPromptReportDto'][];
+    };
+    AdminPromptPageDto: {
+      items: components['schemas']['AdminPromptDto'][];
+      nextCursor: string | null;
+    };
+    ModeratePromptDto: {
+      /**
+       * @description hide: out of the marketplace; restore: back to where it was
+       * @enum {string}
+       */
+      action: 'hide' | 'restore';
+      reason?: string;
+    };
     AdminToolPatchDto: {
       /**
        * @description Credits per run
@@ -2649,6 +2858,11 @@ export interface components {
        * @example 0.5
        */
       offerCost?: number | null;
+      /**
+       * Format: date-time
+       * @description When the offer starts; null: at once
+       */
+      offerStartsAt?: string | null;
       /**
        * Format: date-time
        * @description null: no end
@@ -2675,10 +2889,25 @@ export interface components {
       /** @example 0 */
       delayed: number;
     };
+    AdminFailedJobDto: {
+      /**
+       * @description The BullMQ job id (our job id)
+       * @example 3f0c…
+       */
+      id: string;
+      /** @example provider timeout */
+      error: string;
+      /** @example 3 */
+      attemptsMade: number;
+      /** Format: date-time */
+      failedAt: string;
+    };
     AdminQueueDto: {
       /** @enum {string} */
       name: 'image' | 'audio' | 'video';
       counts: components['schemas']['QueueCountsDto'];
+      /** @description Most recent failed jobs, newest first (at most 20) */
+      failedJobs: components['schemas']['AdminFailedJobDto'][];
     };
     AdminQueueRetryDto: {
       /** @enum {string} */
@@ -2688,6 +2917,13 @@ export interface components {
        * @example 3
        */
       retried: number;
+    };
+    AdminQueueJobRetryDto: {
+      /** @enum {string} */
+      name: 'image' | 'audio' | 'video';
+      id: string;
+      /** @example true */
+      retried: boolean;
     };
     DauPointDto: {
       /** @example 2026-11-01 */
@@ -2795,6 +3031,29 @@ export interface components {
       cache: components['schemas']['CacheAnalyticsDto'];
       revenue: components['schemas']['RevenueAnalyticsDto'];
     };
+    AdminProviderDto: {
+      /** @example openai */
+      id: string;
+      /** @description Credentials present: the provider can be called */
+      configured: boolean;
+      healthy: boolean;
+      /** @enum {string} */
+      circuit: 'closed' | 'open' | 'half-open' | 'isolated';
+      /** @description ms, last hour, every process */
+      latencyP50: number | null;
+      /** @description ms, last hour, every process */
+      latencyP95: number | null;
+      /**
+       * @description Failed calls / calls, fallbacks included
+       * @example 0.02
+       */
+      errorRate: number;
+      /**
+       * @description Calls in the last hour, every API and worker process
+       * @example 120
+       */
+      runs: number;
+    };
     AdminCreditPackDto: {
       /** Format: uuid */
       id: string;
@@ -2860,78 +3119,14 @@ export interface components {
       /** @description A Stripe price id (`price_…`) to sell it with */
       stripePriceId?: string | null;
     };
-    AdNetworkSettingsDto: {
+    BullBoardSessionDto: {
+      /** @example /api/v1/admin/bull-board/ */
+      url: string;
       /**
-       * @example [
-       *       "google-ad-manager",
-       *       "house"
-       *     ]
+       * Format: date-time
+       * @description When the cookie stops opening the board
        */
-      networks: ('house' | 'google-ad-manager')[];
-      /** @description Networks with their configuration (others are skipped) */
-      available: ('house' | 'google-ad-manager')[];
-    };
-    AdNetworkOrderDto: {
-      /**
-       * @description The waterfall, tried in order; house always ends it
-       * @example [
-       *       "google-ad-manager",
-       *       "house"
-       *     ]
-       */
-      networks: ('house' | 'google-ad-manager')[];
-    };
-    AdTierOptionDto: {
-      /** @example 300 */
-      seconds: number;
-      /**
-       * @description Credits, at most 3 decimals
-       * @example 30
-       */
-      credits: number;
-    };
-    AdTierOptionsDto: {
-      /** @description The tier's extra durations, besides its standard one */
-      options: components['schemas']['AdTierOptionDto'][];
-    };
-    AdPerformanceRowDto: {
-      /** @enum {string} */
-      network: 'house' | 'google-ad-manager';
-      /** @description Times the network was tried */
-      requests: number;
-      filled: number;
-      /**
-       * @description filled / requests
-       * @example 0.75
-       */
-      fillRate: number;
-      /**
-       * @description Estimated USD (eCPM)
-       * @example 0.024
-       */
-      revenue: number;
-    };
-    AdCreativePerformanceRowDto: {
-      /** @enum {string} */
-      network: 'house' | 'google-ad-manager';
-      creativeId: string | null;
-      title: string | null;
-      /** @description Filled impressions */
-      impressions: number;
-      /** @description Seconds shown */
-      seconds: number;
-      /** @description Estimated USD */
-      revenue: number;
-    };
-    AdPerformanceReportDto: {
-      /** @example 2026-11-01 */
-      from: string;
-      /** @example 2026-11-07 */
-      to: string;
-      byNetwork: components['schemas']['AdPerformanceRowDto'][];
-      byCreative: components['schemas']['AdCreativePerformanceRowDto'][];
-      /** @enum {string} */
-      currency: 'USD';
+      expiresAt: string;
     };
     FieldErrorDto: {
       /** @example email */
@@ -2986,7 +3181,6 @@ export interface components {
         | 'ad_session_expired'
         | 'ad_daily_cap_reached'
         | 'ad_not_available'
-        | 'ad_not_engaged'
         | 'premium_no_ads'
         | 'invalid_callback_signature'
         | 'tool_disabled'
@@ -3464,7 +3658,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `api_key_scope` */
+      /** @description Forbidden. Codes: `forbidden` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3472,7 +3666,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'api_key_scope';
+            code?: 'forbidden';
           };
         };
       };
@@ -3535,7 +3729,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `api_key_scope` */
+      /** @description Forbidden. Codes: `forbidden` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3543,7 +3737,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'api_key_scope';
+            code?: 'forbidden';
           };
         };
       };
@@ -4586,206 +4780,6 @@ export interface operations {
       };
     };
   };
-  AdsController_impression: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AdImpressionDto'];
-      };
-    };
-    responses: {
-      /** @description Recorded */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Conflict / already done. Codes: `already_claimed`, `conflict` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'already_claimed' | 'conflict';
-          };
-        };
-      };
-      /** @description Gone (expired). Codes: `ad_session_expired` */
-      410: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'ad_session_expired';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdsController_engaged: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Recorded */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Conflict / already done. Codes: `already_claimed`, `conflict` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'already_claimed' | 'conflict';
-          };
-        };
-      };
-      /** @description Gone (expired). Codes: `ad_session_expired` */
-      410: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'ad_session_expired';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
   AdsController_complete: {
     parameters: {
       query?: never;
@@ -4877,7 +4871,7 @@ export interface operations {
           };
         };
       };
-      /** @description Too early. Codes: `ad_too_early`, `ad_not_engaged` */
+      /** @description Too early. Codes: `ad_too_early` */
       425: {
         headers: {
           [name: string]: unknown;
@@ -4885,7 +4879,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'ad_too_early' | 'ad_not_engaged';
+            code?: 'ad_too_early';
           };
         };
       };
@@ -4898,50 +4892,6 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'ad_daily_cap_reached' | 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdCreativesController_frame: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The creative, with a strict Content-Security-Policy */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
           };
         };
       };
@@ -5281,6 +5231,8 @@ export interface operations {
         limit?: number;
         /** @description The nextCursor of the previous page */
         cursor?: string;
+        kind?: 'text' | 'image' | 'audio' | 'video';
+        status?: 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
       };
       header?: never;
       path?: never;
@@ -6477,80 +6429,7 @@ export interface operations {
       };
     };
   };
-  AdminPromptsController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page */
-        cursor?: string;
-        status?: 'draft' | 'published' | 'hidden';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Templates of every creator, newest first */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PromptPageDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed' | 'invalid_cursor';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminPromptsController_moderate: {
+  MarketplaceController_report: {
     parameters: {
       query?: never;
       header?: never;
@@ -6561,16 +6440,17 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ModeratePromptDto'];
+        'application/json': components['schemas']['ReportPromptDto'];
       };
     };
     responses: {
-      200: {
+      /** @description The report, for moderators to look at */
+      201: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PromptTemplateDto'];
+          'application/json': components['schemas']['PromptReportDto'];
         };
       };
       /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
@@ -6597,7 +6477,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      /** @description Forbidden. Codes: `api_key_scope`, `own_template` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6605,7 +6485,1681 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
+            code?: 'api_key_scope' | 'own_template';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `already_reported` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'already_reported';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  OpenAiCompatController_listModels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelListDto'];
+        };
+      };
+      /** @description authentication_error: missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description rate_limit_error (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+    };
+  };
+  OpenAiCompatController_completions: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChatCompletionRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatCompletionDto'];
+          'text/event-stream': components['schemas']['ChatCompletionDto'];
+        };
+      };
+      /** @description invalid_request_error (validation_failed, invalid_tool_input) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+          'text/event-stream': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description authentication_error: missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+          'text/event-stream': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description insufficient_credits or spend_cap_reached */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+          'text/event-stream': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description permission_error: the key lacks the `run` scope, or a premium tool */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+          'text/event-stream': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description model_not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+          'text/event-stream': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description idempotency_in_progress, or the job was canceled */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+          'text/event-stream': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description idempotency_key_reused */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+          'text/event-stream': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description rate_limit_error (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+          'text/event-stream': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description provider_unavailable (refunded) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+          'text/event-stream': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+    };
+  };
+  OpenAiCompatController_generateImage: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ImageGenerationRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImagesResponseDto'];
+        };
+      };
+      /** @description invalid_request_error (validation_failed, invalid_tool_input) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description authentication_error: missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description insufficient_credits or spend_cap_reached */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description permission_error: the key lacks the `run` scope, or a premium tool */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description model_not_found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description idempotency_in_progress, or the job was canceled */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description idempotency_key_reused */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description rate_limit_error (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description provider_unavailable (refunded) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+      /** @description job_timeout: the image is still being made; poll /api/v1/jobs/:id */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenAiErrorDto'];
+        };
+      };
+    };
+  };
+  ConversationsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+        /** @description Words to find in titles and messages */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationPageDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_cursor';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  ConversationsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConversationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  ConversationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationDetailDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  ConversationsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  ConversationsController_rename: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RenameConversationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationDetailDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  ConversationsController_post: {
+    parameters: {
+      query?: {
+        /** @description `text/event-stream` answer when true */
+        stream?: 'true' | 'false' | '1' | '0';
+      };
+      header?: {
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostMessageDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationMessageDto'];
+          'text/event-stream': components['schemas']['ConversationMessageDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_tool_input` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed' | 'invalid_tool_input';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Not enough credits (`insufficient_credits`: needed, balance, adOffer, alternatives) or a spending cap reached (`spend_cap_reached`: scope, cap, spent, resetsAt, alternatives). Codes: `insufficient_credits`, `spend_cap_reached` */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'insufficient_credits' | 'spend_cap_reached';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope`, `premium_required` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope' | 'premium_required';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found`, `tool_disabled` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found' | 'tool_disabled';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `idempotency_in_progress` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'idempotency_in_progress';
+          };
+        };
+      };
+      /** @description Idempotency-Key reused with another body. Codes: `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'idempotency_key_reused';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+      /** @description A dependency is down. Codes: `provider_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'provider_unavailable';
+          };
+        };
+      };
+    };
+  };
+  LeaderboardController_view: {
+    parameters: {
+      query?: {
+        /** @description Rolling 7 or 30 days, or all time */
+        period?: 'week' | 'month' | 'all';
+        board?: 'referrers' | 'creators';
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeaderboardDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  PremiumController_plans: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PremiumPlanDto'][];
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  PremiumController_checkout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckoutRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckoutResultDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+      /** @description A dependency is down. Codes: `service_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'service_unavailable';
+          };
+        };
+      };
+    };
+  };
+  PremiumController_portal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalResultDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+      /** @description A dependency is down. Codes: `service_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'service_unavailable';
+          };
+        };
+      };
+    };
+  };
+  PremiumController_session: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckoutSessionDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  PremiumController_pay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DemoPaymentResultDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  CreditPacksController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreditPackDto'][];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  CreditPacksController_checkout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PackCheckoutResultDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict';
+          };
+        };
+      };
+      /** @description Idempotency-Key reused with another body. Codes: `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'idempotency_key_reused';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+      /** @description A dependency is down. Codes: `service_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'service_unavailable';
+          };
+        };
+      };
+    };
+  };
+  PaymentsWebhookController_receive: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Offline demo: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body"> with PAYMENTS_WEBHOOK_SECRET; 5 minutes tolerance */
+        'Payment-Signature'?: string;
+        /** @description Stripe's signature (PAYMENTS_PROVIDER=stripe), with STRIPE_WEBHOOK_SECRET */
+        'Stripe-Signature'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PaymentEventDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentWebhookResultDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `invalid_json`, `validation_failed`, `invalid_webhook_signature` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'invalid_json' | 'validation_failed' | 'invalid_webhook_signature';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  WebhooksController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDto'][];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  WebhooksController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedWebhookDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'conflict';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  WebhooksController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  WebhooksController_deliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryPageDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  WebhooksController_test: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookTestDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
           };
         };
       };
@@ -6724,7 +8278,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AdminUserDto'];
+          'application/json': components['schemas']['AdminUserDetailDto'];
         };
       };
       /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
@@ -7197,6 +8751,10 @@ export interface operations {
         /** @description Only changes to this object (e.g. a user id or a tier) */
         targetId?: string;
         action?: string;
+        /** @description Only changes made by this admin */
+        actor?: string;
+        /** @description Alias of targetId: only changes to this object */
+        object?: string;
       };
       header?: never;
       path?: never;
@@ -7262,1103 +8820,28 @@ export interface operations {
       };
     };
   };
-  OpenAiCompatController_listModels: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ModelListDto'];
-        };
-      };
-      /** @description authentication_error: missing or invalid API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description rate_limit_error (see Retry-After) */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-    };
-  };
-  OpenAiCompatController_completions: {
-    parameters: {
-      query?: never;
-      header?: {
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ChatCompletionRequestDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ChatCompletionDto'];
-          'text/event-stream': components['schemas']['ChatCompletionDto'];
-        };
-      };
-      /** @description invalid_request_error (validation_failed, invalid_tool_input) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-          'text/event-stream': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description authentication_error: missing or invalid API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-          'text/event-stream': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description insufficient_credits or spend_cap_reached */
-      402: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-          'text/event-stream': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description permission_error: the key lacks the `run` scope, or a premium tool */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-          'text/event-stream': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description model_not_found */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-          'text/event-stream': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description idempotency_in_progress, or the job was canceled */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-          'text/event-stream': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description idempotency_key_reused */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-          'text/event-stream': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description rate_limit_error (see Retry-After) */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-          'text/event-stream': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description provider_unavailable (refunded) */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-          'text/event-stream': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-    };
-  };
-  OpenAiCompatController_generateImage: {
-    parameters: {
-      query?: never;
-      header?: {
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ImageGenerationRequestDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImagesResponseDto'];
-        };
-      };
-      /** @description invalid_request_error (validation_failed, invalid_tool_input) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description authentication_error: missing or invalid API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description insufficient_credits or spend_cap_reached */
-      402: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description permission_error: the key lacks the `run` scope, or a premium tool */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description model_not_found */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description idempotency_in_progress, or the job was canceled */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description idempotency_key_reused */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description rate_limit_error (see Retry-After) */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description provider_unavailable (refunded) */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-      /** @description job_timeout: the image is still being made; poll /api/v1/jobs/:id */
-      504: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenAiErrorDto'];
-        };
-      };
-    };
-  };
-  LeaderboardController_view: {
-    parameters: {
-      query?: {
-        /** @description Rolling 7 or 30 days, or all time */
-        period?: 'week' | 'month' | 'all';
-        board?: 'referrers' | 'creators';
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LeaderboardDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  PremiumController_plans: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PremiumPlanDto'][];
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  PremiumController_checkout: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CheckoutRequestDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CheckoutResultDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-      /** @description A dependency is down. Codes: `payments_unavailable` */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'payments_unavailable';
-          };
-        };
-      };
-    };
-  };
-  PremiumController_portal: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PortalResultDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `no_subscription` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'no_subscription';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-      /** @description A dependency is down. Codes: `payments_unavailable` */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'payments_unavailable';
-          };
-        };
-      };
-    };
-  };
-  PremiumController_session: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CheckoutSessionDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  PremiumController_pay: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DemoPaymentResultDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `api_key_scope`, `forbidden` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'api_key_scope' | 'forbidden';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Conflict / already done. Codes: `conflict` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'conflict';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  CreditPacksController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CreditPackDto'][];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  CreditPacksController_checkout: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PackCheckoutResultDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Conflict / already done. Codes: `idempotency_in_progress` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'idempotency_in_progress';
-          };
-        };
-      };
-      /** @description Idempotency-Key reused with another body. Codes: `idempotency_key_reused` */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'idempotency_key_reused';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-      /** @description A dependency is down. Codes: `payments_unavailable` */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'payments_unavailable';
-          };
-        };
-      };
-    };
-  };
-  PaymentsWebhookController_receive: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Offline demo: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body"> with PAYMENTS_WEBHOOK_SECRET; 5 minutes tolerance */
-        'Payment-Signature'?: string;
-        /** @description Stripe's signature (PAYMENTS_PROVIDER=stripe), with STRIPE_WEBHOOK_SECRET */
-        'Stripe-Signature'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PaymentEventDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PaymentWebhookResultDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `invalid_json`, `validation_failed`, `invalid_webhook_signature` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'invalid_json' | 'validation_failed' | 'invalid_webhook_signature';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  WebhooksController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WebhookDto'][];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  WebhooksController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateWebhookDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CreatedWebhookDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `webhook_url_forbidden` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed' | 'webhook_url_forbidden';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Conflict / already done. Codes: `conflict` */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'conflict';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  WebhooksController_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  WebhooksController_deliveries: {
+  AdminPromptsController_list: {
     parameters: {
       query?: {
         limit?: number;
         /** @description The nextCursor of the previous page */
         cursor?: string;
+        /** @description A status, or "reported": templates with at least one report, with their reports */
+        status?: 'draft' | 'published' | 'hidden' | 'reported';
       };
       header?: never;
-      path: {
-        id: string;
-      };
+      path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Templates of every creator, newest first; with status=reported, each with its reports */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebhookDeliveryPageDto'];
+          'application/json': components['schemas']['AdminPromptPageDto'];
         };
       };
       /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
@@ -8385,15 +8868,15 @@ export interface operations {
           };
         };
       };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'not_found';
+            code?: 'admin_only' | 'api_key_scope';
           };
         };
       };
@@ -8411,7 +8894,7 @@ export interface operations {
       };
     };
   };
-  WebhooksController_test: {
+  AdminPromptsController_moderate: {
     parameters: {
       query?: never;
       header?: never;
@@ -8420,14 +8903,30 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModeratePromptDto'];
+      };
+    };
     responses: {
-      202: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebhookTestDto'];
+          'application/json': components['schemas']['PromptTemplateDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
         };
       };
       /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
@@ -8439,6 +8938,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
           };
         };
       };
@@ -8804,6 +9315,76 @@ export interface operations {
       };
     };
   };
+  AdminQueuesController_retryJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: 'image' | 'audio' | 'video';
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminQueueJobRetryDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
   AdminAnalyticsController_report: {
     parameters: {
       query?: {
@@ -8876,6 +9457,61 @@ export interface operations {
       };
     };
   };
+  AdminProvidersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminProviderDto'][];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
   AdminCreditPacksController_list: {
     parameters: {
       query?: never;
@@ -8905,7 +9541,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `admin_only` */
+      /** @description Forbidden. Codes: `forbidden` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8913,7 +9549,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'admin_only';
+            code?: 'forbidden';
           };
         };
       };
@@ -8976,7 +9612,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `admin_only` */
+      /** @description Forbidden. Codes: `forbidden` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8984,7 +9620,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'admin_only';
+            code?: 'forbidden';
           };
         };
       };
@@ -9049,7 +9685,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `admin_only` */
+      /** @description Forbidden. Codes: `forbidden` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9057,7 +9693,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'admin_only';
+            code?: 'forbidden';
           };
         };
       };
@@ -9087,7 +9723,7 @@ export interface operations {
       };
     };
   };
-  AdminAdsWaterfallController_networks: {
+  AdminBullBoardController_open: {
     parameters: {
       query?: never;
       header?: never;
@@ -9101,300 +9737,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AdNetworkSettingsDto'];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminAdsWaterfallController_setNetworks: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AdNetworkOrderDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdNetworkSettingsDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminAdsWaterfallController_options: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdTierOptionDto'][];
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminAdsWaterfallController_setOptions: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AdTierOptionsDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdTierOptionDto'][];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
-        };
-      };
-      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'unauthorized';
-          };
-        };
-      };
-      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'admin_only' | 'api_key_scope';
-          };
-        };
-      };
-      /** @description Not found (or not yours). Codes: `not_found` */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'not_found';
-          };
-        };
-      };
-      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'rate_limited';
-          };
-        };
-      };
-    };
-  };
-  AdminAdsWaterfallController_performance: {
-    parameters: {
-      query?: {
-        /** @description First UTC day (inclusive); default 6 days before `to` */
-        from?: string;
-        /** @description Last UTC day (inclusive); default today. At most 92 days */
-        to?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdPerformanceReportDto'];
-        };
-      };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'] & {
-            /** @enum {string} */
-            code?: 'validation_failed';
-          };
+          'application/json': components['schemas']['BullBoardSessionDto'];
         };
       };
       /** @description Missing or invalid access token / API key. Codes: `unauthorized` */

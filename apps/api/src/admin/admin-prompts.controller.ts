@@ -5,8 +5,10 @@ import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
 import { ProblemCode } from '@megicai/contracts';
 import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
-import { AdminPromptsQueryDto, ModeratePromptDto } from '../marketplace/dto/prompt-queries.dto';
-import { PromptPageDto, PromptTemplateDto } from '../marketplace/dto/prompt-template.dto';
+import { ModeratePromptDto } from '../marketplace/dto/prompt-queries.dto';
+import { AdminPromptPageDto, AdminPromptsQueryDto } from '../marketplace/dto/prompt-report.dto';
+import { PromptTemplateDto } from '../marketplace/dto/prompt-template.dto';
+import { PromptReportsService } from '../marketplace/prompt-reports.service';
 import { PromptTemplatesService } from '../marketplace/prompt-templates.service';
 
 /**
@@ -18,13 +20,20 @@ import { PromptTemplatesService } from '../marketplace/prompt-templates.service'
 @Roles('admin')
 @Controller('admin/prompts')
 export class AdminPromptsController {
-  constructor(private readonly templates: PromptTemplatesService) {}
+  constructor(
+    private readonly templates: PromptTemplatesService,
+    private readonly reports: PromptReportsService,
+  ) {}
 
   @Get()
-  @ApiOkResponse({ type: PromptPageDto, description: 'Templates of every creator, newest first' })
+  @ApiOkResponse({
+    type: AdminPromptPageDto,
+    description: 'Templates of every creator, newest first; with status=reported, each with its reports',
+  })
   @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.InvalidCursor)
-  list(@Query() query: AdminPromptsQueryDto): Promise<PromptPageDto> {
-    return this.templates.listForAdmin(query.status, query.limit, query.cursor);
+  async list(@Query() query: AdminPromptsQueryDto): Promise<AdminPromptPageDto> {
+    const page = await this.templates.listForAdmin(query.status, query.limit, query.cursor);
+    return query.status === 'reported' ? this.reports.withReports(page) : page;
   }
 
   @Patch(':id')

@@ -16,6 +16,7 @@ import { ProblemCode } from '@megicai/contracts';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { SearchPromptsQueryDto } from './dto/prompt-queries.dto';
 import { CreatorEarningsDto, PromptRatingDto, PromptRatingPageDto, RatePromptDto } from './dto/prompt-rating.dto';
+import { PromptReportDto, ReportPromptDto } from './dto/prompt-report.dto';
 import {
   CreatePromptDto,
   PreviewPromptDto,
@@ -27,6 +28,7 @@ import {
 } from './dto/prompt-template.dto';
 import { MarketplaceService } from './marketplace.service';
 import { PromptRatingsService } from './prompt-ratings.service';
+import { PromptReportsService } from './prompt-reports.service';
 import { PromptSearchService } from './prompt-search.service';
 import { PromptTemplatesService } from './prompt-templates.service';
 
@@ -43,6 +45,7 @@ export class MarketplaceController {
     private readonly templates: PromptTemplatesService,
     private readonly search: PromptSearchService,
     private readonly ratings: PromptRatingsService,
+    private readonly reports: PromptReportsService,
     private readonly marketplace: MarketplaceService,
   ) {}
 
@@ -208,5 +211,24 @@ export class MarketplaceController {
     @Query() query: PageQueryDto,
   ): Promise<PromptRatingPageDto> {
     return this.ratings.list(id, user ?? ANONYMOUS_VIEWER, query.limit, query.cursor);
+  }
+
+  @Post('prompts/:id/reports')
+  @RequireScope('marketplace')
+  @ApiCreatedResponse({ type: PromptReportDto, description: 'The report, for moderators to look at' })
+  @ApiProblems(
+    ProblemCode.ValidationFailed,
+    ProblemCode.Unauthorized,
+    ProblemCode.ApiKeyScope,
+    ProblemCode.OwnTemplate,
+    ProblemCode.NotFound,
+    ProblemCode.AlreadyReported,
+  )
+  report(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: ReportPromptDto,
+  ): Promise<PromptReportDto> {
+    return this.reports.report(id, user, body.reason, body.detail);
   }
 }

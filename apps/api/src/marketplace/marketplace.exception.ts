@@ -3,6 +3,7 @@ import { AppException } from '../common/errors/app.exception';
 
 type MarketplaceCode = Extract<
   ProblemCode,
+  | 'already_reported'
   | 'invalid_cursor'
   | 'missing_variable'
   | 'not_found'

@@ -14,12 +14,13 @@ import { MarketplaceController } from './marketplace.controller';
 import { MarketplaceService } from './marketplace.service';
 import { PromptRankingService } from './prompt-ranking.service';
 import { PromptRatingsService } from './prompt-ratings.service';
+import { PromptReportsService } from './prompt-reports.service';
 import { PromptSearchService } from './prompt-search.service';
 import { PromptTemplatesService } from './prompt-templates.service';
 import { PromptViewsService } from './prompt-views.service';
 
 /** Prompt templates, their search and ratings, and creator earnings. Exports MarketplaceService to the jobs module and
- * PromptTemplatesService to the admin layer (moderation). */
+ * PromptTemplatesService and PromptReportsService to the admin layer (moderation). */
 @Module({
   imports: [
     ConfigModule.forFeature(marketplaceConfig),
@@ -37,7 +38,8 @@ import { PromptViewsService } from './prompt-views.service';
     PromptTemplatesService,
     PromptSearchService,
     PromptRatingsService,
+    PromptReportsService,
   ],
-  exports: [MarketplaceService, PromptTemplatesService],
+  exports: [MarketplaceService, PromptTemplatesService, PromptReportsService],
 })
 export class MarketplaceModule {}

@@ -188,14 +188,19 @@ export class PromptTemplatesService {
 
   /** Admin moderation list, any creator, optionally one status. */
   async listForAdmin(
-    status: PromptStatus | undefined,
+    status: PromptStatus | 'reported' | undefined,
     limit: number,
     cursor?: string,
   ): Promise<Page<PromptTemplateView>> {
+    if (status === 'reported') return this.listWhere({ reported: true }, limit, cursor);
     return this.listWhere({ status }, limit, cursor);
   }
 
-  private async listWhere(filter: { creatorId?: string; status?: PromptStatus }, limit: number, cursor?: string) {
+  private async listWhere(
+    filter: { creatorId?: string; status?: PromptStatus; reported?: boolean },
+    limit: number,
+    cursor?: string,
+  ) {
     const after = decodeCursor(cursor);
     const qb = this.templates
       .createQueryBuilder('t')
@@ -205,6 +210,7 @@ export class PromptTemplatesService {
       .take(limit + 1);
     if (filter.creatorId) qb.andWhere('t.creator_id = :creator', { creator: filter.creatorId });
     if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
+    if (filter.reported) qb.andWhere('EXISTS (SELECT 1 FROM prompt_reports r WHERE r.template_id = t.id)');
     if (after) qb.andWhere('(t.created_at, t.id) < (:at, :id)', { at: after.createdAt, id: after.id });
     const rows = await qb.getMany();
     const page = toPage(rows, limit, (r) => r);

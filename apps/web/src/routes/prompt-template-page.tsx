@@ -5,6 +5,7 @@ import { PageHeader } from '../components/page-header';
 import { useMe } from '../features/auth/use-me';
 import { marketplaceApi, marketplaceKeys } from '../features/marketplace/marketplace-api';
 import { RatingSection } from '../features/marketplace/rating-section';
+import { ReportButton } from '../features/marketplace/report-button';
 import { RunPanel } from '../features/marketplace/run-panel';
 import { useTools } from '../features/marketplace/use-tools';
 import { useRerun } from '../features/jobs/use-rerun';
@@ -53,6 +54,8 @@ export function PromptTemplatePage() {
             <Button component={Link} to={`/marketplace/mine/${t.id}/edit`} variant="light">
               Edit
             </Button>
+          ) : me.data && t.status === 'published' ? (
+            <ReportButton templateId={t.id} />
           ) : undefined
         }
       />

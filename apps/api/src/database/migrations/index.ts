@@ -19,6 +19,7 @@ import { Webhooks1764086000000 } from './1764086000000-webhooks';
 import { Product1764089000000 } from './1764089000000-product';
 import { Conversations1764091000000 } from './1764091000000-conversations';
 import { AdsWaterfall1764087000000 } from './1764087000000-ads-waterfall';
+import { PromptReports1764093000000 } from './1764093000000-prompt-reports';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -46,4 +47,5 @@ export const migrations = [
   AdsWaterfall1764087000000,
   Product1764089000000,
   Conversations1764091000000,
+  PromptReports1764093000000,
 ];

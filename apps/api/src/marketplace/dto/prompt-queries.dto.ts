@@ -1,13 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import {
-  PROMPT_SORTS,
-  PROMPT_STATUSES,
-  TOOL_KINDS,
-  type PromptSort,
-  type PromptStatus,
-  type ToolKind,
-} from '@megicai/contracts';
+import { PROMPT_SORTS, TOOL_KINDS, type PromptSort, type ToolKind } from '@megicai/contracts';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 
 export class SearchPromptsQueryDto extends PageQueryDto {
@@ -38,13 +31,6 @@ export class SearchPromptsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(PROMPT_SORTS)
   sort?: PromptSort;
-}
-
-export class AdminPromptsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: PROMPT_STATUSES })
-  @IsOptional()
-  @IsIn(PROMPT_STATUSES)
-  status?: PromptStatus;
 }
 
 export class ModeratePromptDto {

@@ -3,9 +3,11 @@ import type {
   CreatorEarningsView,
   Page,
   PromptRatingView,
+  PromptReportView,
   PromptSort,
   PromptTemplateView,
   RatePromptRequest,
+  ReportPromptRequest,
   ToolKind,
   ToolView,
   UpdatePromptRequest,
@@ -44,5 +46,7 @@ export const marketplaceApi = {
   rate: (id: string, body: RatePromptRequest) => api.post<PromptRatingView>(`/marketplace/prompts/${id}/ratings`, body),
   ratings: (id: string, cursor?: string, signal?: AbortSignal) =>
     api.get<Page<PromptRatingView>>(`/marketplace/prompts/${id}/ratings`, { query: { cursor, limit: 10 }, signal }),
+  report: (id: string, body: ReportPromptRequest) =>
+    api.post<PromptReportView>(`/marketplace/prompts/${id}/reports`, body),
   tools: (signal?: AbortSignal) => api.get<ToolView[]>('/tools', { signal }),
 };

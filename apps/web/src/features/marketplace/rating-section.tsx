@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Divider, Group, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Divider, Group, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { PROMPT_LIMITS, type PromptTemplateView } from '@megicai/contracts';
 import { problemMessage } from '../../api';
+import { FormMessage, type FormMessageValue } from './form-message';
 import { marketplaceApi, marketplaceKeys } from './marketplace-api';
 
 /** The average, the reviews, and (for others than the creator) a form to rate: a second rating replaces the first. */
@@ -10,7 +11,7 @@ export function RatingSection({ template, canRate }: { template: PromptTemplateV
   const queryClient = useQueryClient();
   const [stars, setStars] = useState(template.myRating?.stars ?? 0);
   const [review, setReview] = useState(template.myRating?.review ?? '');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [saving, setSaving] = useState(false);
   const reviews = useInfiniteQuery({
     queryKey: marketplaceKeys.ratings(template.id),
@@ -73,11 +74,7 @@ export function RatingSection({ template, canRate }: { template: PromptTemplateV
                 autosize
                 minRows={2}
               />
-              {message ? (
-                <Alert color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'}>
-                  {message.text}
-                </Alert>
-              ) : null}
+              <FormMessage message={message} />
               <Group>
                 <Button type="submit" variant="light" loading={saving}>
                   {template.myRating ? 'Update rating' : 'Rate'}
