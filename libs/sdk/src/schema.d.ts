@@ -365,7 +365,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Ad tiers with what they pay and how many are left today (empty for premium accounts) */
+    /** Each tier and duration with what it pays and how many are left today (empty for premium accounts) */
     get: operations['AdsController_offers'];
     put?: never;
     post?: never;
@@ -400,8 +400,48 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Start an ad session (replaces an open one); premium accounts → 403, daily cap → 429 */
+    /**
+     * Start an ad session for a tier and duration (replaces an open one); unknown duration → 400
+     * @description `networks` is the waterfall the client tries in order, with one creative per network in `waterfall`.
+     */
     post: operations['AdsController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ads/sessions/{id}/impression': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record what one network of the waterfall did: filled or not (no fill, null slot, timeout, blocked)
+     * @description Once per session and network (repeats are ignored); a fill marks the session’s network.
+     */
+    post: operations['AdsController_impression'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ads/sessions/{id}/engaged': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The interactive creative reported it was seen in a visible tab; until then complete answers 425 */
+    post: operations['AdsController_engaged'];
     delete?: never;
     options?: never;
     head?: never;
@@ -419,6 +459,23 @@ export interface paths {
     put?: never;
     /** Claim a watched ad: once, after the required seconds on the server clock */
     post: operations['AdsController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ads/creatives/{id}/frame': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The HTML of an interactive house creative, for a sandboxed iframe */
+    get: operations['AdCreativesController_frame'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1376,6 +1433,57 @@ export interface paths {
     patch: operations['AdminCreditPacksController_update'];
     trace?: never;
   };
+  '/api/v1/admin/ads/networks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAdsWaterfallController_networks'];
+    /** Set the waterfall order for new sessions (house always ends it) */
+    put: operations['AdminAdsWaterfallController_setNetworks'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/tiers/{tier}/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminAdsWaterfallController_options'];
+    /** Replace a tier's extra durations (its standard one is edited with PATCH /admin/ads/tiers) */
+    put: operations['AdminAdsWaterfallController_setOptions'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/performance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Fill rate and estimated revenue by network and by creative over whole UTC days */
+    get: operations['AdminAdsWaterfallController_performance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/queues/board-session': {
     parameters: {
       query?: never;
@@ -1715,6 +1823,8 @@ export interface components {
       src: string;
       clickUrl: string;
       seconds: number;
+      /** @description Scripted HTML: src is its frame URL, played in a sandboxed iframe */
+      interactive?: boolean;
     };
     HouseCreativeDto: {
       /** @enum {string} */
@@ -1726,6 +1836,8 @@ export interface components {
       network: 'google-ad-manager';
       /** @example /1234567/megicai_rewarded */
       adUnitPath: string;
+      /** @example https://securepubads.g.doubleclick.net/tag/js/gpt.js */
+      scriptUrl: string;
     };
     AdOfferDto: {
       /** @enum {string} */
@@ -1749,9 +1861,20 @@ export interface components {
       requiredSeconds: number;
       /** @example 5 */
       credits: number;
-      /** @enum {string} */
+      /**
+       * @description The network that filled (the first of the waterfall until then)
+       * @enum {string}
+       */
       network: 'house' | 'google-ad-manager';
+      /** @description The waterfall, tried in order; house ends it */
+      networks: ('house' | 'google-ad-manager')[];
+      /** @description The creative of the first network */
       creative: components['schemas']['HouseCreativeDto'] | components['schemas']['GamCreativeDto'];
+      /** @description One creative per network, same order */
+      waterfall: (components['schemas']['HouseCreativeDto'] | components['schemas']['GamCreativeDto'])[];
+      /** @description An interactive creative must report it was seen before complete pays */
+      needsEngagement: boolean;
+      engaged: boolean;
       /** Format: date-time */
       startedAt: string;
       /** Format: date-time */
@@ -1774,10 +1897,28 @@ export interface components {
        */
       tier: 'text' | 'image' | 'video';
       /**
-       * @description Defaults to the configured web network
+       * @description One of the tier's durations (GET /ads/offers); default: its standard one
+       * @example 300
+       */
+      seconds?: number;
+      /** @description The client can play interactive creatives (sandboxed iframe with scripts) and report engagement */
+      interactive?: boolean;
+      /**
+       * @description A network to try first, before the configured waterfall
        * @enum {string}
        */
       network?: 'house' | 'google-ad-manager';
+    };
+    AdImpressionDto: {
+      /**
+       * @description The network of the waterfall that answered
+       * @enum {string}
+       */
+      network: 'house' | 'google-ad-manager';
+      /** @description True when it showed an ad; false for no fill, a null slot, a timeout or a blocked script */
+      filled: boolean;
+      /** @description The creative shown (house creative id, or the network’s creative id) */
+      creativeId?: string;
     };
     AdCompleteDto: {
       /** @example 5 */
@@ -3119,6 +3260,79 @@ export interface components {
       /** @description A Stripe price id (`price_…`) to sell it with */
       stripePriceId?: string | null;
     };
+    AdNetworkSettingsDto: {
+      /**
+       * @example [
+       *       "google-ad-manager",
+       *       "house"
+       *     ]
+       */
+      networks: ('house' | 'google-ad-manager')[];
+      /** @description Networks with their configuration (others are skipped) */
+      available: ('house' | 'google-ad-manager')[];
+    };
+    AdNetworkOrderDto: {
+      /**
+       * @description The waterfall, tried in order; house always ends it
+       * @example [
+       *       "google-ad-manager",
+       *       "house"
+       *     ]
+       */
+      networks: ('house' | 'google-ad-manager')[];
+    };
+    AdTierOptionDto: {
+      /** @example 300 */
+      seconds: number;
+      /**
+       * @description Credits, at most 3 decimals
+       * @example 30
+       */
+      credits: number;
+    };
+    AdTierOptionsDto: {
+      /** @description The tier's extra durations, besides its standard one */
+      options: components['schemas']['AdTierOptionDto'][];
+    };
+    AdPerformanceRowDto: {
+      /** @enum {string} */
+      network: 'house' | 'google-ad-manager';
+      /** @description Times the network was tried */
+      requests: number;
+      filled: number;
+      /**
+       * @description filled / requests
+       * @example 0.75
+       */
+      fillRate: number;
+      /**
+       * @description Estimated USD (eCPM)
+       * @example 0.024
+       */
+      revenue: number;
+    };
+    AdCreativePerformanceRowDto: {
+      /** @enum {string} */
+      network: 'house' | 'google-ad-manager';
+      creativeId: string | null;
+      title: string | null;
+      /** @description Filled impressions */
+      impressions: number;
+      /** @description Seconds shown */
+      seconds: number;
+      /** @description Estimated USD */
+      revenue: number;
+    };
+    AdPerformanceReportDto: {
+      /** @example 2026-11-01 */
+      from: string;
+      /** @example 2026-11-07 */
+      to: string;
+      byNetwork: components['schemas']['AdPerformanceRowDto'][];
+      byCreative: components['schemas']['AdCreativePerformanceRowDto'][];
+      /** @enum {string} */
+      currency: 'USD';
+    };
     BullBoardSessionDto: {
       /** @example /api/v1/admin/bull-board/ */
       url: string;
@@ -3181,6 +3395,7 @@ export interface components {
         | 'ad_session_expired'
         | 'ad_daily_cap_reached'
         | 'ad_not_available'
+        | 'ad_not_engaged'
         | 'premium_no_ads'
         | 'invalid_callback_signature'
         | 'tool_disabled'
@@ -3658,7 +3873,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3666,7 +3881,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -3729,7 +3944,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3737,7 +3952,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -4780,6 +4995,206 @@ export interface operations {
       };
     };
   };
+  AdsController_impression: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdImpressionDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `already_claimed`, `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'already_claimed' | 'conflict';
+          };
+        };
+      };
+      /** @description Gone (expired). Codes: `ad_session_expired` */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'ad_session_expired';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdsController_engaged: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Recorded */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Conflict / already done. Codes: `already_claimed`, `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'already_claimed' | 'conflict';
+          };
+        };
+      };
+      /** @description Gone (expired). Codes: `ad_session_expired` */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'ad_session_expired';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
   AdsController_complete: {
     parameters: {
       query?: never;
@@ -4871,7 +5286,7 @@ export interface operations {
           };
         };
       };
-      /** @description Too early. Codes: `ad_too_early` */
+      /** @description Too early. Codes: `ad_too_early`, `ad_not_engaged` */
       425: {
         headers: {
           [name: string]: unknown;
@@ -4879,7 +5294,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'ad_too_early';
+            code?: 'ad_too_early' | 'ad_not_engaged';
           };
         };
       };
@@ -4892,6 +5307,50 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'ad_daily_cap_reached' | 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdCreativesController_frame: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The creative, with a strict Content-Security-Policy */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
           };
         };
       };
@@ -7399,7 +7858,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7407,7 +7866,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -7435,7 +7894,7 @@ export interface operations {
           };
         };
       };
-      /** @description A dependency is down. Codes: `service_unavailable` */
+      /** @description A dependency is down. Codes: `payments_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7443,7 +7902,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'service_unavailable';
+            code?: 'payments_unavailable';
           };
         };
       };
@@ -7478,7 +7937,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7486,11 +7945,11 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
-      /** @description Not found (or not yours). Codes: `not_found` */
+      /** @description Not found (or not yours). Codes: `no_subscription` */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7498,7 +7957,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'not_found';
+            code?: 'no_subscription';
           };
         };
       };
@@ -7514,7 +7973,7 @@ export interface operations {
           };
         };
       };
-      /** @description A dependency is down. Codes: `service_unavailable` */
+      /** @description A dependency is down. Codes: `payments_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7522,7 +7981,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'service_unavailable';
+            code?: 'payments_unavailable';
           };
         };
       };
@@ -7559,7 +8018,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7567,7 +8026,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -7628,7 +8087,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope`, `forbidden` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7636,7 +8095,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope' | 'forbidden';
           };
         };
       };
@@ -7707,7 +8166,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7715,7 +8174,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -7764,7 +8223,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7772,7 +8231,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'api_key_scope';
           };
         };
       };
@@ -7788,7 +8247,7 @@ export interface operations {
           };
         };
       };
-      /** @description Conflict / already done. Codes: `conflict` */
+      /** @description Conflict / already done. Codes: `idempotency_in_progress` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7796,7 +8255,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'conflict';
+            code?: 'idempotency_in_progress';
           };
         };
       };
@@ -7824,7 +8283,7 @@ export interface operations {
           };
         };
       };
-      /** @description A dependency is down. Codes: `service_unavailable` */
+      /** @description A dependency is down. Codes: `payments_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7832,7 +8291,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'service_unavailable';
+            code?: 'payments_unavailable';
           };
         };
       };
@@ -7954,7 +8413,7 @@ export interface operations {
           'application/json': components['schemas']['CreatedWebhookDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `webhook_url_forbidden` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7962,7 +8421,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'validation_failed';
+            code?: 'validation_failed' | 'webhook_url_forbidden';
           };
         };
       };
@@ -8082,7 +8541,7 @@ export interface operations {
           'application/json': components['schemas']['WebhookDeliveryPageDto'];
         };
       };
-      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed`, `invalid_cursor` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8090,7 +8549,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'validation_failed';
+            code?: 'validation_failed' | 'invalid_cursor';
           };
         };
       };
@@ -9541,7 +10000,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `admin_only` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9549,7 +10008,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'admin_only';
           };
         };
       };
@@ -9612,7 +10071,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `admin_only` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9620,7 +10079,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'admin_only';
           };
         };
       };
@@ -9685,7 +10144,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `forbidden` */
+      /** @description Forbidden. Codes: `admin_only` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9693,7 +10152,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'forbidden';
+            code?: 'admin_only';
           };
         };
       };
@@ -9706,6 +10165,354 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsWaterfallController_networks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdNetworkSettingsDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsWaterfallController_setNetworks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdNetworkOrderDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdNetworkSettingsDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsWaterfallController_options: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdTierOptionDto'][];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsWaterfallController_setOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdTierOptionsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdTierOptionDto'][];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdsWaterfallController_performance: {
+    parameters: {
+      query?: {
+        /** @description First UTC day (inclusive); default 6 days before `to` */
+        from?: string;
+        /** @description Last UTC day (inclusive); default today. At most 92 days */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdPerformanceReportDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
           };
         };
       };
