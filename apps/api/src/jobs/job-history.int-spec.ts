@@ -50,8 +50,14 @@ describe('Job history and scheduled offers (integration)', () => {
     expect((await t.http().get(`/api/v1/tools/${toolId}`).expect(200)).body).toMatchObject({ offerCost: null });
     expect((await run(user, 'before the offer')).body).toMatchObject({ cost: 1 });
 
-    // The start arrives (moved into the past rather than waiting an hour): the next run pays the offer.
-    await db.query(`UPDATE tools SET offer_starts_at = now() - interval '1 second' WHERE id = $1`, [toolId]);
+    // The start arrives (moved into the past by the admin rather than waiting an hour; the change reaches every
+    // process's catalog cache): the next run pays the offer.
+    await t
+      .http()
+      .patch(`/api/v1/admin/tools/${toolId}`)
+      .set(bearer(admin))
+      .send({ offerCost: 0.25, offerStartsAt: new Date(Date.now() - 1000).toISOString() })
+      .expect(200);
     const tool = (await t.http().get(`/api/v1/tools/${toolId}`).expect(200)).body;
     expect(tool).toMatchObject({ offerCost: 0.25 });
     expect(Date.parse(tool.offerStartsAt as string)).toBeLessThanOrEqual(Date.now());

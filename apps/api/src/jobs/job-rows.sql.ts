@@ -25,13 +25,15 @@ export function insertJobAfterHold(job: Job, queue: string | null): SqlFragment 
       `${p(job.templateId)}::uuid`,
       `${p(job.templateVersion)}::int`,
       `${p(job.creatorId)}::uuid`,
+      `${p(job.templateTitle)}::text`,
+      `${p(job.templateVariables === null ? null : JSON.stringify(job.templateVariables))}::jsonb`,
       `${p(job.startedAt)}::timestamptz`,
       `${p(job.createdAt)}::timestamptz`,
     ];
     const insert = `job AS (
       INSERT INTO jobs (id, user_id, tool_id, kind, status, progress, input, prompt, requested_provider,
-                        requested_model, cost, cache_key, runs, template_id, template_version, creator_id, started_at,
-                        created_at, updated_at)
+                        requested_model, cost, cache_key, runs, template_id, template_version, creator_id,
+                        template_title, template_variables, started_at, created_at, updated_at)
       SELECT ${values.join(', ')}, ${values[values.length - 1]} FROM hold
       RETURNING id)`;
     return queue

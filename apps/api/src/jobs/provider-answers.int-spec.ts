@@ -39,6 +39,9 @@ describe('Runs against untrustworthy provider answers (integration)', () => {
       OPENAI_BASE_URL: `${server.origin}/v1`,
       PROVIDER_RETRIES: '0',
       PROVIDER_BREAKER_THRESHOLD: '1000',
+      // Circuits are shared through Redis per endpoint: a port reused by another spec's fake server must not bring
+      // that spec's open circuit here.
+      REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'test'}-answers`,
     });
   });
   afterAll(async () => {

@@ -4,6 +4,7 @@ const PRODUCTION = {
   NODE_ENV: 'production',
   JWT_SECRET: 'a-production-like-secret-of-at-least-32-chars',
   ASSET_URL_SECRET: 'another-production-like-secret',
+  SMTP_URL: 'smtp://127.0.0.1:2525',
 };
 const TOKEN = 'metrics-token-0123456789abcdef';
 
