@@ -9,7 +9,7 @@ async function expectNoHorizontalOverflow(page: Page): Promise<void> {
 
 async function ask(page: Page, text: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Message' }).fill(text);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
 }
 
 const VIEWPORTS = [

@@ -70,7 +70,7 @@ function NewKey({ created, onDone }: { created: CreatedApiKey; onDone: () => voi
         <Group gap="xs">
           <CopyButton value={created.key}>
             {({ copied, copy }) => (
-              <Button size="xs" color={copied ? 'teal' : undefined} onClick={copy}>
+              <Button size="xs" onClick={copy}>
                 {copied ? 'Copied' : 'Copy key'}
               </Button>
             )}
