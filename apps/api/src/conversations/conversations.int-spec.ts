@@ -19,6 +19,7 @@ const UPSTREAM_PORT = 8001;
 describe('Conversations (each message one run, earlier turns as context)', () => {
   let upstream: FakeServer;
   let t: TestApp;
+  let chatTool: string;
 
   beforeAll(async () => {
     let answers = 0;
@@ -35,8 +36,16 @@ describe('Conversations (each message one run, earlier turns as context)', () =>
       OPENAI_BASE_URL: `${upstream.origin}/v1`,
       PROVIDER_RETRIES: '0',
     });
-    // The chat tool asks only the upstream: a failure there has no fallback.
-    await t.app.get(DataSource).query(`UPDATE tools SET providers = '{openai}' WHERE slug = 'chat'`);
+    // A chat tool of its own that asks only the upstream (a failure there has no fallback); the seeded one is shared
+    // with specs running in parallel.
+    const [row] = await t.app.get(DataSource).query(
+      `INSERT INTO tools (slug, name, kind, description, credit_cost, providers, system_prompt, context_chars,
+                          input_schema)
+       SELECT 'chat-' || substr(md5(random()::text), 1, 8), name, kind, description, credit_cost, '{openai}',
+              system_prompt, context_chars, input_schema
+       FROM tools WHERE slug = 'chat' RETURNING slug`,
+    );
+    chatTool = row.slug as string;
   });
   afterAll(async () => {
     await t.close();
@@ -49,7 +58,7 @@ describe('Conversations (each message one run, earlier turns as context)', () =>
         .http()
         .post('/api/v1/conversations')
         .set(bearer(token))
-        .send({ toolId: 'chat', ...(title ? { title } : {}) })
+        .send({ toolId: chatTool, ...(title ? { title } : {}) })
         .expect(201)
     ).body as Body;
   const say = (token: string, id: string, content: string) =>
