@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { PromptTemplateView } from '@megicai/contracts';
 import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-app';
 import { JobSettlementService } from '../jobs/job-settlement.service';
+import { SYSTEM_CREATOR_ID } from './system-creator';
 
 type Auth = Awaited<ReturnType<typeof registerUser>>;
 
@@ -81,6 +82,36 @@ describe('Marketplace runs (integration)', () => {
 
     const earnings = await t.http().get('/api/v1/marketplace/earnings').set(bearer(creator.accessToken)).expect(200);
     expect(earnings.body.total).toBe(0.02);
+  });
+
+  it('ships example templates by a system creator: readable signed out, runnable, earning nothing', async () => {
+    const list = await t.http().get('/api/v1/marketplace/prompts?q=meeting%20action%20items').expect(200);
+    const example = (list.body.items as PromptTemplateView[]).find((p) => p.creator.id === SYSTEM_CREATOR_ID);
+    expect(example).toMatchObject({ title: 'Meeting notes to action items', status: 'published' });
+    await t.http().get(`/api/v1/marketplace/prompts/${example!.id}`).expect(200);
+    const runner = await registerUser(t);
+    const res = await t
+      .http()
+      .post('/api/v1/tools/summarize/run')
+      .set(bearer(runner.accessToken))
+      .send({
+        input: { prompt: 'ignored' },
+        templateId: example!.id,
+        variables: { notes: `Ship it (${runner.user.id})` },
+      })
+      .expect(200);
+    expect(res.body).toMatchObject({ status: 'succeeded', cached: false });
+    expect(await entries(SYSTEM_CREATOR_ID, 'creator_earning')).toEqual([]);
+    const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM prompt_runs WHERE job_id = $1`, [
+      res.body.jobId,
+    ]);
+    expect(count).toBe(1);
+    // Nobody can sign in as it.
+    await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'system@megicai.invalid', password: 'anything-at-all' })
+      .expect(401);
   });
 
   it('pays nothing when creators run their own template', async () => {

@@ -1,3 +1,4 @@
+import { SYSTEM_CREATOR_ID } from './system-creator';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -97,7 +98,9 @@ export class MarketplaceService {
    */
   async payCreator(manager: EntityManager, run: TemplateRun): Promise<void> {
     if (run.creatorId === run.runnerId) return;
-    const earning = Math.floor((run.costMilli * this.config.creatorSharePercent) / 100);
+    // The example templates' system creator earns nothing (the run still counts as a use).
+    const share = run.creatorId === SYSTEM_CREATOR_ID ? 0 : this.config.creatorSharePercent;
+    const earning = Math.floor((run.costMilli * share) / 100);
     const inserted: { job_id: string }[] = await manager.query(
       `INSERT INTO prompt_runs (job_id, template_id, version, creator_id, runner_id, cost_milli, earning_milli)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (job_id) DO NOTHING RETURNING job_id`,

@@ -5,12 +5,39 @@ type Message = string | ((error: ApiError) => string);
 
 const credits = (value: unknown) => `${Number(value ?? 0)} credits`;
 
+/** The server's `detail` when it is the best sentence (it names the fields or variables), else `fallback`. */
+const detailOr =
+  (fallback: string): Message =>
+  (e) =>
+    e.detail ? `${fallback} ${e.detail}` : fallback;
+
 /**
- * What the SPA says for each problem `code` it knows. Codes whose `detail` is already the best sentence (field
- * validation naming the fields, a template's variables, a provider's refusal) are left out and fall back to it.
+ * What the SPA says for every problem `code` (the Record makes a new code a compile error until it has its text).
+ * Where the server's `detail` names what to fix (fields, template variables, a provider's refusal), it follows a
+ * sentence of ours; otherwise the server's own strings are never shown.
  */
-const MESSAGES: Partial<Record<string, Message>> = {
+const MESSAGES: Record<ProblemCode | 'network_error', Message> = {
   network_error: 'Could not reach the server. Check your connection and try again.',
+  [ProblemCode.ValidationFailed]: detailOr('Please check what you entered.'),
+  [ProblemCode.InvalidJson]: 'The request could not be read. Reload the page and try again.',
+  [ProblemCode.MethodNotAllowed]: 'This action is not available here.',
+  [ProblemCode.Conflict]: 'This changed in the meantime. Reload the page and try again.',
+  [ProblemCode.Gone]: 'This is no longer available.',
+  [ProblemCode.PayloadTooLarge]: 'This is too large to send. Make it shorter or smaller.',
+  [ProblemCode.UriTooLong]: 'This search or link is too long. Shorten it and try again.',
+  [ProblemCode.HeadersTooLarge]: 'The request was too large. Sign out and in again, then retry.',
+  [ProblemCode.UnsupportedMediaType]: 'This kind of file or content is not supported.',
+  [ProblemCode.IdempotencyKeyReused]: 'This request was already sent with other details. Reload the page and retry.',
+  [ProblemCode.InvalidToken]: 'This link is invalid or has expired. Ask for a new one.',
+  [ProblemCode.WrongPassword]: 'The current password is wrong.',
+  [ProblemCode.InvalidCallbackSignature]: 'The ad network could not be verified.',
+  [ProblemCode.InvalidToolInput]: detailOr('This input cannot be run.'),
+  [ProblemCode.MissingVariable]: detailOr('Fill in every field of the template.'),
+  [ProblemCode.TemplateSyntax]: detailOr('The template has a mistake.'),
+  [ProblemCode.InvalidWebhookSignature]: 'The payment notification could not be verified.',
+  [ProblemCode.ModelNotFound]: 'This model does not exist or is disabled.',
+  [ProblemCode.JobTimeout]: 'This run took too long. Check your history: it finishes or is refunded.',
+  [ProblemCode.WebhookUrlForbidden]: 'This URL cannot receive webhooks: use a public https address.',
   [ProblemCode.Unauthorized]: 'Your session has ended. Please sign in again.',
   [ProblemCode.InvalidRefreshToken]: 'Your session has ended. Please sign in again.',
   [ProblemCode.TokenReused]: 'Your session has ended. Please sign in again.',
@@ -54,7 +81,7 @@ const MESSAGES: Partial<Record<string, Message>> = {
 /** The sentence to show for a failed API call: by the problem's `code`, else its `detail`, else `fallback`. */
 export function problemMessage(error: unknown, fallback = 'Something went wrong. Please try again.'): string {
   if (!isApiError(error)) return error instanceof Error && error.message ? error.message : fallback;
-  const message = MESSAGES[error.code];
+  const message = (MESSAGES as Partial<Record<string, Message>>)[error.code];
   if (typeof message === 'function') return message(error);
   return message ?? (error.detail || error.title || fallback);
 }
