@@ -28,7 +28,7 @@ test.describe('admin catalog', () => {
 
     const row = page.getByTestId('admin-creative-row').filter({ hasText: title });
     await expect(row).toHaveCount(1);
-    await expect(row.getByRole('img')).toHaveAttribute('src', /\/api\/v1\/ads\/creatives\/files\/[0-9a-f-]{36}\.png$/);
+    await expect(row.locator('img')).toHaveAttribute('src', /\/api\/v1\/ads\/creatives\/files\/[0-9a-f-]{36}\.png$/);
     const served = row.getByRole('switch', { name: `${title} served` });
     await expect(served).toBeChecked();
     await served.uncheck({ force: true });
@@ -54,7 +54,9 @@ test.describe('admin catalog', () => {
     try {
       await loginAsAdmin(page);
       await page.goto('/admin/credit-packs');
-      const row = page.getByTestId('admin-pack-row').filter({ has: page.locator('input[value="1,200"]') });
+      const row = page
+        .getByTestId('admin-pack-row')
+        .filter({ has: page.locator('input[value="1200"], input[value="1,200"]') });
       await expect(row).toHaveCount(1);
       await row.getByRole('textbox', { name: /^Price of / }).fill('18.49');
       await row.getByRole('button', { name: 'Save' }).click();
