@@ -18,7 +18,11 @@ import { CREATIVE_FILE_NAME } from '../../ads/creatives/creative-files';
 
 const KINDS: AdCreativeKind[] = ['image', 'video', 'html'];
 /** http(s) only: never javascript:, data: or file: from an admin form. */
-const HTTP_URL: Parameters<typeof IsUrl>[0] = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
+const HTTP_URL: Parameters<typeof IsUrl>[0] = {
+  protocols: ['http', 'https'],
+  require_protocol: true,
+  require_tld: false,
+};
 
 export class AdminAdCreativeDto implements AdCreativeView {
   @ApiProperty({ format: 'uuid' }) id!: string;
