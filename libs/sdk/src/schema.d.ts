@@ -465,6 +465,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/ads/creatives/files/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An uploaded house creative (image or video) */
+    get: operations['AdCreativesController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/ads/creatives/{id}/frame': {
     parameters: {
       query?: never;
@@ -1482,6 +1499,107 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/creatives': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every house creative, disabled ones included */
+    get: operations['AdminAdCreativesController_list'];
+    put?: never;
+    /**
+     * Add a house creative
+     * @description Images and videos take `url` (http(s), on a host of CSP_MEDIA_SOURCES so that the SPA may load it) or `upload`; HTML takes `html`. Errors: 400 `validation_failed`.
+     */
+    post: operations['AdminAdCreativesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/creatives/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload an image or video for a creative: the body is the file itself
+     * @description Content-Type one of image/png, image/jpeg, image/gif, image/webp, video/mp4, video/webm, and the bytes must be that format (checked by their signature); at most 10 MiB. Answers the `upload` name to create the creative with. Errors: 415 `unsupported_media_type`, 413 `payload_too_large`.
+     */
+    post: operations['AdminAdCreativesController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ads/creatives/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a house creative (weight, enabled, title, link, seconds, media)
+     * @description Sessions already started keep the chain they were given. Errors: 400 `validation_failed`, 404 `not_found`.
+     */
+    patch: operations['AdminAdCreativesController_update'];
+    trace?: never;
+  };
+  '/api/v1/admin/premium/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every premium plan, inactive ones included
+     * @description Admin only. GET /premium/plans is the public list of the active ones.
+     */
+    get: operations['AdminPremiumPlansController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/premium/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a premium plan: name, price, credit allowance, features, on offer or not, order, Stripe price
+     * @description Admin only; audited with before and after. The currency and interval cannot change (subscriptions are billed by them). Checkouts opened from now on use the new price; each paid period grants the allowance in force when it is paid; an existing Stripe subscription keeps its Stripe price. Errors: 400 `validation_failed`, 404 `not_found`.
+     */
+    patch: operations['AdminPremiumPlansController_update'];
     trace?: never;
   };
   '/api/v1/admin/queues/board-session': {
@@ -3332,6 +3450,180 @@ export interface components {
       byCreative: components['schemas']['AdCreativePerformanceRowDto'][];
       /** @enum {string} */
       currency: 'USD';
+    };
+    AdminAdCreativeDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'image' | 'video' | 'html';
+      /** @example MegicAI Premium */
+      title: string;
+      /**
+       * @description Image/video: its URL (an upload: our file route; seeded ones: a data: URL). HTML: the markup.
+       * @example /api/v1/ads/creatives/files/0b6c…-….png
+       */
+      src: string;
+      /** @example https://megicai.example/premium */
+      clickUrl: string;
+      /**
+       * @description How long it shows in a chain
+       * @example 20
+       */
+      seconds: number;
+      /**
+       * @description Relative chance of leading a chain
+       * @example 100
+       */
+      weight: number;
+      /** @description Disabled creatives are never served */
+      enabled: boolean;
+      /** @description Scripted HTML that reports engagement (shipped with migrations; markup fixed) */
+      interactive: boolean;
+      /** @description The media is an uploaded file */
+      uploaded: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AdminCreativeUploadDto: {
+      /**
+       * @description Give it as `upload` to a creative
+       * @example 0b6c0f7e-2f0a-4c55-9a51-6f0e6f1f6a4b.png
+       */
+      upload: string;
+      /** @enum {string} */
+      kind: 'image' | 'video';
+      /** @example image/png */
+      contentType: string;
+      /**
+       * @description Bytes
+       * @example 48213
+       */
+      size: number;
+      /** @example /api/v1/ads/creatives/files/0b6c….png */
+      url: string;
+    };
+    CreateAdCreativeDto: {
+      /** @enum {string} */
+      kind: 'image' | 'video' | 'html';
+      /**
+       * @description The ad's link text and alt text
+       * @example Spring sale
+       */
+      title: string;
+      /**
+       * @description http(s) only
+       * @example https://megicai.example/premium
+       */
+      clickUrl: string;
+      /** @example 20 */
+      seconds: number;
+      /** @default 100 */
+      weight?: number;
+      /** @default true */
+      enabled?: boolean;
+      /**
+       * @description http(s) only
+       * @example https://cdn.megicai.example/ads/spring.webp
+       */
+      url?: string;
+      /**
+       * @description An upload’s name
+       * @example 0b6c0f7e-2f0a-4c55-9a51-6f0e6f1f6a4b.png
+       */
+      upload?: string;
+      /** @description Markup for an html creative (shown in a sandbox with no scripts) */
+      html?: string;
+    };
+    UpdateAdCreativeDto: {
+      /**
+       * @description The ad's link text and alt text
+       * @example Spring sale
+       */
+      title?: string;
+      /**
+       * @description http(s) only
+       * @example https://megicai.example/premium
+       */
+      clickUrl?: string;
+      /** @example 20 */
+      seconds?: number;
+      /** @default 100 */
+      weight?: number;
+      /** @default true */
+      enabled?: boolean;
+      /**
+       * @description http(s) only
+       * @example https://cdn.megicai.example/ads/spring.webp
+       */
+      url?: string;
+      /**
+       * @description An upload’s name
+       * @example 0b6c0f7e-2f0a-4c55-9a51-6f0e6f1f6a4b.png
+       */
+      upload?: string;
+      /** @description Markup for an html creative (shown in a sandbox with no scripts) */
+      html?: string;
+    };
+    AdminPremiumPlanDto: {
+      /** @example premium-monthly */
+      id: string;
+      /** @example Premium monthly */
+      name: string;
+      /** @example 999 */
+      priceCents: number;
+      /** @example USD */
+      currency: string;
+      /** @enum {string} */
+      interval: 'month' | 'year';
+      /**
+       * @description Credits granted (premium_allowance) with every paid period
+       * @example 300
+       */
+      allowanceCredits: number;
+      /**
+       * @example [
+       *       "No ads"
+       *     ]
+       */
+      features: string[];
+      /** @description Inactive plans are not offered (subscribers keep theirs) */
+      active: boolean;
+      /**
+       * @description Ascending order on the Premium page
+       * @example 1
+       */
+      sortOrder: number;
+      /**
+       * @description Null: an inline price
+       * @example price_1Q2w3E
+       */
+      stripePriceId: string | null;
+    };
+    UpdatePremiumPlanDto: {
+      /** @example Premium monthly */
+      name?: string;
+      /**
+       * @description In cents
+       * @example 999
+       */
+      priceCents?: number;
+      /**
+       * @description Credits every paid period
+       * @example 300
+       */
+      allowanceCredits?: number;
+      /**
+       * @example [
+       *       "No ads"
+       *     ]
+       */
+      features?: string[];
+      active?: boolean;
+      sortOrder?: number;
+      /** @description A Stripe price id (`price_…`), or null */
+      stripePriceId?: string | null;
     };
     BullBoardSessionDto: {
       /** @example /api/v1/admin/bull-board/ */
@@ -5307,6 +5599,50 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'ad_daily_cap_reached' | 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdCreativesController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
           };
         };
       };
@@ -10000,7 +10336,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `admin_only` */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10008,7 +10344,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'admin_only';
+            code?: 'admin_only' | 'api_key_scope';
           };
         };
       };
@@ -10071,7 +10407,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `admin_only` */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10079,7 +10415,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'admin_only';
+            code?: 'admin_only' | 'api_key_scope';
           };
         };
       };
@@ -10144,7 +10480,7 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden. Codes: `admin_only` */
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10152,7 +10488,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
-            code?: 'admin_only';
+            code?: 'admin_only' | 'api_key_scope';
           };
         };
       };
@@ -10513,6 +10849,445 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'] & {
             /** @enum {string} */
             code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdCreativesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminAdCreativeDto'][];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdCreativesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAdCreativeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminAdCreativeDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdCreativesController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'image/png': string;
+        'image/jpeg': string;
+        'image/gif': string;
+        'image/webp': string;
+        'video/mp4': string;
+        'video/webm': string;
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminCreativeUploadDto'];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Payload Too Large. Codes: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description Unsupported Media Type. Codes: `unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAdCreativesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAdCreativeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminAdCreativeDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminPremiumPlansController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminPremiumPlanDto'][];
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminPremiumPlansController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePremiumPlanDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminPremiumPlanDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Not found (or not yours). Codes: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'not_found';
           };
         };
       };

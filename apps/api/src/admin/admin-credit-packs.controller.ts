@@ -7,7 +7,7 @@ import type { AdminCreditPackView } from '@megicai/contracts';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
-import { ApiProblems } from '../common/swagger/api-problems.decorator';
+import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { CreditPacksService } from '../premium/packs/credit-packs.service';
 import { AdminCreditPackDto, CreateCreditPackDto, UpdateCreditPackDto } from '../premium/packs/dto/credit-pack.dto';
 import { AuditLogService } from '../audit/audit-log.service';
@@ -27,7 +27,7 @@ export class AdminCreditPacksController {
   @Get()
   @ApiOperation({ summary: 'Every credit pack, inactive ones included' })
   @ApiOkResponse({ type: [AdminCreditPackDto] })
-  @ApiProblems(ProblemCode.Unauthorized, ProblemCode.AdminOnly)
+  @ApiProblems(...ADMIN_PROBLEMS)
   list(): Promise<AdminCreditPackView[]> {
     return this.packs.listAll();
   }
@@ -35,7 +35,7 @@ export class AdminCreditPacksController {
   @Post()
   @ApiOperation({ summary: 'Put a new credit pack on sale', description: 'Errors: 400 `validation_failed`.' })
   @ApiCreatedResponse({ type: AdminCreditPackDto })
-  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.Unauthorized, ProblemCode.AdminOnly)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed)
   create(@CurrentUser() admin: Principal, @Body() body: CreateCreditPackDto): Promise<AdminCreditPackView> {
     return this.dataSource.transaction(async (m) => {
       const pack = await this.packs.create(body, m);
@@ -60,15 +60,14 @@ export class AdminCreditPacksController {
     description: 'Errors: 400 `validation_failed`, 404 `not_found`.',
   })
   @ApiOkResponse({ type: AdminCreditPackDto })
-  @ApiProblems(ProblemCode.ValidationFailed, ProblemCode.Unauthorized, ProblemCode.AdminOnly, ProblemCode.NotFound)
+  @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.NotFound)
   update(
     @CurrentUser() admin: Principal,
     @Param('id') id: string,
     @Body() body: UpdateCreditPackDto,
   ): Promise<AdminCreditPackView> {
     return this.dataSource.transaction(async (m) => {
-      const before = await this.packs.get(id);
-      const after = await this.packs.update(id, body, m);
+      const { before, after } = await this.packs.update(id, body, m);
       await this.audit.record(
         {
           actorId: admin.userId,

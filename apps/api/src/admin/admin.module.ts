@@ -5,6 +5,8 @@ import { CreditsModule } from '../credits/credits.module';
 import { UsersModule } from '../users/users.module';
 import { AdminAdsController } from './admin-ads.controller';
 import { AdminAdsWaterfallController } from './admin-ads-waterfall.controller';
+import { AdminAdCreativesController } from './admin-ads-creatives.controller';
+import { AdminPremiumPlansController } from './admin-premium-plans.controller';
 import { AdminAuditController } from './admin-audit.controller';
 import { AdminCreditsService } from './admin-credits.service';
 import { AdminUsersController } from './admin-users.controller';
@@ -56,6 +58,8 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
     AdminProvidersController,
     AdminCreditPacksController,
     AdminAdsWaterfallController,
+    AdminAdCreativesController,
+    AdminPremiumPlansController,
   ],
   providers: [AdminUsersService, AdminCreditsService],
 })

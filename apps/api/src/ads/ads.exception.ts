@@ -13,6 +13,8 @@ export type AdsCode = Extract<
   | 'invalid_callback_signature'
   | 'not_found'
   | 'premium_no_ads'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'validation_failed'
 >;
 

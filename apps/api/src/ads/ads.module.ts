@@ -26,10 +26,13 @@ import { AdTierSetting } from './entities/ad-tier.entity';
 import { GoogleAdManagerNetwork } from './networks/google-ad-manager.network';
 import { HouseNetwork } from './networks/house.network';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module';
+import { StorageModule } from '../storage/storage.module';
+import { AdCreativesService } from './creatives/ad-creatives.service';
 
 /**
  * Rewarded ads. Exports AdsService (offers, `offerFor` for a 402), and for the admin: AdTiersService (tiers and
- * durations), AdWaterfallService (the network order) and AdImpressionsService (fill rate and revenue).
+ * durations), AdWaterfallService (the network order), AdImpressionsService (fill rate and revenue) and
+ * AdCreativesService (house creatives and their uploads).
  */
 @Module({
   imports: [
@@ -40,6 +43,7 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
     CreditsModule,
     UsersModule,
     ReferralsModule,
+    StorageModule,
   ],
   controllers: [AdsController, AdCreativesController, AdCallbacksController],
   providers: [
@@ -49,12 +53,13 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
     AdImpressionsService,
     AdRewardsService,
     HouseNetwork,
+    AdCreativesService,
     GoogleAdManagerNetwork,
     AdCallbacksService,
     AdmobKeysService,
     AdmobSsvVerifier,
     HmacVerifier,
   ],
-  exports: [AdsService, AdTiersService, AdWaterfallService, AdImpressionsService],
+  exports: [AdsService, AdTiersService, AdWaterfallService, AdImpressionsService, AdCreativesService],
 })
 export class AdsModule {}

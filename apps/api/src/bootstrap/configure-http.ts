@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROBLEM_CONTENT_TYPE } from '@megicai/contracts';
 import { ProblemCode } from '@megicai/contracts';
+import { registerCreativeUploadParser } from '../ads/creatives/creative-files';
 import { CommonException } from '../common/errors/common.exception';
 import { toProblem } from '../common/errors/problem-details.filter';
 import {
@@ -31,6 +32,7 @@ export async function configureHttp(app: NestFastifyApplication, webDist?: strin
   const metrics = app.get(MetricsService);
   registerResponseStatusHook(fastify);
   registerJsonParser(fastify);
+  registerCreativeUploadParser(fastify);
   registerHostileInputHook(fastify);
   const { nodeEnv, cspMediaSources } = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   // A GPT script served from elsewhere than Google (ADS_GAM_SCRIPT_URL): its origin only, never a wider policy.

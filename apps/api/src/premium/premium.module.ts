@@ -24,7 +24,7 @@ import { PremiumService } from './premium.service';
 /**
  * Payments: premium plans and credit packs sold through one provider interface (payments/: stripe, offline), the
  * customer portal, and the signed payments webhook that applies every payment. Exports CreditPacksService for the
- * admin pages.
+ * admin pages, and PremiumService for the plans the admin edits.
  */
 @Module({
   imports: [
@@ -55,6 +55,6 @@ import { PremiumService } from './premium.service';
           : new OfflinePaymentProvider(app.publicUrl, cfg.webhookSecret, cfg.toleranceSeconds),
     },
   ],
-  exports: [CreditPacksService],
+  exports: [CreditPacksService, PremiumService],
 })
 export class PremiumModule {}

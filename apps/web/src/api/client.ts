@@ -23,7 +23,7 @@ type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Sent as JSON, or as-is when it is FormData (uploads). */
+  /** Sent as JSON, or as-is when it is FormData or a Blob/File (uploads; a Blob's type is its Content-Type). */
   body?: unknown;
   /** Appended as the query string; null and undefined values are left out. */
   query?: Record<string, QueryValue>;
@@ -59,7 +59,7 @@ function buildUrl(path: string, query?: Record<string, QueryValue>): string {
 async function send(path: string, options: RequestOptions, withAuth: boolean): Promise<Response> {
   const headers = new Headers({ Accept: 'application/json, application/problem+json', ...options.headers });
   let body: BodyInit | undefined;
-  if (options.body instanceof FormData) {
+  if (options.body instanceof FormData || options.body instanceof Blob) {
     body = options.body;
   } else if (options.body !== undefined) {
     body = JSON.stringify(options.body);

@@ -94,6 +94,11 @@ export const routes: RouteObject[] = [
               { path: 'admin', lazy: lazyPage(() => import('../routes/admin-page'), 'AdminPage') },
               { path: 'admin/ads', lazy: lazyPage(() => import('../routes/admin-ads-page'), 'AdminAdsPage') },
               {
+                path: 'admin/creatives',
+                lazy: lazyPage(() => import('../routes/admin-creatives-page'), 'AdminCreativesPage'),
+              },
+              { path: 'admin/plans', lazy: lazyPage(() => import('../routes/admin-plans-page'), 'AdminPlansPage') },
+              {
                 path: 'admin/credit-packs',
                 lazy: lazyPage(() => import('../routes/admin-credit-packs-page'), 'AdminCreditPacksPage'),
               },

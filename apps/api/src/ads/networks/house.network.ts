@@ -29,15 +29,17 @@ export class HouseNetwork implements AdNetwork {
 
   /**
    * Interactive creatives only go to clients that can play them, and then lead the chain: they are the ones that
-   * prove a person looked (the session then needs their `seen` report).
+   * prove a person looked (the session then needs their `seen` report). The others come in a random order drawn by
+   * weight. No cache: one indexed read of the active rows per session start, so that an admin's change (weight,
+   * enabled) holds for the very next session in every process.
    */
   async creativeFor({ seconds, interactive }: AdRequest): Promise<StoredCreative> {
     const all = await this.creatives.find({
       where: { active: true },
-      select: { id: true, seconds: true, interactive: true },
+      select: { id: true, seconds: true, interactive: true, weight: true },
     });
-    const pool = shuffle(all.filter((c) => !c.interactive));
-    const lead = interactive ? shuffle(all.filter((c) => c.interactive)).slice(0, 1) : [];
+    const pool = weightedOrder(all.filter((c) => !c.interactive));
+    const lead = interactive ? weightedOrder(all.filter((c) => c.interactive)).slice(0, 1) : [];
     const items = chain([...lead, ...pool], seconds).map((item) =>
       lead.some((c) => c.id === item.id) ? { ...item, interactive: true } : item,
     );
@@ -85,11 +87,13 @@ export function chain(
   return items;
 }
 
-function shuffle<T>(items: T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy;
+/**
+ * A random order in which heavier items tend to come first (Efraimidis–Spirakis: sort by `u^(1/weight)`), so an item
+ * leads with probability weight / total weight.
+ */
+export function weightedOrder<T extends { weight: number }>(items: T[], random: () => number = Math.random): T[] {
+  return items
+    .map((item) => ({ item, key: random() ** (1 / Math.max(1, item.weight)) }))
+    .sort((a, b) => b.key - a.key)
+    .map(({ item }) => item);
 }

@@ -42,10 +42,6 @@ export class CreditPacksService {
     return (await this.packs.find({ order: { sortOrder: 'ASC', priceCents: 'ASC' } })).map(toAdminPackView);
   }
 
-  async get(id: string): Promise<AdminCreditPackView> {
-    return toAdminPackView(await this.find(this.packs.manager, id));
-  }
-
   /** `manager`: the admin's transaction, so that the change and its audit entry commit together. */
   async create(input: CreditPackInput, manager: EntityManager): Promise<AdminCreditPackView> {
     const repo = manager.getRepository(CreditPack);
@@ -53,13 +49,23 @@ export class CreditPacksService {
     return toAdminPackView(await repo.save(pack));
   }
 
-  async update(id: string, input: CreditPackInput, manager: EntityManager): Promise<AdminCreditPackView> {
-    const pack = await this.find(manager, id);
-    return toAdminPackView(await manager.getRepository(CreditPack).save({ ...pack, ...toColumns(input) }));
+  /** The pack row is locked for the change, so that its before and after (for the audit log) are exact. */
+  async update(
+    id: string,
+    input: CreditPackInput,
+    manager: EntityManager,
+  ): Promise<{ before: AdminCreditPackView; after: AdminCreditPackView }> {
+    const pack = await this.find(manager, id, true);
+    const after = await manager.getRepository(CreditPack).save({ ...pack, ...toColumns(input) });
+    return { before: toAdminPackView(pack), after: toAdminPackView(after) };
   }
 
-  private async find(manager: EntityManager, id: string): Promise<CreditPack> {
-    const pack = isUUID(id) ? await manager.getRepository(CreditPack).findOneBy({ id }) : null;
+  private async find(manager: EntityManager, id: string, lock = false): Promise<CreditPack> {
+    const pack = isUUID(id)
+      ? await manager
+          .getRepository(CreditPack)
+          .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      : null;
     if (!pack) throw new PaymentsException('not_found', 'No such credit pack.');
     return pack;
   }

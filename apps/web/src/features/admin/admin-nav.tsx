@@ -10,7 +10,9 @@ const LINKS = [
   { to: '/admin/moderation', label: 'Moderation' },
   { to: '/admin/audit-log', label: 'Audit log' },
   { to: '/admin/ads', label: 'Ad tiers' },
+  { to: '/admin/creatives', label: 'House creatives' },
   { to: '/admin/credit-packs', label: 'Credit packs' },
+  { to: '/admin/plans', label: 'Premium plans' },
 ];
 
 /** The admin section's own links; the current page is marked for assistive technology. */
