@@ -3768,7 +3768,9 @@ export interface operations {
   CreditsController_dailyReward: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5198,7 +5200,9 @@ export interface operations {
   AdsController_complete: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -8195,7 +8199,9 @@ export interface operations {
   CreditPacksController_checkout: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -8890,7 +8896,9 @@ export interface operations {
   AdminUsersController_adjust: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -9055,7 +9063,9 @@ export interface operations {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        tier: 'text' | 'image' | 'video';
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -9122,7 +9132,9 @@ export interface operations {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        tier: 'text' | 'image' | 'video';
+      };
       cookie?: never;
     };
     requestBody: {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { PROMPT_STATUSES, type PromptStatus, type PromptTemplateView } from '@megicai/contracts';
+import { PROMPT_STATUSES, type PromptStatus } from '@megicai/contracts';
+import type { PromptTemplateView } from '../marketplace/marketplace-api';
 import { QueryFallback } from '../../components/query-fallback';
 import { TableHead } from './table-head';
 import { adminApi, adminKeys } from './admin-api';

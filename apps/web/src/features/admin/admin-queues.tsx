@@ -1,6 +1,7 @@
 import { Button, Card, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type AdminQueueName, type AdminQueueView, QUEUE_STATES } from '@megicai/contracts';
+import { type AdminQueueName, QUEUE_STATES } from '@megicai/contracts';
+import type { AdminQueueView } from './admin-api';
 import { KEYBOARD_SCROLL, TableHead } from './table-head';
 import { adminApi, adminKeys } from './admin-api';
 import { QueryFallback } from '../../components/query-fallback';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, Modal, Table, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ToolView } from '@megicai/contracts';
+import type { ToolView } from '../tools/tools-api';
 import { formatCredits } from '../../components/format-credits';
 import { adminApi, adminKeys } from './admin-api';
 import { AdminToolForm } from './admin-tool-form';

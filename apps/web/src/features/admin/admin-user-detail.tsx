@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AdminUserDetailView } from '@megicai/contracts';
+import type { AdminUserDetailView } from './admin-api';
 import { formatCredits } from '../../components/format-credits';
 import { QueryFallback } from '../../components/query-fallback';
 import { KEYBOARD_SCROLL, TableHead } from './table-head';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
-import type { AdCompleteResult, AdCreative, AdSessionView } from '@megicai/contracts';
+import type { AdCreative } from '@megicai/contracts';
+import type { AdCompleteResult, AdSessionView } from './ads-api';
 import { formatCredits } from '../../components/format-credits';
 import { adsApi } from './ads-api';
 import { playGamRewarded } from './gam-rewarded';

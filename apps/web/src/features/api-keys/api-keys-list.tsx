@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiKeyView } from '@megicai/contracts';
+import type { ApiKeyView } from './api-keys-api';
 import { formatCredits } from '../../components/format-credits';
 import { QueryFallback } from '../../components/query-fallback';
 import { apiKeysApi, apiKeysKeys } from './api-keys-api';
