@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
-import type { AdCreative } from '@megicai/contracts';
+import type { Schema } from '@megicai/sdk';
 import type { AdCompleteResult, AdSessionView } from './ads-api';
 import { formatCredits } from '../../components/format-credits';
 import { adsApi } from './ads-api';
@@ -19,7 +19,7 @@ interface StepProps {
 /** Records what a network did; analytics only, so a failure never stops the ad. */
 function report(
   session: AdSessionView,
-  network: AdCreative['network'],
+  network: AdSessionView['creative']['network'],
   filled: boolean,
   creativeId?: string,
 ): Promise<void> {
@@ -70,7 +70,7 @@ function GamStep({
   onEarned,
   onEnd,
   next,
-}: StepProps & { creative: Extract<AdCreative, { network: 'google-ad-manager' }>; next: () => void }) {
+}: StepProps & { creative: Schema<'GamCreativeDto'>; next: () => void }) {
   const [state, setState] = useState<'loading' | 'playing' | 'granted' | 'closed'>('loading');
   const { claim, claimWhenReady } = useAdClaim(session, onEarned);
   const started = useRef(false);
@@ -134,7 +134,7 @@ function HouseStep({
   creative,
   onEarned,
   onEnd,
-}: StepProps & { creative: Extract<AdCreative, { network: 'house' }> }) {
+}: StepProps & { creative: Schema<'HouseCreativeDto'> }) {
   const countdown = useVisibleCountdown(session.requiredSeconds, true);
   const { claim } = useAdClaim(session, onEarned, countdown.extend);
   const [engaged, setEngaged] = useState(session.engaged);
