@@ -129,12 +129,7 @@ function GamStep({
 }
 
 /** The house chain: a countdown that pauses while the tab is hidden, interactive creatives' `seen`, then Claim. */
-function HouseStep({
-  session,
-  creative,
-  onEarned,
-  onEnd,
-}: StepProps & { creative: Schema<'HouseCreativeDto'> }) {
+function HouseStep({ session, creative, onEarned, onEnd }: StepProps & { creative: Schema<'HouseCreativeDto'> }) {
   const countdown = useVisibleCountdown(session.requiredSeconds, true);
   const { claim } = useAdClaim(session, onEarned, countdown.extend);
   const [engaged, setEngaged] = useState(session.engaged);
