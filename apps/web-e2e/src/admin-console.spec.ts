@@ -123,6 +123,8 @@ test.describe('admin console in the dark theme on a phone', () => {
   test.use({ colorScheme: 'dark', viewport: { width: 390, height: 844 } });
 
   test('users, moderation, audit log and queues have no serious or critical violations', async ({ page }) => {
+    // Five pages, each scanned by axe: about 25 s alone, more on a loaded machine.
+    test.slow();
     await loginAsAdmin(page);
     for (const [path, heading, records] of [
       ['/admin/users', 'Users', 'Users'],
