@@ -18,8 +18,11 @@ export default defineConfig({
     compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|html|svg|json|txt)$/, threshold: 512 }),
   ],
   resolve: {
-    // Compile the contracts from source: no need to build the lib first, and types and code never drift.
-    alias: { '@megicai/contracts': here('../../libs/contracts/src/index.ts') },
+    // Compile the contracts and the SDK from source: no need to build the libs first, and types and code never drift.
+    alias: {
+      '@megicai/contracts': here('../../libs/contracts/src/index.ts'),
+      '@megicai/sdk': here('../../libs/sdk/src/index.ts'),
+    },
   },
   server: {
     port: 5173,

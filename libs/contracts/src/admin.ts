@@ -1,6 +1,4 @@
-import type { AdTier, LedgerKind, Role, ToolKind } from './enums';
-import type { LedgerEntryView } from './credits';
-import type { JobView } from './jobs';
+import type { AdTier, LedgerKind, ToolKind } from './enums';
 
 /** The media queues that /admin/queues reports on. */
 export const ADMIN_QUEUE_NAMES = ['image', 'audio', 'video'] as const;
@@ -64,37 +62,4 @@ export interface AdAnalyticsTier {
   tier: AdTier;
   started: number;
   completed: number;
-}
-
-/** A row of GET /admin/users. */
-export interface AdminUserView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  banned: boolean;
-  premiumUntil: string | null;
-  referralCode: string;
-  createdAt: string;
-  /** Current balance in credits. */
-  balance: number;
-}
-
-/** GET /admin/users/:id: the user with their recent ledger and jobs. */
-export interface AdminUserDetailView extends AdminUserView {
-  ledger: LedgerEntryView[];
-  jobs: JobView[];
-  templatesCount: number;
-}
-
-/** A row of GET /admin/providers: the last hour, merged from every API and worker process. */
-export interface AdminProviderView {
-  id: string;
-  configured: boolean;
-  healthy: boolean;
-  circuit: 'closed' | 'open' | 'half-open' | 'isolated';
-  latencyP50: number | null;
-  latencyP95: number | null;
-  errorRate: number;
-  runs: number;
 }

@@ -73,23 +73,6 @@ export interface AdTierSettings {
   dailyCap: number;
 }
 
-/** What a 402 offers: the tier that covers the gap. */
-export interface AdOfferHint {
-  tier: AdTier;
-  seconds: number;
-  credits: number;
-  remainingToday: number;
-}
-
-/** POST /ads/sessions body. */
-export interface AdSessionRequest {
-  tier: AdTier;
-  /** One of the tier's durations (GET /ads/offers); default: the tier's standard duration. */
-  seconds?: number;
-  /** The client can play interactive (scripted, sandboxed) creatives and report engagement. */
-  interactive?: boolean;
-}
-
 /** POST /ads/sessions/:id/impression: what one network of the waterfall did. */
 export interface AdImpressionRequest {
   network: AdNetworkId;

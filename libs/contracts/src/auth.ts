@@ -23,18 +23,6 @@ export interface TokenPair {
   refreshToken: string;
 }
 
-export interface RegisterRequest {
-  email: string;
-  password: string;
-  displayName?: string;
-  referralCode?: string;
-}
-
-export interface LoginRequest {
-  email: string;
-  password: string;
-}
-
 export interface ApiKeyView {
   id: string;
   name: string;
@@ -52,12 +40,6 @@ export interface CreateApiKeyRequest {
   name: string;
   scopes?: ApiKeyScope[];
   dailyCreditCap?: number | null;
-}
-
-export interface CreatedApiKey {
-  id: string;
-  name: string;
-  key: string;
 }
 
 export const PASSWORD_MIN = 8;

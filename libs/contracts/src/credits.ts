@@ -42,12 +42,6 @@ export interface ReferralsView {
   bonusEarned: number;
 }
 
-export interface AdminCreditAdjustmentRequest {
-  /** Credits, at most 3 decimals; negative takes credits (never below zero). */
-  delta: number;
-  reason: string;
-}
-
 export interface AdminCreditAdjustmentResult {
   entryId: string;
   delta: number;

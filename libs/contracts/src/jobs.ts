@@ -71,17 +71,6 @@ export interface JobView {
   finishedAt: string | null;
 }
 
-/** 200 answer of a text run. */
-export interface TextRunResult {
-  jobId: string;
-  status: 'succeeded';
-  output: TextJobOutput;
-  cost: number;
-  cached: boolean;
-  provider: string;
-  model: string;
-}
-
 /** 202 answer of a media run (or 200 for a cache hit, which is already `succeeded`). */
 export interface QueuedRunResult {
   jobId: string;
@@ -89,5 +78,3 @@ export interface QueuedRunResult {
   cost: number;
   cached?: boolean;
 }
-
-export type RunResult = TextRunResult | QueuedRunResult;

@@ -84,11 +84,6 @@ export interface CreatePromptRequest {
 
 export type UpdatePromptRequest = Partial<Omit<CreatePromptRequest, 'toolId'>>;
 
-export interface RatePromptRequest {
-  stars: number;
-  review?: string;
-}
-
 export interface PromptRatingView {
   templateId: string;
   user: PromptCreator;
@@ -105,26 +100,6 @@ export interface CreatorEarningsView {
   byTemplate: { templateId: string; title: string; runs: number; earnings: number }[];
 }
 
-export interface PromptPreviewRequest {
-  variables?: Record<string, string>;
-}
-
-export interface PromptPreviewView {
-  prompt: string;
-}
-
 /** Why a user reports a template (`POST /marketplace/prompts/:id/reports`). */
 export const PROMPT_REPORT_REASONS = ['spam', 'abuse', 'copyright', 'other'] as const;
 export type PromptReportReason = (typeof PROMPT_REPORT_REASONS)[number];
-
-export interface ReportPromptRequest {
-  reason: PromptReportReason;
-  detail?: string;
-}
-
-export interface PromptReportView {
-  id: string;
-  reason: PromptReportReason;
-  detail: string | null;
-  createdAt: string;
-}

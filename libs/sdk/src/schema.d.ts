@@ -4060,7 +4060,9 @@ export interface operations {
   CreditsController_dailyReward: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5490,7 +5492,9 @@ export interface operations {
   AdsController_complete: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -8531,7 +8535,9 @@ export interface operations {
   CreditPacksController_checkout: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -9226,7 +9232,9 @@ export interface operations {
   AdminUsersController_adjust: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -9391,7 +9399,9 @@ export interface operations {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        tier: 'text' | 'image' | 'video';
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -9458,7 +9468,9 @@ export interface operations {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        tier: 'text' | 'image' | 'video';
+      };
       cookie?: never;
     };
     requestBody: {

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AdTier, AdTierSettings } from '@megicai/contracts';
 import { AdTiersService } from '../ads/ad-tiers.service';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import type { Principal } from '../common/auth/principal';
 import { Roles } from '../common/auth/roles.decorator';
-import { ProblemCode } from '@megicai/contracts';
+import { AD_TIERS, ProblemCode } from '@megicai/contracts';
 import { ADMIN_PROBLEMS, ApiProblems } from '../common/swagger/api-problems.decorator';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AdTierPatchDto, AdTierSettingsDto } from './dto/admin-changes.dto';
@@ -28,6 +28,7 @@ export class AdminAdsController {
   }
 
   @Get(':tier')
+  @ApiParam({ name: 'tier', enum: AD_TIERS })
   @ApiOkResponse({ type: AdTierSettingsDto })
   @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.NotFound)
   async get(@Param('tier') tier: AdTier): Promise<AdTierSettings> {
@@ -36,6 +37,7 @@ export class AdminAdsController {
 
   /** New sessions use the new settings; sessions already started keep theirs. */
   @Patch(':tier')
+  @ApiParam({ name: 'tier', enum: AD_TIERS })
   @ApiOkResponse({ type: AdTierSettingsDto })
   @ApiProblems(...ADMIN_PROBLEMS, ProblemCode.ValidationFailed, ProblemCode.NotFound)
   async patch(

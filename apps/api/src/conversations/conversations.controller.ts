@@ -2,7 +2,6 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -95,7 +94,6 @@ export class ConversationsController {
       'events, then `done` with the assistant message, or `error` with a problem. A failed run is refunded and ' +
       'leaves no answer: the question stays with `failed: true`, and posting again retries it.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiProduces('application/json', 'text/event-stream')
   @ApiOkResponse({ type: ConversationMessageDto })
   @ApiProblems(

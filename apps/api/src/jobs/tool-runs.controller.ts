@@ -2,7 +2,6 @@ import { Body, Controller, HttpCode, Param, Post, Query, Req, Res } from '@nestj
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -47,7 +46,6 @@ export class ToolRunsController {
       'A repeat of the same request is answered from the cache at no charge unless `cache: false`.',
   })
   @ApiParam({ name: 'id', description: 'Tool UUID or slug' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiProduces('application/json', 'text/event-stream')
   @ApiOkResponse({ type: RunResultDto, description: 'Text run done' })
   @ApiAcceptedResponse({ type: RunResultDto, description: 'Media job queued; poll Location' })

@@ -2,7 +2,6 @@ import { applyDecorators, Body, Controller, Get, HttpCode, Post, Res, UseFilters
 import {
   ApiBearerAuth,
   ApiExtraModels,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -80,7 +79,6 @@ export class OpenAiCompatController {
       'With `stream: true`: `chat.completion.chunk` server-sent events ending with `data: [DONE]`. The last user ' +
       'message is the prompt; earlier messages are sent to the provider as context.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiProduces('application/json', 'text/event-stream')
   @ApiOkResponse({ type: ChatCompletionDto })
   @ApiOpenAiErrors(400, 402, 403, 404, 409, 422, 503)
@@ -106,7 +104,6 @@ export class OpenAiCompatController {
     summary: 'OpenAI-compatible: an image generation (one run of an image tool)',
     description: 'Answers once the job is done, waiting up to OPENAI_COMPAT_WAIT_SECONDS (504 after that).',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOkResponse({ type: ImagesResponseDto })
   @ApiOpenAiErrors(400, 402, 403, 404, 409, 422, 503, 504)
   generateImage(

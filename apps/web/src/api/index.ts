@@ -1,5 +1,4 @@
-export { api, apiFetch, apiRequest, refreshSession, onSessionExpired, API_BASE } from './client';
-export type { RequestOptions } from './client';
+export { anonymous, data, megicai, onSessionExpired, refreshSession } from './megicai';
 export { ApiError, isApiError } from './api-error';
 export { authApi } from './auth-api';
 export { tokenStore } from './token-store';

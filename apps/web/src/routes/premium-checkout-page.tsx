@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import type { CheckoutSessionView } from '@megicai/contracts';
+import type { CheckoutSessionView } from '../features/growth/growth-api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ProblemCode } from '@megicai/contracts';

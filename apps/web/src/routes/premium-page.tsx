@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { PremiumPlanView } from '@megicai/contracts';
+import type { PremiumPlanView } from '../features/growth/growth-api';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../components/page-header';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SpendLimitsUpdate, SpendLimitsView } from '@megicai/contracts';
+import type { SpendLimitsUpdate, SpendLimitsView } from './limits-api';
 import { applyApiErrors } from '../../components/api-form-errors';
 import { FormError } from '../../components/form-error';
 import { formatCredits } from '../../components/format-credits';

@@ -1,22 +1,22 @@
-import type { UserView } from '@megicai/contracts';
 import type { QueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../../api';
+import { anonymous, data, megicai } from '../../api';
+import type { UserView } from '../../api/auth-api';
 import { ME_QUERY_KEY } from '../auth/use-me';
 
 /** The account rows of api-v1.md (Auth): mailed links, profile, password, sessions, export and erasure. */
 export const accountApi = {
-  forgotPassword: (email: string) => api.post<void>('/auth/password/forgot', { email }, { auth: false }),
+  forgotPassword: (email: string) => data(anonymous.POST('/api/v1/auth/password/forgot', { body: { email } })),
   resetPassword: (token: string, password: string) =>
-    api.post<void>('/auth/password/reset', { token, password }, { auth: false }),
-  verifyEmail: (token: string) => api.post<void>('/auth/email/verify', { token }, { auth: false }),
-  resendVerification: () => api.post<void>('/auth/email/resend'),
-  updateProfile: (displayName: string) => api.patch<UserView>('/me', { displayName }),
+    data(anonymous.POST('/api/v1/auth/password/reset', { body: { token, password } })),
+  verifyEmail: (token: string) => data(anonymous.POST('/api/v1/auth/email/verify', { body: { token } })),
+  resendVerification: () => data(megicai.POST('/api/v1/auth/email/resend')),
+  updateProfile: (displayName: string) => data(megicai.PATCH('/api/v1/me', { body: { displayName } })),
   changePassword: (currentPassword: string, newPassword: string) =>
-    api.post<void>('/me/password', { currentPassword, newPassword }),
-  signOutOthers: () => api.post<void>('/me/sessions/sign-out-others'),
-  exportData: () => api.get<Record<string, unknown>>('/me/export'),
-  // DELETE with a body: the password confirms the erasure (api.delete takes none).
-  deleteAccount: (password: string) => apiRequest<void>('/me', { method: 'DELETE', body: { password } }),
+    data(megicai.POST('/api/v1/me/password', { body: { currentPassword, newPassword } })),
+  signOutOthers: () => data(megicai.POST('/api/v1/me/sessions/sign-out-others')),
+  exportData: () => data(megicai.GET('/api/v1/me/export')),
+  // DELETE with a body: the password confirms the erasure.
+  deleteAccount: (password: string) => data(megicai.DELETE('/api/v1/me', { body: { password } })),
 };
 
 /** A profile answer from the API replaces the cached `/me` (header, banner and cards follow). */

@@ -1,21 +1,16 @@
-import type {
-  AdminProviderView,
-  AdminCreditAdjustmentResult,
-  AdminUserDetailView,
-  AuditLogEntryView,
-  PromptStatus,
-  PromptTemplateView,
-  AdminQueueName,
-  AdminQueueRetryResult,
-  AdminQueueView,
-  AdminToolPatch,
-  AdminUserView,
-  AnalyticsReport,
-  Page,
-  Role,
-  ToolView,
-} from '@megicai/contracts';
-import { api } from '../../api';
+import type { AdminQueueName, PromptStatus, Role } from '@megicai/contracts';
+import type { Schema } from '@megicai/sdk';
+import { data, megicai } from '../../api';
+
+export type AuditLogEntryView = Schema<'AuditLogEntryDto'>;
+export type AdminQueueRetryResult = Schema<'AdminQueueRetryDto'>;
+export type AdminProviderView = Schema<'AdminProviderDto'>;
+
+export type AdminUserView = Schema<'AdminUserDto'>;
+export type AdminUserDetailView = Schema<'AdminUserDetailDto'>;
+export type AdminQueueView = Schema<'AdminQueueDto'>;
+export type AdminToolPatch = Schema<'AdminToolPatchDto'>;
+export type AnalyticsReport = Schema<'AnalyticsReportDto'>;
 
 export const adminKeys = {
   analytics: (from: string, to: string) => ['admin', 'analytics', from, to] as const,
@@ -36,39 +31,54 @@ export interface AuditFilter {
 
 export const adminApi = {
   analytics: (from: string, to: string, signal?: AbortSignal) =>
-    api.get<AnalyticsReport>('/admin/analytics', { query: { from, to }, signal }),
-  tools: (signal?: AbortSignal) => api.get<ToolView[]>('/admin/tools', { signal }),
-  patchTool: (id: string, patch: AdminToolPatch) => api.patch<ToolView>(`/admin/tools/${id}`, patch),
-  queues: (signal?: AbortSignal) => api.get<AdminQueueView[]>('/admin/queues', { signal }),
-  retryFailed: (name: AdminQueueName) => api.post<AdminQueueRetryResult>(`/admin/queues/${name}/retry-failed`),
+    data(megicai.GET('/api/v1/admin/analytics', { params: { query: { from, to } }, signal })),
+  tools: (signal?: AbortSignal) => data(megicai.GET('/api/v1/admin/tools', { signal })),
+  patchTool: (id: string, patch: AdminToolPatch) =>
+    data(megicai.PATCH('/api/v1/admin/tools/{id}', { params: { path: { id } }, body: patch })),
+  queues: (signal?: AbortSignal) => data(megicai.GET('/api/v1/admin/queues', { signal })),
+  retryFailed: (name: AdminQueueName) =>
+    data(megicai.POST('/api/v1/admin/queues/{name}/retry-failed', { params: { path: { name } } })),
   users: (q: string, cursor?: string, signal?: AbortSignal) =>
-    api.get<Page<AdminUserView>>('/admin/users', { query: { q: q || undefined, cursor, limit: 20 }, signal }),
+    data(megicai.GET('/api/v1/admin/users', { params: { query: { q: q || undefined, cursor, limit: 20 } }, signal })),
   patchUser: (id: string, patch: { role?: Role; banned?: boolean }) =>
-    api.patch<AdminUserView>(`/admin/users/${id}`, patch),
-  user: (id: string, signal?: AbortSignal) => api.get<AdminUserDetailView>(`/admin/users/${id}`, { signal }),
-  adjustCredits: (id: string, body: { delta: number; reason: string }, idempotencyKey: string) =>
-    api.post<AdminCreditAdjustmentResult>(`/admin/users/${id}/credits`, body, { idempotencyKey }),
+    data(megicai.PATCH('/api/v1/admin/users/{id}', { params: { path: { id } }, body: patch })),
+  user: (id: string, signal?: AbortSignal) =>
+    data(megicai.GET('/api/v1/admin/users/{id}', { params: { path: { id } }, signal })),
+  adjustCredits: (id: string, body: Schema<'AdminCreditAdjustmentDto'>, idempotencyKey: string) =>
+    data(
+      megicai.POST('/api/v1/admin/users/{id}/credits', {
+        params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } },
+        body,
+      }),
+    ),
   audit: (filter: AuditFilter, cursor?: string, signal?: AbortSignal) =>
-    api.get<Page<AuditLogEntryView>>('/admin/audit-log', {
-      query: {
-        actor: filter.actor || undefined,
-        action: filter.action || undefined,
-        object: filter.object || undefined,
-        cursor,
-        limit: 50,
-      },
-      signal,
-    }),
+    data(
+      megicai.GET('/api/v1/admin/audit-log', {
+        params: {
+          query: {
+            actor: filter.actor || undefined,
+            action: filter.action || undefined,
+            object: filter.object || undefined,
+            cursor,
+            limit: 50,
+          },
+        },
+        signal,
+      }),
+    ),
   prompts: (status: PromptStatus | '', cursor?: string, signal?: AbortSignal) =>
-    api.get<Page<PromptTemplateView>>('/admin/prompts', {
-      query: { status: status || undefined, cursor, limit: 20 },
-      signal,
-    }),
-  moderatePrompt: (id: string, body: { action: 'hide' | 'restore'; reason?: string }) =>
-    api.patch<PromptTemplateView>(`/admin/prompts/${id}`, body),
-  retryJob: (name: AdminQueueName, id: string) => api.post<unknown>(`/admin/queues/${name}/jobs/${id}/retry`),
-  providers: (signal?: AbortSignal) => api.get<AdminProviderView[]>('/admin/providers', { signal }),
-  openBoard: () => api.post<{ url: string; expiresAt: string }>('/admin/queues/board-session'),
+    data(
+      megicai.GET('/api/v1/admin/prompts', {
+        params: { query: { status: status || undefined, cursor, limit: 20 } },
+        signal,
+      }),
+    ),
+  moderatePrompt: (id: string, body: Schema<'ModeratePromptDto'>) =>
+    data(megicai.PATCH('/api/v1/admin/prompts/{id}', { params: { path: { id } }, body })),
+  retryJob: (name: AdminQueueName, id: string) =>
+    data(megicai.POST('/api/v1/admin/queues/{name}/jobs/{id}/retry', { params: { path: { name, id } } })),
+  providers: (signal?: AbortSignal) => data(megicai.GET('/api/v1/admin/providers', { signal })),
+  openBoard: () => data(megicai.POST('/api/v1/admin/queues/board-session')),
 };
 
 /** `YYYY-MM-DD` of a UTC day `daysAgo` before today. */

@@ -1,13 +1,26 @@
 import { useState } from 'react';
-import { Card, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Card, Code, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { QueryFallback } from '../../components/query-fallback';
-import { KEYBOARD_SCROLL, TableHead } from './table-head';
-import { adminApi, adminKeys, type AuditFilter } from './admin-api';
+import { DataTable, type DataColumn } from '../../components/data-table';
+import { adminApi, adminKeys, type AuditFilter, type AuditLogEntryView } from './admin-api';
 import { LoadMore } from './load-more';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const COLUMNS: DataColumn<AuditLogEntryView>[] = [
+  { key: 'when', label: 'When', cell: (e) => new Date(e.createdAt).toLocaleString() },
+  { key: 'action', label: 'Action', rowHeader: true, cell: (e) => e.action },
+  { key: 'object', label: 'Object', cell: (e) => `${e.targetType} ${e.targetId}` },
+  { key: 'actor', label: 'Actor', cell: (e) => e.actorId },
+  {
+    key: 'details',
+    label: 'Details',
+    // Wrapped, not a scrolling block: a scrollable region would need its own keyboard focus.
+    cell: (e) => <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{JSON.stringify(e.details)}</Code>,
+  },
+];
 
 /** The audit log, newest first, filtered by actor (an admin's id), action and object. */
 export function AdminAuditLog() {
@@ -44,29 +57,14 @@ export function AdminAuditLog() {
         ) : rows.length === 0 ? (
           <Text size="sm">No changes match.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={720} scrollAreaProps={KEYBOARD_SCROLL}>
-            <Table aria-label="Audit log" striped>
-              <TableHead columns={['When', 'Action', 'Object', 'Actor', 'Details']} />
-              <Table.Tbody>
-                {rows.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>{new Date(e.createdAt).toLocaleString()}</Table.Td>
-                    <Table.Th scope="row">{e.action}</Table.Th>
-                    <Table.Td>
-                      {e.targetType} {e.targetId}
-                    </Table.Td>
-                    <Table.Td>{e.actorId}</Table.Td>
-                    <Table.Td>
-                      {/* Wrapped, not a scrolling block: a scrollable region would need its own keyboard focus. */}
-                      <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                        {JSON.stringify(e.details)}
-                      </Code>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            rows={rows}
+            columns={COLUMNS}
+            rowKey={(e) => e.id}
+            caption="Audit log"
+            hideCaption
+            minWidth={720}
+          />
         )}
       </Card>
       <LoadMore query={log} />

@@ -1,5 +1,5 @@
 import type { Schema } from '@megicai/sdk';
-import { api } from '../../api';
+import { data, megicai } from '../../api';
 
 /** The admin catalog's calls (house creatives, premium plans), in one place: types from the generated SDK schema. */
 export type AdminCreative = Schema<'AdminAdCreativeDto'>;
@@ -15,13 +15,23 @@ export const catalogKeys = {
 };
 
 export const catalogApi = {
-  creatives: (signal?: AbortSignal) => api.get<AdminCreative[]>('/admin/ads/creatives', { signal }),
+  creatives: (signal?: AbortSignal) => data(megicai.GET('/api/v1/admin/ads/creatives', { signal })),
   /** The file itself is the body; its type (image/png, video/mp4…) is the Content-Type. */
-  upload: (file: File) => api.post<CreativeUpload>('/admin/ads/creatives/uploads', file),
-  createCreative: (body: NewCreative) => api.post<AdminCreative>('/admin/ads/creatives', body),
-  patchCreative: (id: string, patch: CreativePatch) => api.patch<AdminCreative>(`/admin/ads/creatives/${id}`, patch),
-  plans: (signal?: AbortSignal) => api.get<AdminPlan[]>('/admin/premium/plans', { signal }),
-  patchPlan: (id: string, patch: PlanPatch) => api.patch<AdminPlan>(`/admin/premium/plans/${id}`, patch),
+  upload: (file: File) =>
+    data(
+      megicai.POST('/api/v1/admin/ads/creatives/uploads', {
+        // The document types a binary body as a string; the browser sends the File's bytes as they are.
+        body: file as unknown as string,
+        bodySerializer: (body: unknown) => body as BodyInit,
+        headers: { 'Content-Type': file.type },
+      }),
+    ),
+  createCreative: (body: NewCreative) => data(megicai.POST('/api/v1/admin/ads/creatives', { body })),
+  patchCreative: (id: string, body: CreativePatch) =>
+    data(megicai.PATCH('/api/v1/admin/ads/creatives/{id}', { params: { path: { id } }, body })),
+  plans: (signal?: AbortSignal) => data(megicai.GET('/api/v1/admin/premium/plans', { signal })),
+  patchPlan: (id: string, body: PlanPatch) =>
+    data(megicai.PATCH('/api/v1/admin/premium/plans/{id}', { params: { path: { id } }, body })),
 };
 
 /** What the upload route takes (the server checks the bytes too). */

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { PROMPT_STATUSES, type PromptStatus, type PromptTemplateView } from '@megicai/contracts';
+import { PROMPT_STATUSES, type PromptStatus } from '@megicai/contracts';
+import type { PromptTemplateView } from '../marketplace/marketplace-api';
 import { QueryFallback } from '../../components/query-fallback';
-import { TableHead } from './table-head';
+import { DataTable, type DataColumn } from '../../components/data-table';
 import { adminApi, adminKeys } from './admin-api';
 import { LoadMore } from './load-more';
 
-function TemplateRow({ template }: { template: PromptTemplateView }) {
+function ModerationControls({ template }: { template: PromptTemplateView }) {
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const hidden = template.status === 'hidden';
@@ -17,34 +18,34 @@ function TemplateRow({ template }: { template: PromptTemplateView }) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'prompts'] }),
   });
   return (
-    <Table.Tr data-testid="admin-prompt-row" data-prompt={template.id}>
-      <Table.Th scope="row">{template.title}</Table.Th>
-      <Table.Td>{template.creator.displayName}</Table.Td>
-      <Table.Td>
-        <Badge variant="default">{template.status}</Badge>
-      </Table.Td>
-      <Table.Td>
-        <Group gap="xs" wrap="nowrap">
-          <TextInput
-            aria-label={`Reason for ${template.title}`}
-            placeholder="Reason"
-            size="xs"
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-          <Button size="xs" variant="default" loading={moderate.isPending} onClick={() => moderate.mutate()}>
-            {hidden ? 'Restore' : 'Hide'}
-          </Button>
-        </Group>
-        {moderate.isError ? (
-          <Text size="xs" c="red.8" role="alert">
-            {moderate.error.message}
-          </Text>
-        ) : null}
-      </Table.Td>
-    </Table.Tr>
+    <>
+      <Group gap="xs" wrap="nowrap">
+        <TextInput
+          aria-label={`Reason for ${template.title}`}
+          placeholder="Reason"
+          size="xs"
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+        <Button size="xs" variant="default" loading={moderate.isPending} onClick={() => moderate.mutate()}>
+          {hidden ? 'Restore' : 'Hide'}
+        </Button>
+      </Group>
+      {moderate.isError ? (
+        <Text size="xs" c="red.8" role="alert">
+          {moderate.error.message}
+        </Text>
+      ) : null}
+    </>
   );
 }
+
+const COLUMNS: DataColumn<PromptTemplateView>[] = [
+  { key: 'title', label: 'Title', rowHeader: true, cell: (t) => t.title },
+  { key: 'creator', label: 'Creator', cell: (t) => t.creator.displayName },
+  { key: 'status', label: 'Status', cell: (t) => <Badge variant="default">{t.status}</Badge> },
+  { key: 'moderation', label: 'Moderation', cell: (t) => <ModerationControls template={t} /> },
+];
 
 /** Templates of every creator, newest first, filtered by status; hide or restore each with a reason (audited). */
 export function AdminModeration() {
@@ -72,16 +73,17 @@ export function AdminModeration() {
         ) : rows.length === 0 ? (
           <Text size="sm">No templates.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label="Templates" striped>
-              <TableHead columns={['Title', 'Creator', 'Status', 'Moderation']} />
-              <Table.Tbody>
-                {rows.map((t) => (
-                  <TemplateRow key={`${t.id}-${t.status}`} template={t} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            rows={rows}
+            columns={COLUMNS}
+            // Keyed with the status: a hidden or restored template is a fresh row (its reason field starts empty).
+            rowKey={(t) => `${t.id}-${t.status}`}
+            caption="Templates"
+            hideCaption
+            rowTestId="admin-prompt-row"
+            rowData={(t) => ({ 'data-prompt': t.id })}
+            minWidth={640}
+          />
         )}
       </Card>
       <LoadMore query={prompts} />

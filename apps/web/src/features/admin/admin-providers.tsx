@@ -1,10 +1,21 @@
-import { Badge, Card, Table } from '@mantine/core';
+import { Badge, Card } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { QueryFallback } from '../../components/query-fallback';
-import { KEYBOARD_SCROLL, TableHead } from './table-head';
-import { adminApi, adminKeys, percent } from './admin-api';
+import { DataTable, type DataColumn } from '../../components/data-table';
+import { adminApi, adminKeys, percent, type AdminProviderView } from './admin-api';
 
 const ms = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
+
+const COLUMNS: DataColumn<AdminProviderView>[] = [
+  { key: 'id', label: 'Provider', rowHeader: true, cell: (p) => p.id },
+  { key: 'configured', label: 'Configured', cell: (p) => (p.configured ? 'yes' : 'no') },
+  { key: 'healthy', label: 'Healthy', cell: (p) => (p.healthy ? 'yes' : 'no') },
+  { key: 'circuit', label: 'Circuit', cell: (p) => <Badge variant="default">{p.circuit}</Badge> },
+  { key: 'p50', label: 'p50', cell: (p) => ms(p.latencyP50) },
+  { key: 'p95', label: 'p95', cell: (p) => ms(p.latencyP95) },
+  { key: 'errors', label: 'Error rate', cell: (p) => percent(p.errorRate) },
+  { key: 'runs', label: 'Runs (1 h)', cell: (p) => p.runs },
+];
 
 /** Each provider over the last hour, merged from every API and worker process; refreshed every 15 s. */
 export function AdminProviders() {
@@ -16,29 +27,14 @@ export function AdminProviders() {
   if (!providers.isSuccess) return <QueryFallback query={providers} label="Loading providers" />;
   return (
     <Card withBorder radius="md" padding="md">
-      <Table.ScrollContainer minWidth={640} scrollAreaProps={KEYBOARD_SCROLL}>
-        <Table aria-label="Providers" striped>
-          <TableHead
-            columns={['Provider', 'Configured', 'Healthy', 'Circuit', 'p50', 'p95', 'Error rate', 'Runs (1 h)']}
-          />
-          <Table.Tbody>
-            {providers.data.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Th scope="row">{p.id}</Table.Th>
-                <Table.Td>{p.configured ? 'yes' : 'no'}</Table.Td>
-                <Table.Td>{p.healthy ? 'yes' : 'no'}</Table.Td>
-                <Table.Td>
-                  <Badge variant="default">{p.circuit}</Badge>
-                </Table.Td>
-                <Table.Td>{ms(p.latencyP50)}</Table.Td>
-                <Table.Td>{ms(p.latencyP95)}</Table.Td>
-                <Table.Td>{percent(p.errorRate)}</Table.Td>
-                <Table.Td>{p.runs}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        rows={providers.data}
+        columns={COLUMNS}
+        rowKey={(p) => p.id}
+        caption="Providers"
+        hideCaption
+        minWidth={640}
+      />
     </Card>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Card, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type AdminQueueName, type AdminQueueView, QUEUE_STATES } from '@megicai/contracts';
-import { KEYBOARD_SCROLL, TableHead } from './table-head';
+import { type AdminQueueName, QUEUE_STATES } from '@megicai/contracts';
+import type { AdminQueueView } from './admin-api';
+import { DataTable, type DataColumn } from '../../components/data-table';
 import { adminApi, adminKeys } from './admin-api';
 import { QueryFallback } from '../../components/query-fallback';
 
@@ -55,8 +56,18 @@ function RetryJobButton({ name, id }: { name: AdminQueueName; id: string }) {
   );
 }
 
+type FailedJob = AdminQueueView['failedJobs'][number] & { queue: AdminQueueName };
+
+const FAILED_COLUMNS: DataColumn<FailedJob>[] = [
+  { key: 'queue', label: 'Queue', cell: (j) => j.queue },
+  { key: 'job', label: 'Job', rowHeader: true, cell: (j) => j.id },
+  { key: 'error', label: 'Error', cell: (j) => j.error },
+  { key: 'failed', label: 'Failed at', cell: (j) => new Date(j.failedAt).toLocaleString() },
+  { key: 'actions', label: 'Actions', hideLabel: true, cell: (j) => <RetryJobButton name={j.queue} id={j.id} /> },
+];
+
 function FailedJobs({ queues }: { queues: AdminQueueView[] }) {
-  const failed = queues.flatMap((q) => q.failedJobs.map((j) => ({ ...j, queue: q.name })));
+  const failed: FailedJob[] = queues.flatMap((q) => q.failedJobs.map((j) => ({ ...j, queue: q.name })));
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="failed-title">
       <Title order={2} size="h4" id="failed-title" mb="sm">
@@ -65,24 +76,13 @@ function FailedJobs({ queues }: { queues: AdminQueueView[] }) {
       {failed.length === 0 ? (
         <Text size="sm">No failed jobs.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560} scrollAreaProps={KEYBOARD_SCROLL}>
-          <Table aria-label="Failed jobs" striped>
-            <TableHead columns={['Queue', 'Job', 'Error', 'Failed at']} actions />
-            <Table.Tbody>
-              {failed.map((j) => (
-                <Table.Tr key={`${j.queue}-${j.id}`}>
-                  <Table.Td>{j.queue}</Table.Td>
-                  <Table.Th scope="row">{j.id}</Table.Th>
-                  <Table.Td>{j.error}</Table.Td>
-                  <Table.Td>{new Date(j.failedAt).toLocaleString()}</Table.Td>
-                  <Table.Td>
-                    <RetryJobButton name={j.queue} id={j.id} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          rows={failed}
+          columns={FAILED_COLUMNS}
+          rowKey={(j) => `${j.queue}-${j.id}`}
+          caption="Failed jobs"
+          hideCaption
+        />
       )}
     </Card>
   );
@@ -132,39 +132,33 @@ export function AdminQueues() {
   );
 }
 
+const COUNT_COLUMNS: DataColumn<AdminQueueView>[] = [
+  { key: 'queue', label: 'Queue', rowHeader: true, cell: (q) => q.name },
+  ...QUEUE_STATES.map((state): DataColumn<AdminQueueView> => ({
+    key: state,
+    label: state.charAt(0).toUpperCase() + state.slice(1),
+    cell: (q) => q.counts[state],
+  })),
+  {
+    key: 'actions',
+    label: 'Actions',
+    hideLabel: true,
+    cell: (q) => <RetryButton name={q.name} failed={q.counts.failed} />,
+  },
+];
+
 function QueueCounts({ queues }: { queues: AdminQueueView[] }) {
   return (
     <Card withBorder radius="md" padding="md">
-      <Table.ScrollContainer minWidth={560} scrollAreaProps={KEYBOARD_SCROLL}>
-        <Table aria-label="Queues" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Queue</Table.Th>
-              {QUEUE_STATES.map((s) => (
-                <Table.Th scope="col" key={s} tt="capitalize">
-                  {s}
-                </Table.Th>
-              ))}
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {queues.map((q) => (
-              <Table.Tr key={q.name} data-testid="admin-queue-row" data-queue={q.name}>
-                <Table.Th scope="row">{q.name}</Table.Th>
-                {QUEUE_STATES.map((s) => (
-                  <Table.Td key={s}>{q.counts[s]}</Table.Td>
-                ))}
-                <Table.Td>
-                  <RetryButton name={q.name} failed={q.counts.failed} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        rows={queues}
+        columns={COUNT_COLUMNS}
+        rowKey={(q) => q.name}
+        caption="Queues"
+        hideCaption
+        rowTestId="admin-queue-row"
+        rowData={(q) => ({ 'data-queue': q.name })}
+      />
     </Card>
   );
 }

@@ -8,16 +8,15 @@ import {
   NumberInput,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AdminUserDetailView } from '@megicai/contracts';
+import type { AdminUserDetailView } from './admin-api';
 import { formatCredits } from '../../components/format-credits';
 import { QueryFallback } from '../../components/query-fallback';
-import { KEYBOARD_SCROLL, TableHead } from './table-head';
+import { DataTable, type DataColumn } from '../../components/data-table';
 import { adminApi, adminKeys } from './admin-api';
 
 /** Grant (positive) or take (negative) credits with a reason; the API writes an `admin_adjustment` and audits it. */
@@ -84,30 +83,37 @@ function CreditAdjustment({ userId }: { userId: string }) {
   );
 }
 
+const LEDGER_COLUMNS: DataColumn<AdminUserDetailView['ledger'][number]>[] = [
+  { key: 'when', label: 'When', cell: (e) => new Date(e.createdAt).toLocaleString() },
+  { key: 'kind', label: 'Kind', cell: (e) => e.kind },
+  { key: 'delta', label: 'Delta', cell: (e) => e.delta },
+  { key: 'after', label: 'Balance after', cell: (e) => e.balanceAfter },
+];
+
 function Ledger({ user }: { user: AdminUserDetailView }) {
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="ledger-title">
       <Title order={2} size="h4" id="ledger-title" mb="sm">
         Recent ledger
       </Title>
-      <Table.ScrollContainer minWidth={480} scrollAreaProps={KEYBOARD_SCROLL}>
-        <Table aria-label="Recent ledger entries" striped>
-          <TableHead columns={['When', 'Kind', 'Delta', 'Balance after']} />
-          <Table.Tbody>
-            {user.ledger.map((e) => (
-              <Table.Tr key={e.id} data-testid="admin-ledger-row">
-                <Table.Td>{new Date(e.createdAt).toLocaleString()}</Table.Td>
-                <Table.Td>{e.kind}</Table.Td>
-                <Table.Td>{e.delta}</Table.Td>
-                <Table.Td>{e.balanceAfter}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        rows={user.ledger}
+        columns={LEDGER_COLUMNS}
+        rowKey={(e) => e.id}
+        caption="Recent ledger entries"
+        hideCaption
+        rowTestId="admin-ledger-row"
+        minWidth={480}
+      />
     </Card>
   );
 }
+
+const JOB_COLUMNS: DataColumn<AdminUserDetailView['jobs'][number]>[] = [
+  { key: 'when', label: 'When', cell: (j) => new Date(j.createdAt).toLocaleString() },
+  { key: 'tool', label: 'Tool', cell: (j) => j.toolId },
+  { key: 'status', label: 'Status', cell: (j) => j.status },
+];
 
 function Jobs({ user }: { user: AdminUserDetailView }) {
   return (
@@ -118,20 +124,14 @@ function Jobs({ user }: { user: AdminUserDetailView }) {
       {user.jobs.length === 0 ? (
         <Text size="sm">No jobs yet.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={480} scrollAreaProps={KEYBOARD_SCROLL}>
-          <Table aria-label="Recent jobs" striped>
-            <TableHead columns={['When', 'Tool', 'Status']} />
-            <Table.Tbody>
-              {user.jobs.map((j) => (
-                <Table.Tr key={j.id}>
-                  <Table.Td>{new Date(j.createdAt).toLocaleString()}</Table.Td>
-                  <Table.Td>{j.toolId}</Table.Td>
-                  <Table.Td>{j.status}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          rows={user.jobs}
+          columns={JOB_COLUMNS}
+          rowKey={(j) => j.id}
+          caption="Recent jobs"
+          hideCaption
+          minWidth={480}
+        />
       )}
     </Card>
   );

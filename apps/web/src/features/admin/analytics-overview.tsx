@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Card, Group, Loader, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { AnalyticsReport, LedgerKind } from '@megicai/contracts';
+import type { LedgerKind } from '@megicai/contracts';
+import type { AnalyticsReport } from './admin-api';
 import { formatCredits } from '../../components/format-credits';
 import { LEDGER_KIND_LABELS } from '../credits/ledger-kind';
 import { adminApi, adminKeys, percent, usd, utcDate } from './admin-api';

@@ -1,6 +1,6 @@
 import { Table, VisuallyHidden } from '@mantine/core';
 
-/** The header row of an admin table; `actions` adds a last column for the row buttons, named for screen readers. */
+/** The header row of an editable admin table (rows holding their own form state; read-only lists use DataTable); `actions` adds a last column for the row buttons, named for screen readers. */
 export function TableHead({ columns, actions = false }: { columns: readonly string[]; actions?: boolean }) {
   return (
     <Table.Thead>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import type { AdCompleteResult, AdOffer, AdSessionView } from '@megicai/contracts';
+import type { AdCompleteResult, AdOffer, AdSessionView } from './ads-api';
 import { formatCredits } from '../../components/format-credits';
 import { problemMessage } from '../../api';
 import { AdPlayer } from './ad-player';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
-import type { AdCompleteResult, AdCreative, AdSessionView } from '@megicai/contracts';
+import type { Schema } from '@megicai/sdk';
+import type { AdCompleteResult, AdSessionView } from './ads-api';
 import { formatCredits } from '../../components/format-credits';
 import { adsApi } from './ads-api';
 import { playGamRewarded } from './gam-rewarded';
@@ -18,7 +19,7 @@ interface StepProps {
 /** Records what a network did; analytics only, so a failure never stops the ad. */
 function report(
   session: AdSessionView,
-  network: AdCreative['network'],
+  network: AdSessionView['creative']['network'],
   filled: boolean,
   creativeId?: string,
 ): Promise<void> {
@@ -69,7 +70,7 @@ function GamStep({
   onEarned,
   onEnd,
   next,
-}: StepProps & { creative: Extract<AdCreative, { network: 'google-ad-manager' }>; next: () => void }) {
+}: StepProps & { creative: Schema<'GamCreativeDto'>; next: () => void }) {
   const [state, setState] = useState<'loading' | 'playing' | 'granted' | 'closed'>('loading');
   const { claim, claimWhenReady } = useAdClaim(session, onEarned);
   const started = useRef(false);
@@ -128,12 +129,7 @@ function GamStep({
 }
 
 /** The house chain: a countdown that pauses while the tab is hidden, interactive creatives' `seen`, then Claim. */
-function HouseStep({
-  session,
-  creative,
-  onEarned,
-  onEnd,
-}: StepProps & { creative: Extract<AdCreative, { network: 'house' }> }) {
+function HouseStep({ session, creative, onEarned, onEnd }: StepProps & { creative: Schema<'HouseCreativeDto'> }) {
   const countdown = useVisibleCountdown(session.requiredSeconds, true);
   const { claim } = useAdClaim(session, onEarned, countdown.extend);
   const [engaged, setEngaged] = useState(session.engaged);

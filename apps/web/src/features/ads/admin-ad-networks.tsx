@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AdNetworkId, AdNetworkSettings } from '@megicai/contracts';
-import { api } from '../../api';
+import type { AdNetworkId } from '@megicai/contracts';
+import type { AdNetworkSettings } from './ads-api';
+import { data, megicai } from '../../api';
 
 const key = ['admin', 'ads', 'networks'] as const;
 
@@ -11,12 +12,16 @@ function OrderForm({ settings }: { settings: AdNetworkSettings }) {
   const [draft, setDraft] = useState(settings.networks.join(', '));
   const save = useMutation({
     mutationFn: () =>
-      api.put<AdNetworkSettings>('/admin/ads/networks', {
-        networks: draft
-          .split(',')
-          .map((n) => n.trim())
-          .filter(Boolean) as AdNetworkId[],
-      }),
+      data(
+        megicai.PUT('/api/v1/admin/ads/networks', {
+          body: {
+            networks: draft
+              .split(',')
+              .map((n) => n.trim())
+              .filter(Boolean) as AdNetworkId[],
+          },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
   });
   return (
@@ -49,7 +54,7 @@ function OrderForm({ settings }: { settings: AdNetworkSettings }) {
 export function AdminAdNetworks() {
   const settings = useQuery({
     queryKey: key,
-    queryFn: ({ signal }) => api.get<AdNetworkSettings>('/admin/ads/networks', { signal }),
+    queryFn: ({ signal }) => data(megicai.GET('/api/v1/admin/ads/networks', { signal })),
   });
   return (
     <Card withBorder radius="md" padding="md">

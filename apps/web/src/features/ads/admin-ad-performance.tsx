@@ -1,7 +1,6 @@
 import { Alert, Card, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { AdPerformanceReport } from '@megicai/contracts';
-import { api } from '../../api';
+import { data, megicai } from '../../api';
 
 const usd = (n: number) => `$${n.toFixed(4)}`;
 const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
@@ -10,7 +9,7 @@ const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
 export function AdminAdPerformance() {
   const report = useQuery({
     queryKey: ['admin', 'ads', 'performance'],
-    queryFn: ({ signal }) => api.get<AdPerformanceReport>('/admin/ads/performance', { signal }),
+    queryFn: ({ signal }) => data(megicai.GET('/api/v1/admin/ads/performance', { signal })),
   });
   return (
     <Card withBorder radius="md" padding="md">

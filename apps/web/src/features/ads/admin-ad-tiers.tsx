@@ -13,8 +13,8 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AdTierSettings } from '@megicai/contracts';
-import { api } from '../../api';
+import type { AdTierSettings } from './ads-api';
+import { data, megicai } from '../../api';
 
 const tiersKey = ['admin', 'ads', 'tiers'] as const;
 
@@ -22,7 +22,8 @@ function TierRow({ tier }: { tier: AdTierSettings }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState({ seconds: tier.seconds, credits: tier.credits, dailyCap: tier.dailyCap });
   const save = useMutation({
-    mutationFn: () => api.patch<AdTierSettings>(`/admin/ads/tiers/${tier.tier}`, draft),
+    mutationFn: () =>
+      data(megicai.PATCH('/api/v1/admin/ads/tiers/{tier}', { params: { path: { tier: tier.tier } }, body: draft })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tiersKey }),
   });
   const changed = draft.seconds !== tier.seconds || draft.credits !== tier.credits || draft.dailyCap !== tier.dailyCap;
@@ -70,7 +71,7 @@ function TierRow({ tier }: { tier: AdTierSettings }) {
 export function AdminAdTiers() {
   const tiers = useQuery({
     queryKey: tiersKey,
-    queryFn: ({ signal }) => api.get<AdTierSettings[]>('/admin/ads/tiers', { signal }),
+    queryFn: ({ signal }) => data(megicai.GET('/api/v1/admin/ads/tiers', { signal })),
   });
   return (
     <Card withBorder radius="md" padding="md">

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Card, Group, Loader, Radio, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { AD_TIERS, type AdOffer, type AdTier } from '@megicai/contracts';
+import { AD_TIERS, type AdTier } from '@megicai/contracts';
+import type { AdOffer } from './ads-api';
 import { formatCredits } from '../../components/format-credits';
 import { AdOfferPanel } from './ad-offer-panel';
 import { adsApi, adsKeys } from './ads-api';

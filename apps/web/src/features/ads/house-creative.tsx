@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Anchor, Box, Image, Text } from '@mantine/core';
-import type { HouseCreativeItem } from '@megicai/contracts';
+import type { HouseCreativeItem } from './ads-api';
 
 /** The item of a chain that is on screen after `watched` seconds. */
 export function currentItem(items: HouseCreativeItem[], watched: number): HouseCreativeItem | undefined {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type AdCompleteResult, type AdSessionView, ProblemCode } from '@megicai/contracts';
+import { ProblemCode } from '@megicai/contracts';
+import type { AdCompleteResult, AdSessionView } from './ads-api';
 import { isApiError } from '../../api';
 import { afterCreditChange } from '../credits/credits-api';
 import { adsApi } from './ads-api';

@@ -1,10 +1,14 @@
-import type { ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from '@megicai/contracts';
-import { api } from '../../api';
+import type { Schema } from '@megicai/sdk';
+import { data, megicai } from '../../api';
+
+export type ApiKeyView = Schema<'ApiKeyDto'>;
+export type CreatedApiKey = Schema<'CreatedApiKeyDto'>;
+export type CreateApiKeyRequest = Schema<'CreateApiKeyDto'>;
 
 export const apiKeysKeys = { list: ['api-keys'] as const };
 
 export const apiKeysApi = {
-  list: (signal?: AbortSignal) => api.get<ApiKeyView[]>('/api-keys', { signal }),
-  create: (body: CreateApiKeyRequest) => api.post<CreatedApiKey>('/api-keys', body),
-  revoke: (id: string) => api.delete(`/api-keys/${id}`),
+  list: (signal?: AbortSignal) => data(megicai.GET('/api/v1/api-keys', { signal })),
+  create: (body: CreateApiKeyRequest) => data(megicai.POST('/api/v1/api-keys', { body })),
+  revoke: (id: string) => data(megicai.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } } })),
 };

@@ -14,7 +14,8 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { API_KEY_SCOPES, type ApiKeyScope, type CreatedApiKey } from '@megicai/contracts';
+import { API_KEY_SCOPES, type ApiKeyScope } from '@megicai/contracts';
+import type { CreatedApiKey } from './api-keys-api';
 import { applyApiErrors } from '../../components/api-form-errors';
 import { FormError } from '../../components/form-error';
 import { SectionCard } from '../../components/section-card';

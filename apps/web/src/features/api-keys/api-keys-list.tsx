@@ -1,12 +1,59 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiKeyView } from '@megicai/contracts';
+import type { ApiKeyView } from './api-keys-api';
+import { DataTable, type DataColumn } from '../../components/data-table';
 import { formatCredits } from '../../components/format-credits';
 import { QueryFallback } from '../../components/query-fallback';
 import { apiKeysApi, apiKeysKeys } from './api-keys-api';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'Never');
+
+function columns(revoke: (key: ApiKeyView) => void): DataColumn<ApiKeyView>[] {
+  return [
+    { key: 'name', label: 'Name', rowHeader: true, cell: (key) => key.name },
+    {
+      key: 'prefix',
+      label: 'Key',
+      cell: (key) => (
+        <Text span ff="monospace" size="sm">
+          {key.prefix}…
+        </Text>
+      ),
+    },
+    {
+      key: 'scopes',
+      label: 'Scopes',
+      cell: (key) => (
+        <Group gap={4}>
+          {key.scopes.map((s) => (
+            <Badge key={s} variant="light" size="sm">
+              {s}
+            </Badge>
+          ))}
+        </Group>
+      ),
+    },
+    { key: 'used', label: 'Last used', testId: 'api-key-last-used', cell: (key) => when(key.lastUsedAt) },
+    {
+      key: 'spent',
+      label: 'Spent today',
+      testId: 'api-key-spent',
+      cell: (key) =>
+        `${formatCredits(key.spentToday)}${key.dailyCreditCap !== null ? ` of ${formatCredits(key.dailyCreditCap)}` : ''}`,
+    },
+    {
+      key: 'actions',
+      label: 'Actions',
+      hideLabel: true,
+      cell: (key) => (
+        <Button size="xs" color="red" variant="light" onClick={() => revoke(key)}>
+          Revoke<VisuallyHidden> {key.name}</VisuallyHidden>
+        </Button>
+      ),
+    },
+  ];
+}
 
 /** The active keys with last use and today's spend; revoking asks first. */
 export function ApiKeysList() {
@@ -22,53 +69,15 @@ export function ApiKeysList() {
   }
   return (
     <>
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped verticalSpacing="xs" aria-label="API keys">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Key</Table.Th>
-              <Table.Th>Scopes</Table.Th>
-              <Table.Th>Last used</Table.Th>
-              <Table.Th>Spent today</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {keys.data.map((key) => (
-              <Table.Tr key={key.id} data-testid="api-key-row">
-                <Table.Td>{key.name}</Table.Td>
-                <Table.Td>
-                  <Text ff="monospace" size="sm">
-                    {key.prefix}…
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {key.scopes.map((s) => (
-                      <Badge key={s} variant="light" size="sm">
-                        {s}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
-                <Table.Td data-testid="api-key-last-used">{when(key.lastUsedAt)}</Table.Td>
-                <Table.Td data-testid="api-key-spent">
-                  {formatCredits(key.spentToday)}
-                  {key.dailyCreditCap !== null ? ` of ${formatCredits(key.dailyCreditCap)}` : ''}
-                </Table.Td>
-                <Table.Td>
-                  <Button size="xs" color="red" variant="light" onClick={() => setRevoking(key)}>
-                    Revoke<VisuallyHidden> {key.name}</VisuallyHidden>
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        rows={keys.data}
+        columns={columns(setRevoking)}
+        rowKey={(key) => key.id}
+        caption="API keys"
+        hideCaption
+        rowTestId="api-key-row"
+        minWidth={640}
+      />
       <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Revoke API key" centered>
         {revoking ? <RevokeConfirm apiKey={revoking} onDone={() => setRevoking(null)} /> : null}
       </Modal>

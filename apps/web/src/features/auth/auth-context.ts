@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { LoginRequest, RegisterRequest, UserView } from '@megicai/contracts';
+import type { LoginRequest, RegisterRequest, UserView } from '../../api/auth-api';
 
 export type AuthStatus = 'loading' | 'authenticated' | 'anonymous';
 

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { Role, type LoginRequest, type RegisterRequest, type UserView } from '@megicai/contracts';
+import { Role } from '@megicai/contracts';
+import type { LoginRequest, RegisterRequest, UserView } from '../../api/auth-api';
 import { authApi } from '../../api/auth-api';
-import { onSessionExpired } from '../../api/client';
+import { onSessionExpired } from '../../api/megicai';
 import { AuthContext, type AuthContextValue, type AuthStatus } from './auth-context';
 import { ME_QUERY_KEY, useMe } from './use-me';
 import { useHasSession } from './use-session';

@@ -1,5 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import type { UserView } from '@megicai/contracts';
+import type { UserView } from '../../api/auth-api';
 import { authApi } from '../../api/auth-api';
 import { useHasSession } from './use-session';
 

@@ -1,30 +1,10 @@
-import type { Page } from '@megicai/contracts';
-import { api } from '../../api';
-import { streamTokens } from '../jobs/jobs-api';
+import type { Schema } from '@megicai/sdk';
+import { data, megicai } from '../../api';
+import { readTokenStream, STREAM } from '../jobs/jobs-api';
 
-export interface ConversationView {
-  id: string;
-  toolId: string;
-  title: string;
-  createdAt: string;
-  lastActivityAt?: string;
-}
-
-export interface ChatMessageView {
-  id: string;
-  role: 'user' | 'assistant';
-  content: string;
-  jobId?: string;
-  /** Credits the run cost (assistant messages). */
-  cost?: number;
-  /** A question whose run failed (refunded): posting it again retries it. */
-  failed?: boolean;
-  createdAt: string;
-}
-
-export interface ConversationDetail extends ConversationView {
-  messages: ChatMessageView[];
-}
+export type ConversationView = Schema<'ConversationSummaryDto'>;
+export type ChatMessageView = Schema<'ConversationMessageDto'>;
+export type ConversationDetail = Schema<'ConversationDetailDto'>;
 
 export const chatKeys = {
   all: ['conversations'] as const,
@@ -32,17 +12,33 @@ export const chatKeys = {
   one: (id: string) => ['conversations', 'one', id] as const,
 };
 
-const path = (id: string) => `/conversations/${encodeURIComponent(id)}`;
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export const chatApi = {
   list: (q: string, cursor?: string, signal?: AbortSignal) =>
-    api.get<Page<ConversationView>>('/conversations', { query: { limit: 30, cursor, q: q || undefined }, signal }),
-  get: (id: string, signal?: AbortSignal) => api.get<ConversationDetail>(path(id), { signal }),
+    data(megicai.GET('/api/v1/conversations', { params: { query: { limit: 30, cursor, q: q || undefined } }, signal })),
+  get: (id: string, signal?: AbortSignal) => data(megicai.GET('/api/v1/conversations/{id}', { ...byId(id), signal })),
   create: (toolId: string, title?: string) =>
-    api.post<ConversationView>('/conversations', { toolId, ...(title ? { title } : {}) }),
-  rename: (id: string, title: string) => api.patch<ConversationDetail>(path(id), { title }),
-  remove: (id: string) => api.delete<void>(path(id)),
+    data(megicai.POST('/api/v1/conversations', { body: { toolId, ...(title ? { title } : {}) } })),
+  rename: (id: string, title: string) =>
+    data(megicai.PATCH('/api/v1/conversations/{id}', { ...byId(id), body: { title } })),
+  remove: (id: string) => data(megicai.DELETE('/api/v1/conversations/{id}', byId(id))),
   /** Streams the answer's tokens; resolves with the assistant message (the `done` event). */
-  send: (id: string, content: string, idempotencyKey: string, onToken: (text: string) => void, signal?: AbortSignal) =>
-    streamTokens<ChatMessageView>(`${path(id)}/messages`, { content }, idempotencyKey, onToken, signal),
+  send: async (
+    id: string,
+    content: string,
+    idempotencyKey: string,
+    onToken: (text: string) => void,
+    signal?: AbortSignal,
+  ): Promise<ChatMessageView> => {
+    const stream = await data(
+      megicai.POST('/api/v1/conversations/{id}/messages', {
+        params: { path: { id }, query: { stream: 'true' }, header: { 'Idempotency-Key': idempotencyKey } },
+        body: { content },
+        ...STREAM,
+        signal,
+      }),
+    );
+    return readTokenStream<ChatMessageView>(stream, onToken);
+  },
 };

@@ -14,8 +14,8 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AdminCreditPackView } from '@megicai/contracts';
-import { api } from '../../api';
+import type { AdminCreditPackView } from './credits-api';
+import { data, megicai } from '../../api';
 import { creditsKeys } from './credits-api';
 
 const packsKey = ['admin', 'credit-packs'] as const;
@@ -41,8 +41,8 @@ function PackRow({ pack, label }: { pack: AdminCreditPackView | null; label: str
   const [draft, setDraft] = useState<Draft>(initial);
   const save = useSavePack((d) =>
     pack
-      ? api.patch<AdminCreditPackView>(`/admin/credit-packs/${pack.id}`, d)
-      : api.post<AdminCreditPackView>('/admin/credit-packs', { ...d, currency: 'USD' }),
+      ? data(megicai.PATCH('/api/v1/admin/credit-packs/{id}', { params: { path: { id: pack.id } }, body: d }))
+      : data(megicai.POST('/api/v1/admin/credit-packs', { body: { ...d, currency: 'USD' } })),
   );
   const changed = (Object.keys(draft) as (keyof Draft)[]).some((k) => draft[k] !== initial[k]);
   const number = (key: 'credits' | 'price', props: { min: number; max: number; decimalScale: number }) => (
@@ -92,7 +92,7 @@ function PackRow({ pack, label }: { pack: AdminCreditPackView | null; label: str
 export function AdminCreditPacks() {
   const packs = useQuery({
     queryKey: packsKey,
-    queryFn: ({ signal }) => api.get<AdminCreditPackView[]>('/admin/credit-packs', { signal }),
+    queryFn: ({ signal }) => data(megicai.GET('/api/v1/admin/credit-packs', { signal })),
   });
   return (
     <Card withBorder radius="md" padding="md">

@@ -1,15 +1,15 @@
-import type {
-  CheckoutResult,
-  CreditPackView,
-  CreditsSummary,
-  DailyRewardResult,
-  LedgerEntryView,
-  Page,
-  ReferralsView,
-} from '@megicai/contracts';
+import type { Schema } from '@megicai/sdk';
 import type { QueryClient } from '@tanstack/react-query';
-import { api } from '../../api';
+import { data, megicai } from '../../api';
 import { refreshMe } from '../auth/use-me';
+
+export type CreditsSummary = Schema<'CreditsSummaryDto'>;
+export type ReferralsView = Schema<'ReferralsDto'>;
+export type AdminCreditPackView = Schema<'AdminCreditPackDto'>;
+
+export type LedgerEntryView = Schema<'LedgerEntryDto'>;
+export type DailyRewardResult = Schema<'DailyRewardDto'>;
+export type CreditPackView = Schema<'CreditPackDto'>;
 
 export const creditsKeys = {
   all: ['credits'] as const,
@@ -20,15 +20,19 @@ export const creditsKeys = {
 };
 
 export const creditsApi = {
-  summary: (signal?: AbortSignal) => api.get<CreditsSummary>('/credits', { signal }),
+  summary: (signal?: AbortSignal) => data(megicai.GET('/api/v1/credits', { signal })),
   ledger: (cursor: string | undefined, signal?: AbortSignal) =>
-    api.get<Page<LedgerEntryView>>('/credits/ledger', { query: { limit: 20, cursor }, signal }),
+    data(megicai.GET('/api/v1/credits/ledger', { params: { query: { limit: 20, cursor } }, signal })),
   claimDailyReward: (idempotencyKey: string) =>
-    api.post<DailyRewardResult>('/credits/daily-reward', undefined, { idempotencyKey }),
-  referrals: (signal?: AbortSignal) => api.get<ReferralsView>('/referrals', { signal }),
-  packs: (signal?: AbortSignal) => api.get<CreditPackView[]>('/credits/packs', { signal }),
-  checkoutPack: (packId: string, idempotencyKey: string) =>
-    api.post<CheckoutResult>(`/credits/packs/${encodeURIComponent(packId)}/checkout`, undefined, { idempotencyKey }),
+    data(megicai.POST('/api/v1/credits/daily-reward', { params: { header: { 'Idempotency-Key': idempotencyKey } } })),
+  referrals: (signal?: AbortSignal) => data(megicai.GET('/api/v1/referrals', { signal })),
+  packs: (signal?: AbortSignal) => data(megicai.GET('/api/v1/credits/packs', { signal })),
+  checkoutPack: (id: string, idempotencyKey: string) =>
+    data(
+      megicai.POST('/api/v1/credits/packs/{id}/checkout', {
+        params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } },
+      }),
+    ),
 };
 
 /** After any credit movement: the header balance (`/me`), the summary, the ledger and the ad counters follow. */

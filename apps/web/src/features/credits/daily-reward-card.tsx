@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type DailyRewardResult, ProblemCode } from '@megicai/contracts';
+import { ProblemCode } from '@megicai/contracts';
+import type { DailyRewardResult } from './credits-api';
 import { isApiError, problemMessage } from '../../api';
 import { formatCredits } from '../../components/format-credits';
 import { afterCreditChange, creditsApi, creditsKeys } from './credits-api';

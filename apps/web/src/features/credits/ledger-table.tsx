@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, Loader, Text, Title } from '@mantine/core';
-import type { LedgerEntryView } from '@megicai/contracts';
+import type { LedgerEntryView } from './credits-api';
 import { Link } from 'react-router';
 import { DataTable, type DataColumn } from '../../components/data-table';
 import { useInfiniteQuery } from '@tanstack/react-query';

@@ -1,15 +1,15 @@
-import type {
-  CheckoutResult,
-  CheckoutSessionView,
-  CreditPackView,
-  DemoPaymentResult,
-  LeaderboardBoard,
-  LeaderboardPeriod,
-  LeaderboardView,
-  PortalResult,
-  PremiumPlanView,
-} from '@megicai/contracts';
-import { api, isApiError } from '../../api';
+import type { LeaderboardBoard, LeaderboardPeriod } from '@megicai/contracts';
+import type { Schema } from '@megicai/sdk';
+import { data, isApiError, megicai } from '../../api';
+import type { CreditPackView } from '../credits/credits-api';
+
+export type CheckoutResult = Schema<'CheckoutResultDto'>;
+export type DemoPaymentResult = Schema<'DemoPaymentResultDto'>;
+export type PortalResult = Schema<'PortalResultDto'>;
+
+export type LeaderboardView = Schema<'LeaderboardDto'>;
+export type PremiumPlanView = Schema<'PremiumPlanDto'>;
+export type CheckoutSessionView = Schema<'CheckoutSessionDto'>;
 
 export const growthKeys = {
   leaderboard: (board: LeaderboardBoard, period: LeaderboardPeriod) => ['leaderboard', board, period] as const,
@@ -19,13 +19,13 @@ export const growthKeys = {
 
 export const growthApi = {
   leaderboard: (board: LeaderboardBoard, period: LeaderboardPeriod, signal?: AbortSignal) =>
-    api.get<LeaderboardView>('/leaderboard', { query: { board, period, limit: 50 }, signal }),
-  plans: (signal?: AbortSignal) => api.get<PremiumPlanView[]>('/premium/plans', { signal }),
-  checkout: (planId: string) => api.post<CheckoutResult>('/premium/checkout', { planId }),
+    data(megicai.GET('/api/v1/leaderboard', { params: { query: { board, period, limit: 50 } }, signal })),
+  plans: (signal?: AbortSignal) => data(megicai.GET('/api/v1/premium/plans', { signal })),
+  checkout: (planId: string) => data(megicai.POST('/api/v1/premium/checkout', { body: { planId } })),
   session: (id: string, signal?: AbortSignal) =>
-    api.get<CheckoutSessionView>(`/premium/checkout/${encodeURIComponent(id)}`, { signal }),
-  payDemo: (id: string) => api.post<DemoPaymentResult>(`/premium/checkout/${encodeURIComponent(id)}/pay`),
-  portal: () => api.post<PortalResult>('/premium/portal'),
+    data(megicai.GET('/api/v1/premium/checkout/{id}', { params: { path: { id } }, signal })),
+  payDemo: (id: string) => data(megicai.POST('/api/v1/premium/checkout/{id}/pay', { params: { path: { id } } })),
+  portal: () => data(megicai.POST('/api/v1/premium/portal')),
 };
 
 /**

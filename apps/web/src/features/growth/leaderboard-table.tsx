@@ -1,10 +1,13 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import type { LeaderboardBoard, LeaderboardPeriod } from '@megicai/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { DataTable, type DataColumn } from '../../components/data-table';
 import { formatCredits } from '../../components/format-credits';
 import { useMe } from '../auth/use-me';
-import { growthApi, growthKeys } from './growth-api';
+import { growthApi, growthKeys, type LeaderboardView } from './growth-api';
 import { QueryFallback } from '../../components/query-fallback';
+
+type LeaderboardEntry = LeaderboardView['entries'][number];
 
 const VALUE_LABEL: Record<LeaderboardBoard, string> = { referrers: 'Friends invited', creators: 'Earned' };
 
@@ -25,47 +28,55 @@ export function LeaderboardTable({
   });
   if (!view.isSuccess) return <QueryFallback query={view} label="Loading the leaderboard" />;
   if (view.data.entries.length === 0) return <Text c="dimmed">Nobody on this board yet. Be the first!</Text>;
+  const columns: DataColumn<LeaderboardEntry>[] = [
+    {
+      key: 'rank',
+      label: 'Rank',
+      cell: (entry) => (
+        <Text span ff="monospace" size="sm">
+          {entry.rank}
+        </Text>
+      ),
+    },
+    {
+      key: 'member',
+      label: 'Member',
+      cell: (entry) => (
+        <>
+          <Text span size="sm" fw={entry.userId === me?.id ? 700 : undefined}>
+            {entry.displayName}
+          </Text>
+          {entry.userId === me?.id ? (
+            <Badge ml="xs" size="sm" variant="light">
+              You
+            </Badge>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: 'value',
+      label: VALUE_LABEL[board],
+      numeric: true,
+      cell: (entry) => (
+        <Text span ff="monospace" size="sm">
+          {board === 'creators' ? formatCredits(entry.value) : entry.value}
+        </Text>
+      ),
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={360}>
-      <Table striped aria-labelledby={labelledBy} data-testid="leaderboard-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" w={80}>
-              Rank
-            </Table.Th>
-            <Table.Th scope="col">Member</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {VALUE_LABEL[board]}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {view.data.entries.map((entry) => {
-            const mine = entry.userId === me?.id;
-            return (
-              <Table.Tr
-                key={entry.userId}
-                data-testid="leaderboard-row"
-                aria-current={mine ? 'true' : undefined}
-                fw={mine ? 700 : undefined}
-              >
-                <Table.Td ff="monospace">{entry.rank}</Table.Td>
-                <Table.Td>
-                  {entry.displayName}
-                  {mine ? (
-                    <Badge ml="xs" size="sm" variant="light">
-                      You
-                    </Badge>
-                  ) : null}
-                </Table.Td>
-                <Table.Td ta="right" ff="monospace">
-                  {board === 'creators' ? formatCredits(entry.value) : entry.value}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <div data-testid="leaderboard-table">
+      <DataTable
+        rows={view.data.entries}
+        columns={columns}
+        rowKey={(entry) => entry.userId}
+        caption="Leaderboard"
+        labelledBy={labelledBy}
+        rowTestId="leaderboard-row"
+        rowData={(entry) => (entry.userId === me?.id ? { 'aria-current': 'true' } : {})}
+        minWidth={360}
+      />
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Card, List, Stack, Text, Title } from '@mantine/core';
-import type { PremiumPlanView } from '@megicai/contracts';
+import type { PremiumPlanView } from './growth-api';
 import { formatCredits } from '../../components/format-credits';
 import { formatPrice } from './growth-api';
 

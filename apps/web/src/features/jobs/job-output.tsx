@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Image, Stack, Text } from '@mantine/core';
-import type { JobAssetView, JobOutput } from '@megicai/contracts';
+import type { JobAssetView, JobOutput } from './jobs-api';
 import { MarkdownOutput } from './markdown-output';
 
 export function OfflineBadge() {
@@ -56,10 +56,10 @@ export function JobOutputView({ output }: { output: JobOutput }) {
           </Text>
         </Group>
       ) : null}
-      {'text' in output ? (
+      {output.text !== undefined ? (
         <MarkdownOutput text={output.text} />
       ) : (
-        output.assets.map((asset, i) => <Asset key={asset.url} asset={asset} index={i} />)
+        (output.assets ?? []).map((asset, i) => <Asset key={asset.url} asset={asset} index={i} />)
       )}
     </Stack>
   );

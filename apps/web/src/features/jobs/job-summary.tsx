@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Image, Stack, Text } from '@mantine/core';
-import type { JobView } from '@megicai/contracts';
+import type { JobView } from './jobs-api';
 import { Link } from 'react-router';
 import { formatCredits } from '../../components/format-credits';
 
@@ -49,7 +49,7 @@ export function JobPreview({ job }: { job: JobView }) {
         —
       </Text>
     );
-  if ('text' in output) {
+  if (output.text !== undefined) {
     const first = output.text.split('\n').find((line) => line.trim() !== '') ?? '';
     return (
       <Text size="sm" lineClamp={1} style={{ overflowWrap: 'anywhere' }}>
@@ -57,9 +57,10 @@ export function JobPreview({ job }: { job: JobView }) {
       </Text>
     );
   }
-  const image = output.assets.find((a) => a.mimeType.startsWith('image/'));
+  const assets = output.assets ?? [];
+  const image = assets.find((a) => a.mimeType.startsWith('image/'));
   if (image) return <Image src={image.url} alt="Result thumbnail" w={48} h={48} radius="sm" fit="cover" />;
-  return <Text size="sm">{output.assets[0]?.mimeType.split('/')[0] ?? '—'}</Text>;
+  return <Text size="sm">{assets[0]?.mimeType.split('/')[0] ?? '—'}</Text>;
 }
 
 export function JobCost({ job }: { job: JobView }) {

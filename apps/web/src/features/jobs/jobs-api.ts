@@ -1,5 +1,12 @@
-import type { JobStatus, JobView, Page, Problem, RunResult, RunToolRequest, ToolKind } from '@megicai/contracts';
-import { api, ApiError, apiFetch } from '../../api';
+import type { JobStatus, ToolKind } from '@megicai/contracts';
+import type { Schema } from '@megicai/sdk';
+import { ApiError, data, megicai } from '../../api';
+
+export type JobView = Schema<'JobDto'>;
+export type JobOutput = Schema<'JobOutputDto'>;
+export type JobAssetView = Schema<'JobAssetDto'>;
+export type RunToolRequest = Schema<'RunToolDto'>;
+export type RunResult = Schema<'RunResultDto'>;
 
 /** Filters of the job history (`GET /jobs?kind=&status=`), applied by the server. */
 export interface JobFilters {
@@ -17,48 +24,58 @@ export const jobKeys = {
 /** Runs and jobs: the jobs feature owns every call that starts, reads or cancels one. */
 export const jobsApi = {
   run: (toolId: string, body: RunToolRequest, idempotencyKey: string) =>
-    api.post<RunResult>(`/tools/${encodeURIComponent(toolId)}/run`, body, { idempotencyKey }),
-  job: (id: string, signal?: AbortSignal) => api.get<JobView>(`/jobs/${id}`, { signal }),
+    data(
+      megicai.POST('/api/v1/tools/{id}/run', {
+        params: { path: { id: toolId }, header: { 'Idempotency-Key': idempotencyKey } },
+        body,
+      }),
+    ),
+  job: (id: string, signal?: AbortSignal) =>
+    data(megicai.GET('/api/v1/jobs/{id}', { params: { path: { id } }, signal })),
   jobs: (filters: JobFilters, cursor?: string, signal?: AbortSignal) =>
-    api.get<Page<JobView>>('/jobs', { query: { limit: 20, cursor, ...filters }, signal }),
-  cancel: (id: string) => api.post<JobView>(`/jobs/${id}/cancel`),
+    data(megicai.GET('/api/v1/jobs', { params: { query: { limit: 20, cursor, ...filters } }, signal })),
+  cancel: (id: string) => data(megicai.POST('/api/v1/jobs/{id}/cancel', { params: { path: { id } } })),
 };
 
 /**
  * `POST /tools/:id/run?stream=true`: calls `onToken` for each token and resolves with the finished job (the `done`
  * event). An `error` event rejects with an ApiError of its problem (so callers branch on its `code`).
  */
-export function streamRun(
+export async function streamRun(
   toolId: string,
   body: RunToolRequest,
   idempotencyKey: string,
   onToken: (text: string) => void,
   signal?: AbortSignal,
 ): Promise<JobView> {
-  return streamTokens<JobView>(`/tools/${encodeURIComponent(toolId)}/run`, body, idempotencyKey, onToken, signal);
+  const stream = await data(
+    megicai.POST('/api/v1/tools/{id}/run', {
+      params: { path: { id: toolId }, query: { stream: 'true' }, header: { 'Idempotency-Key': idempotencyKey } },
+      body,
+      ...STREAM,
+      signal,
+    }),
+  );
+  return readTokenStream<JobView>(stream, onToken);
 }
 
+/** Asks for the platform's token stream and hands back the body unread. */
+export const STREAM = {
+  parseAs: 'stream',
+  headers: { Accept: 'text/event-stream, application/problem+json' },
+} as const;
+
 /**
- * A POST answered with the platform's token stream (`?stream=true`): `token` events, then `done` with the result
+ * Reads the platform's token stream (a POST with `?stream=true`): `token` events, then `done` with the result
  * (resolved) or `error` with a problem (rejected as an ApiError). Text runs and conversation messages share it.
  */
-export async function streamTokens<T>(
-  path: string,
-  body: unknown,
-  idempotencyKey: string,
+export async function readTokenStream<T>(
+  stream: ReadableStream<Uint8Array> | null | undefined,
   onToken: (text: string) => void,
-  signal?: AbortSignal,
 ): Promise<T> {
-  const response = await apiFetch(path, {
-    method: 'POST',
-    body,
-    query: { stream: 'true' },
-    idempotencyKey,
-    signal,
-    headers: { Accept: 'text/event-stream, application/problem+json' },
-  });
-  if (!response.body) throw new Error('The server sent no stream.');
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  if (!stream) throw new Error('The server sent no stream.');
+  // openapi-fetch types the body as bytes over any buffer; the decoder wants them over an ArrayBuffer (as fetch gives).
+  const reader = (stream as ReadableStream<Uint8Array<ArrayBuffer>>).pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   for (;;) {
     const { value, done } = await reader.read();
@@ -71,7 +88,7 @@ export async function streamTokens<T>(
       end = buffer.indexOf('\n\n');
       if (event.name === 'token') onToken((event.data as { text: string }).text);
       else if (event.name === 'done') return event.data as T;
-      else if (event.name === 'error') throw new ApiError(event.data as Problem);
+      else if (event.name === 'error') throw new ApiError(event.data as ConstructorParameters<typeof ApiError>[0]);
     }
   }
   throw new Error('The stream ended before the answer was complete.');

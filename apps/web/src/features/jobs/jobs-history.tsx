@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Anchor, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { JobStatus, TOOL_KINDS, type JobView, type ToolKind } from '@megicai/contracts';
+import { JobStatus, TOOL_KINDS, type ToolKind } from '@megicai/contracts';
+import type { JobView } from './jobs-api';
 import { Link } from 'react-router';
 import { DataTable, type DataColumn } from '../../components/data-table';
 import { QueryFallback } from '../../components/query-fallback';

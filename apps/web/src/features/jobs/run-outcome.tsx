@@ -1,5 +1,5 @@
 import { Card, Stack, Text } from '@mantine/core';
-import type { JobView } from '@megicai/contracts';
+import type { JobView } from './jobs-api';
 import { formatCredits } from '../../components/format-credits';
 import { JobOutputView } from './job-output';
 import { JobPanel } from './job-panel';

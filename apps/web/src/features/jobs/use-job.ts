@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { JobStatus, JobView } from '@megicai/contracts';
+import type { JobStatus } from '@megicai/contracts';
+import type { JobView } from './jobs-api';
 import { jobKeys, jobsApi } from './jobs-api';
 
 export const FINISHED: ReadonlySet<JobStatus> = new Set<JobStatus>(['succeeded', 'failed', 'canceled']);

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { JobView, RunToolRequest, ToolKind } from '@megicai/contracts';
+import type { ToolKind } from '@megicai/contracts';
+import type { JobView, RunToolRequest } from './jobs-api';
 import { isApiError, problemMessage } from '../../api';
 import { refreshMe } from '../auth/use-me';
 import { PAYMENT_CODES, type PaymentProblem } from '../tools/insufficient-credits';

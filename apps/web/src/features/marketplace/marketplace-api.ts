@@ -1,18 +1,17 @@
-import type {
-  CreatePromptRequest,
-  CreatorEarningsView,
-  Page,
-  PromptRatingView,
-  PromptReportView,
-  PromptSort,
-  PromptTemplateView,
-  RatePromptRequest,
-  ReportPromptRequest,
-  ToolKind,
-  ToolView,
-  UpdatePromptRequest,
-} from '@megicai/contracts';
-import { api } from '../../api';
+import type { PromptSort, ToolKind } from '@megicai/contracts';
+import type { Schema } from '@megicai/sdk';
+import { data, megicai } from '../../api';
+
+export type PromptReportView = Schema<'PromptReportDto'>;
+export type CreatorEarningsView = Schema<'CreatorEarningsDto'>;
+export type PromptVariableInput = Schema<'PromptVariableInputDto'>;
+
+export type PromptTemplateView = Schema<'PromptTemplateDto'>;
+export type PromptVariable = Schema<'PromptVariableDto'>;
+export type PromptRatingView = Schema<'PromptRatingDto'>;
+export type CreatePromptRequest = Schema<'CreatePromptDto'>;
+export type UpdatePromptRequest = Schema<'UpdatePromptDto'>;
+export type ReportPromptRequest = Schema<'ReportPromptDto'>;
 
 export interface PromptFilters {
   q?: string;
@@ -34,19 +33,27 @@ export const marketplaceKeys = {
 
 export const marketplaceApi = {
   search: (filters: PromptFilters, cursor?: string, signal?: AbortSignal) =>
-    api.get<Page<PromptTemplateView>>('/marketplace/prompts', { query: { ...filters, cursor, limit: 20 }, signal }),
-  get: (id: string, signal?: AbortSignal) => api.get<PromptTemplateView>(`/marketplace/prompts/${id}`, { signal }),
-  create: (body: CreatePromptRequest) => api.post<PromptTemplateView>('/marketplace/prompts', body),
-  update: (id: string, body: UpdatePromptRequest) => api.patch<PromptTemplateView>(`/marketplace/prompts/${id}`, body),
-  remove: (id: string) => api.delete(`/marketplace/prompts/${id}`),
-  publish: (id: string) => api.post<PromptTemplateView>(`/marketplace/prompts/${id}/publish`),
+    data(megicai.GET('/api/v1/marketplace/prompts', { params: { query: { ...filters, cursor, limit: 20 } }, signal })),
+  get: (id: string, signal?: AbortSignal) =>
+    data(megicai.GET('/api/v1/marketplace/prompts/{id}', { params: { path: { id } }, signal })),
+  create: (body: CreatePromptRequest) => data(megicai.POST('/api/v1/marketplace/prompts', { body })),
+  update: (id: string, body: UpdatePromptRequest) =>
+    data(megicai.PATCH('/api/v1/marketplace/prompts/{id}', { params: { path: { id } }, body })),
+  remove: (id: string) => data(megicai.DELETE('/api/v1/marketplace/prompts/{id}', { params: { path: { id } } })),
+  publish: (id: string) => data(megicai.POST('/api/v1/marketplace/prompts/{id}/publish', { params: { path: { id } } })),
   mine: (cursor?: string, signal?: AbortSignal) =>
-    api.get<Page<PromptTemplateView>>('/marketplace/my-prompts', { query: { cursor, limit: 50 }, signal }),
-  earnings: (signal?: AbortSignal) => api.get<CreatorEarningsView>('/marketplace/earnings', { signal }),
-  rate: (id: string, body: RatePromptRequest) => api.post<PromptRatingView>(`/marketplace/prompts/${id}/ratings`, body),
+    data(megicai.GET('/api/v1/marketplace/my-prompts', { params: { query: { cursor, limit: 50 } }, signal })),
+  earnings: (signal?: AbortSignal) => data(megicai.GET('/api/v1/marketplace/earnings', { signal })),
+  rate: (id: string, body: Schema<'RatePromptDto'>) =>
+    data(megicai.POST('/api/v1/marketplace/prompts/{id}/ratings', { params: { path: { id } }, body })),
   ratings: (id: string, cursor?: string, signal?: AbortSignal) =>
-    api.get<Page<PromptRatingView>>(`/marketplace/prompts/${id}/ratings`, { query: { cursor, limit: 10 }, signal }),
+    data(
+      megicai.GET('/api/v1/marketplace/prompts/{id}/ratings', {
+        params: { path: { id }, query: { cursor, limit: 10 } },
+        signal,
+      }),
+    ),
   report: (id: string, body: ReportPromptRequest) =>
-    api.post<PromptReportView>(`/marketplace/prompts/${id}/reports`, body),
-  tools: (signal?: AbortSignal) => api.get<ToolView[]>('/tools', { signal }),
+    data(megicai.POST('/api/v1/marketplace/prompts/{id}/reports', { params: { path: { id } }, body })),
+  tools: (signal?: AbortSignal) => data(megicai.GET('/api/v1/tools', { signal })),
 };

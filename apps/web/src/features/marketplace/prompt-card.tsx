@@ -1,5 +1,5 @@
 import { Anchor, Badge, Card, Group, Rating, Stack, Text } from '@mantine/core';
-import type { PromptTemplateView } from '@megicai/contracts';
+import type { PromptTemplateView } from './marketplace-api';
 import { Link } from 'react-router';
 
 /** One template in a list: its title links to the template page. */

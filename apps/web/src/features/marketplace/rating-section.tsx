@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button, Card, Divider, Group, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { PROMPT_LIMITS, type PromptTemplateView } from '@megicai/contracts';
+import { PROMPT_LIMITS } from '@megicai/contracts';
+import type { PromptTemplateView } from './marketplace-api';
 import { problemMessage } from '../../api';
 import { FormMessage, type FormMessageValue } from './form-message';
 import { marketplaceApi, marketplaceKeys } from './marketplace-api';

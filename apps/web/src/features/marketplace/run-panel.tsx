@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import type { PromptTemplateView } from '@megicai/contracts';
+import type { PromptTemplateView } from './marketplace-api';
 import { Link, useLocation } from 'react-router';
 import { formatCredits } from '../../components/format-credits';
 import { useAuth } from '../auth/use-auth';

@@ -22,10 +22,8 @@ import {
   resolveValues,
   scanPlaceholders,
   TemplateSyntaxError,
-  type PromptTemplateView,
-  type PromptVariable,
-  type PromptVariableInput,
 } from '@megicai/contracts';
+import type { PromptTemplateView, PromptVariable, PromptVariableInput } from './marketplace-api';
 import { isApiError, problemMessage } from '../../api';
 import { FormError } from '../../components/form-error';
 import { useTools } from './use-tools';

@@ -1,5 +1,6 @@
 import { Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { PROMPT_LIMITS, type PromptVariable } from '@megicai/contracts';
+import { PROMPT_LIMITS } from '@megicai/contracts';
+import type { PromptVariable } from './marketplace-api';
 
 /** Starting values: each variable's default, or empty. */
 export function initialValues(variables: PromptVariable[]): Record<string, string> {

@@ -1,5 +1,6 @@
 import { Anchor, List, Stack, Text } from '@mantine/core';
-import type { ToolAlternative, ToolView } from '@megicai/contracts';
+import type { ToolAlternative } from '@megicai/contracts';
+import type { ToolView } from './tools-api';
 import { Link } from 'react-router';
 import { formatCredits } from '../../components/format-credits';
 import { currentCost } from './tool-cost';

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
-import type { AdOffer, SpendCapScope, ToolAlternative } from '@megicai/contracts';
+import type { SpendCapScope, ToolAlternative } from '@megicai/contracts';
+import type { AdOffer } from '../ads/ads-api';
 import { Link } from 'react-router';
 import { formatCredits } from '../../components/format-credits';
 import { AdOfferPanel } from '../ads/ad-offer-panel';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Text } from '@mantine/core';
-import type { ToolView } from '@megicai/contracts';
+import type { ToolView } from './tools-api';
 import { formatCredits } from '../../components/format-credits';
 import { currentCost } from './tool-cost';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AdOffer } from '@megicai/contracts';
+import type { AdOffer } from '../ads/ads-api';
 import { formatCredits } from '../../components/format-credits';
 import { useRunBudget } from '../account-limits/use-run-budget';
 import { adsApi, adsKeys } from '../ads/ads-api';

@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import type { ToolView } from '@megicai/contracts';
+import type { ToolView } from './tools-api';
 import { Link } from 'react-router';
 import { LockIcon } from './lock-icon';
 import { OfferPrice } from './offer-price';

@@ -1,4 +1,4 @@
-import type { ToolView } from '@megicai/contracts';
+import type { ToolView } from './tools-api';
 
 /** What one run costs now: the offer price while it runs, else the list price. */
 export function currentCost(

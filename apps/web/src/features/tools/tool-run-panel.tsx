@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ToolView } from '@megicai/contracts';
+import type { ToolView } from './tools-api';
 import { formatCredits } from '../../components/format-credits';
 import { RunOutcomeView } from '../jobs/run-outcome';
 import { useRunTool } from '../jobs/use-run-tool';

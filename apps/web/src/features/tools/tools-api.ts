@@ -1,20 +1,8 @@
-import type { ToolKind, ToolView } from '@megicai/contracts';
-import { api } from '../../api';
+import type { Schema } from '@megicai/sdk';
+import { data, megicai } from '../../api';
 
-export interface ProviderModelView {
-  id: string;
-  kind: ToolKind;
-  default: boolean;
-}
-
-export interface ProviderView {
-  id: string;
-  name: string;
-  kinds: ToolKind[];
-  models: ProviderModelView[];
-  available: boolean;
-  healthy: boolean;
-}
+export type ToolView = Schema<'ToolDto'>;
+export type ProviderView = Schema<'ProviderDto'>;
 
 export const toolKeys = {
   tools: ['tools'] as const,
@@ -23,7 +11,8 @@ export const toolKeys = {
 };
 
 export const toolsApi = {
-  list: (signal?: AbortSignal) => api.get<ToolView[]>('/tools', { signal }),
-  get: (id: string, signal?: AbortSignal) => api.get<ToolView>(`/tools/${encodeURIComponent(id)}`, { signal }),
-  providers: (signal?: AbortSignal) => api.get<ProviderView[]>('/providers', { signal }),
+  list: (signal?: AbortSignal) => data(megicai.GET('/api/v1/tools', { signal })),
+  get: (id: string, signal?: AbortSignal) =>
+    data(megicai.GET('/api/v1/tools/{id}', { params: { path: { id } }, signal })),
+  providers: (signal?: AbortSignal) => data(megicai.GET('/api/v1/providers', { signal })),
 };

@@ -1,11 +1,29 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { WebhookDeliveryStatus } from '@megicai/contracts';
-import { webhooksApi, webhooksKeys } from './webhooks-api';
+import { DataTable, type DataColumn } from '../../components/data-table';
+import { webhooksApi, webhooksKeys, type WebhookDeliveryView } from './webhooks-api';
 
 const STATUS_COLOR: Record<WebhookDeliveryStatus, string> = { pending: 'yellow', succeeded: 'teal', failed: 'red' };
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+const COLUMNS: DataColumn<WebhookDeliveryView>[] = [
+  { key: 'event', label: 'Event', rowHeader: true, cell: (d) => d.event },
+  {
+    key: 'status',
+    label: 'Status',
+    cell: (d) => (
+      <Badge color={STATUS_COLOR[d.status]} variant="light">
+        {d.status}
+      </Badge>
+    ),
+  },
+  { key: 'attempts', label: 'Attempts', cell: (d) => d.attempts },
+  { key: 'answer', label: 'Last answer', cell: (d) => d.lastStatusCode ?? d.lastError ?? '—' },
+  { key: 'next', label: 'Next attempt', cell: (d) => time(d.nextAttemptAt) },
+  { key: 'created', label: 'Created', cell: (d) => time(d.createdAt) },
+];
 
 /** One endpoint's delivery log (newest first, refreshed while something is pending) and "Send test event". */
 export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
@@ -42,36 +60,16 @@ export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
         </Text>
       ) : null}
       {items.length > 0 ? (
-        <Table.ScrollContainer minWidth={480}>
-          <Table striped data-testid="webhook-deliveries">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Event</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Attempts</Table.Th>
-                <Table.Th scope="col">Last answer</Table.Th>
-                <Table.Th scope="col">Next attempt</Table.Th>
-                <Table.Th scope="col">Created</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td>{d.event}</Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOR[d.status]} variant="light">
-                      {d.status}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{d.attempts}</Table.Td>
-                  <Table.Td>{d.lastStatusCode ?? d.lastError ?? '—'}</Table.Td>
-                  <Table.Td>{time(d.nextAttemptAt)}</Table.Td>
-                  <Table.Td>{time(d.createdAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <div data-testid="webhook-deliveries">
+          <DataTable
+            rows={items}
+            columns={COLUMNS}
+            rowKey={(d) => d.id}
+            caption="Deliveries, newest first"
+            hideCaption
+            minWidth={480}
+          />
+        </div>
       ) : null}
     </Stack>
   );

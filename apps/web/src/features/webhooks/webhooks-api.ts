@@ -1,29 +1,9 @@
-import type { Page, WebhookDeliveryStatus, WebhookEvent } from '@megicai/contracts';
-import { api } from '../../api';
+import type { Schema } from '@megicai/sdk';
+import { data, megicai } from '../../api';
 
-/** Shapes of `/me/webhooks` (the API's DTOs; the generated SDK will replace these). */
-export interface WebhookView {
-  id: string;
-  url: string;
-  events: WebhookEvent[];
-  createdAt: string;
-}
-
-export interface CreatedWebhook extends WebhookView {
-  /** Shown once: the API never returns it again. */
-  secret: string;
-}
-
-export interface WebhookDeliveryView {
-  id: string;
-  event: string;
-  status: WebhookDeliveryStatus;
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError?: string | null;
-  nextAttemptAt: string | null;
-  createdAt: string;
-}
+export type WebhookView = Schema<'WebhookDto'>;
+export type CreatedWebhook = Schema<'CreatedWebhookDto'>;
+export type WebhookDeliveryView = Schema<'WebhookDeliveryDto'>;
 
 export const webhooksKeys = {
   all: ['webhooks'] as const,
@@ -31,10 +11,12 @@ export const webhooksKeys = {
 };
 
 export const webhooksApi = {
-  list: (signal?: AbortSignal) => api.get<WebhookView[]>('/me/webhooks', { signal }),
-  create: (body: { url: string; events: WebhookEvent[] }) => api.post<CreatedWebhook>('/me/webhooks', body),
-  remove: (id: string) => api.delete(`/me/webhooks/${id}`),
+  list: (signal?: AbortSignal) => data(megicai.GET('/api/v1/me/webhooks', { signal })),
+  create: (body: Schema<'CreateWebhookDto'>) => data(megicai.POST('/api/v1/me/webhooks', { body })),
+  remove: (id: string) => data(megicai.DELETE('/api/v1/me/webhooks/{id}', { params: { path: { id } } })),
   deliveries: (id: string, signal?: AbortSignal) =>
-    api.get<Page<WebhookDeliveryView>>(`/me/webhooks/${id}/deliveries`, { query: { limit: 20 }, signal }),
-  sendTest: (id: string) => api.post<{ deliveryId: string }>(`/me/webhooks/${id}/test`),
+    data(
+      megicai.GET('/api/v1/me/webhooks/{id}/deliveries', { params: { path: { id }, query: { limit: 20 } }, signal }),
+    ),
+  sendTest: (id: string) => data(megicai.POST('/api/v1/me/webhooks/{id}/test', { params: { path: { id } } })),
 };
