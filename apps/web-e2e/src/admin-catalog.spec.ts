@@ -82,6 +82,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme, viewport: { width: 390, height: 844 } });
 
     test('creatives, plans and packs have no serious or critical violations and fit the phone', async ({ page }) => {
+      test.slow(); // axe on several pages: minutes on a busy 2-core machine
       await loginAsAdmin(page);
       for (const [path, heading] of [
         ['/admin/creatives', 'House creatives'],

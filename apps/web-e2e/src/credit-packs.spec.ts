@@ -3,6 +3,7 @@ import { expect, test } from './support/fixtures';
 
 test.describe('payments', () => {
   test('buy a credit pack through the demo provider and see the balance rise', async ({ page, user }) => {
+    test.slow(); // axe on several pages: minutes on a busy 2-core machine
     await signInWithTokens(page, user.auth, '/credits');
     await expect(page.getByTestId('credits-balance')).toHaveText('5 credits');
     const shop = page.getByRole('region', { name: 'Buy credits' });
