@@ -145,7 +145,9 @@ export class ProvidersService implements OnApplicationShutdown {
         opened = await this.policy(provider.id).execute(
           'stream',
           async (signal) => {
-            const iterator = provider.streamText({ ...req, model, signal: AbortSignal.any([signal, idle.signal]) });
+            // The attempt's signal stops following the caller's once the first token is in: the stream needs both.
+            const links = req.signal ? [signal, idle.signal, req.signal] : [signal, idle.signal];
+            const iterator = provider.streamText({ ...req, model, signal: AbortSignal.any(links) });
             return { iterator, first: await iterator.next() };
           },
           req.signal,
