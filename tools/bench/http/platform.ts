@@ -146,6 +146,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       RATE_LIMIT_PER_MINUTE: '100000000',
       AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
       OFFLINE_DELAY_MS: '0',
+      // Production requires one; nothing listens there, so a mail fails fast and is only logged.
+      SMTP_URL: 'smtp://127.0.0.1:1',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

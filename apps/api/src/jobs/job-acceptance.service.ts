@@ -102,7 +102,7 @@ export class JobAcceptanceService {
           startedAt: new Date(),
           finishedAt: new Date(),
         });
-        await this.settlement.insertCachedSuccess(job, (m) => m.getRepository(Job).insert(asRow(job)));
+        await this.settlement.insertCachedSuccess(job, asRow(job));
         return { job, tool, fromCache: true, history };
       }
     }

@@ -44,7 +44,10 @@ function isTransient(err: Error): boolean {
  */
 export class ProviderResiliencePolicy {
   private readonly breaker: CircuitBreakerPolicy;
-  private readonly policies: Record<CallProfile, IPolicy>;
+  /** retry(circuit breaker(...)): one per provider, shared by every call so the breaker sees all of them. */
+  private readonly guard: IPolicy;
+  /** The timeout of one attempt, per profile. */
+  private readonly attempts: Record<CallProfile, IPolicy>;
   private readonly timeouts: Record<CallProfile, number>;
 
   constructor(
@@ -64,16 +67,15 @@ export class ProviderResiliencePolicy {
       backoff: new RetryAfterBackoff({ baseDelayMs: settings.retryBaseDelayMs, maxDelayMs: settings.retryMaxDelayMs }),
     });
     this.timeouts = { standard: settings.timeoutMs, video: settings.videoTimeoutMs, stream: settings.timeoutMs };
-    const attempt = (ms: number) => timeout(ms, TimeoutStrategy.Aggressive);
-    this.policies = {
-      standard: wrap(retryPolicy, this.breaker, attempt(settings.timeoutMs)),
-      video: wrap(retryPolicy, this.breaker, attempt(settings.videoTimeoutMs)),
-      // The stream outlives the guarded call (which ends at the first token), so its signal must stay usable.
-      stream: wrap(
-        retryPolicy,
-        this.breaker,
-        timeout(settings.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }),
-      ),
+    this.guard = wrap(retryPolicy, this.breaker);
+    // A call that returned has read its whole answer: aborting its signal then (cockatiel's default) would only run
+    // the abort listeners of a finished request, a few % of a run's CPU. The stream outlives the guarded call (which
+    // ends at its first token), so its signal must stay usable anyway.
+    const attempt = (ms: number) => timeout(ms, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
+    this.attempts = {
+      standard: attempt(settings.timeoutMs),
+      video: attempt(settings.videoTimeoutMs),
+      stream: attempt(settings.timeoutMs),
     };
   }
 
@@ -97,9 +99,10 @@ export class ProviderResiliencePolicy {
   }
 
   /**
-   * Runs `call` under the policies. The caller's signal goes straight to the call rather than to cockatiel, so
-   * that a canceled job surfaces as an `aborted` error that neither counts against the provider nor is retried.
-   * Always rejects with a `ProviderError`.
+   * Runs `call` under the policies. The caller's signal is the parent of every attempt's signal (the attempt's
+   * timeout derives one AbortController from it: one timer and one abort per attempt, nothing combined per call).
+   * An attempt ended by the caller's abort surfaces as an `aborted` error before the breaker and the retry see it,
+   * so that a canceled job neither counts against the provider nor is retried. Always rejects with a `ProviderError`.
    */
   async execute<T>(profile: CallProfile, call: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     try {
@@ -107,10 +110,16 @@ export class ProviderResiliencePolicy {
       if (this.breaker.state === CircuitState.Closed && (await this.shared?.isOpen(this.providerId))) {
         throw new BrokenCircuitError();
       }
-      return await this.policies[profile].execute(({ signal: attemptSignal }) => {
+      const attempt = this.attempts[profile];
+      return await this.guard.execute(async ({ signal: guarded }) => {
         if (signal?.aborted) throw this.aborted(signal.reason);
-        return call(signal ? AbortSignal.any([attemptSignal, signal]) : attemptSignal);
-      });
+        try {
+          return await attempt.execute(({ signal: attemptSignal }) => call(attemptSignal), guarded);
+        } catch (err) {
+          if (signal?.aborted) throw this.aborted(err);
+          throw err;
+        }
+      }, signal);
     } catch (err) {
       throw this.normalize(err, profile, signal);
     }

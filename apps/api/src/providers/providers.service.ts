@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { ToolKind } from '@megicai/contracts';
 import type Redis from 'ioredis';
@@ -7,6 +7,7 @@ import { redisConfig } from '../config/redis.config';
 import { REDIS } from '../redis/redis.module';
 import { OFFLINE_PROVIDER_ID } from './adapters/offline/offline.adapter';
 import { ProviderError } from './provider-error';
+import { closeProviderPool } from './provider-http.pool';
 import { ProviderCallListener, ProviderMetrics, ProviderStats } from './provider-metrics';
 import { ProviderRegistry } from './provider-registry';
 import { CallProfile, CircuitStatus, ProviderResiliencePolicy } from './provider-resilience.policy';
@@ -47,7 +48,7 @@ interface Candidate {
  * non-retryable one (a 4xx: the request itself is wrong) stops and is thrown unchanged.
  */
 @Injectable()
-export class ProvidersService {
+export class ProvidersService implements OnApplicationShutdown {
   private readonly policies = new Map<string, ProviderResiliencePolicy>();
   private readonly metrics = new ProviderMetrics();
 
@@ -64,6 +65,11 @@ export class ProvidersService {
     for (const provider of registry.all()) {
       this.policies.set(provider.id, new ProviderResiliencePolicy(provider.id, config, shared));
     }
+  }
+
+  /** The keep-alive sockets to the providers would otherwise hold the process open. */
+  onApplicationShutdown(): Promise<void> {
+    return closeProviderPool();
   }
 
   list(): ProviderView[] {
@@ -139,7 +145,9 @@ export class ProvidersService {
         opened = await this.policy(provider.id).execute(
           'stream',
           async (signal) => {
-            const iterator = provider.streamText({ ...req, model, signal: AbortSignal.any([signal, idle.signal]) });
+            // The attempt's signal stops following the caller's once the first token is in: the stream needs both.
+            const links = req.signal ? [signal, idle.signal, req.signal] : [signal, idle.signal];
+            const iterator = provider.streamText({ ...req, model, signal: AbortSignal.any(links) });
             return { iterator, first: await iterator.next() };
           },
           req.signal,

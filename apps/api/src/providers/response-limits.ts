@@ -1,3 +1,4 @@
+import { pooledFetch } from './provider-http.pool';
 import { ProviderError } from './provider-error';
 
 /** Largest answer accepted per kind, in bytes (PROVIDER_MAX_*_BYTES). */
@@ -44,8 +45,9 @@ function limitFor(url: string, contentType: string, limits: ResponseLimits): num
  * A `fetch` for the provider SDKs (openai, @huggingface/inference) that enforces the size limits WHILE reading: an
  * answer declaring a larger Content-Length is refused before its body is read, and a body that grows past the
  * limit errors the stream, which cancels the download (the connection is closed, nothing more is buffered).
+ * It sends over the process's keep-alive pool.
  */
-export function limitedFetch(limits: ResponseLimits, provider: string, base: typeof fetch = fetch): typeof fetch {
+export function limitedFetch(limits: ResponseLimits, provider: string, base: typeof fetch = pooledFetch): typeof fetch {
   return async (input, init) => {
     const response = await base(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

@@ -9,6 +9,7 @@ import {
   sendSse,
   startFakeServer,
 } from '../testing/fake-http-server';
+import { closeProviderPool } from '../provider-http.pool';
 import { TEST_LIMITS } from '../testing/test-limits';
 import { HuggingFaceAdapter } from './huggingface.adapter';
 
@@ -44,6 +45,7 @@ describe('HuggingFaceAdapter against a local Hugging Face wire-format server', (
     server = await startFakeServer((req, res) => handler(req, res));
   });
   afterEach(() => server.close());
+  afterAll(() => closeProviderPool());
 
   it('runs chat completion on the endpoint (TGI Messages API)', async () => {
     handler = (_req, res) => sendJson(res, 200, chatCompletion('Bonjour', 'tgi'));
@@ -58,6 +60,17 @@ describe('HuggingFaceAdapter against a local Hugging Face wire-format server', (
       max_tokens: 20,
       messages: [{ role: 'user', content: 'Translate hello' }],
     });
+  });
+
+  it('sends sequential calls over one kept-alive connection', async () => {
+    handler = (_req, res) => sendJson(res, 200, chatCompletion('ok'));
+    const hf = adapter(server);
+    for (let i = 0; i < 20; i++) await hf.generateText({ prompt: `call ${i}` });
+
+    expect(server.requests).toHaveLength(20);
+    // Without keep-alive, 20. A call made the instant the previous answer ends may find its socket not yet back
+    // in the pool and open a second one; from then on the two take turns.
+    expect(server.connections()).toBeLessThanOrEqual(2);
   });
 
   it('streams chat completion tokens over SSE', async () => {

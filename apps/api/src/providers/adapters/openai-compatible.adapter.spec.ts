@@ -10,6 +10,7 @@ import {
   sendSse,
   startFakeServer,
 } from '../testing/fake-http-server';
+import { closeProviderPool } from '../provider-http.pool';
 import { TEST_LIMITS } from '../testing/test-limits';
 import { OpenAiCompatibleAdapter } from './openai-compatible.adapter';
 
@@ -53,6 +54,7 @@ describe('OpenAiCompatibleAdapter against a local OpenAI wire-format server', ()
     server = await startFakeServer((req, res) => handler(req, res));
   });
   afterEach(() => server.close());
+  afterAll(() => closeProviderPool());
 
   it('sends a chat completion and reads the JSON answer', async () => {
     handler = (_req, res) => sendJson(res, 200, chatCompletion('Hello there'));
@@ -71,6 +73,17 @@ describe('OpenAiCompatibleAdapter against a local OpenAI wire-format server', ()
         { role: 'user', content: 'Hi' },
       ],
     });
+  });
+
+  it('sends sequential calls over one kept-alive connection', async () => {
+    handler = (_req, res) => sendJson(res, 200, chatCompletion('ok'));
+    const openai = adapter(server);
+    for (let i = 0; i < 20; i++) await openai.generateText({ prompt: `call ${i}` });
+
+    expect(server.count('/v1/chat/completions')).toBe(20);
+    // Without keep-alive, 20. A call made the instant the previous answer ends may find its socket not yet back
+    // in the pool and open a second one; from then on the two take turns.
+    expect(server.connections()).toBeLessThanOrEqual(2);
   });
 
   it('streams SSE tokens and returns the whole text with usage', async () => {

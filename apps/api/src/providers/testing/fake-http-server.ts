@@ -19,6 +19,8 @@ export interface FakeServer {
   requests: RecordedRequest[];
   /** Requests whose path starts with the prefix. */
   count(pathPrefix?: string): number;
+  /** TCP connections accepted so far (keep-alive reuse shows as fewer connections than requests). */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -44,12 +46,15 @@ export async function startFakeServer(handler: FakeHandler, port = 0): Promise<F
       });
     });
   });
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const bound = (server.address() as AddressInfo).port;
   return {
     origin: `http://127.0.0.1:${bound}`,
     requests,
     count: (prefix = '') => requests.filter((r) => r.path.startsWith(prefix)).length,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         // Slow handlers hold sockets open; a test must not wait for them.

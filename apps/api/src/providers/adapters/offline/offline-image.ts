@@ -31,13 +31,15 @@ export function renderOfflinePng(prompt: string, width: number, height: number, 
   const png = new PNG({ width: w, height: h });
   const span = Math.abs(dx) * w + Math.abs(dy) * h;
   for (let y = 0; y < h; y++) {
+    // Only the shapes this row crosses, each from its left edge to its right: most pixels test none.
+    const row = shapes.filter((s) => Math.abs(y - s.cy) < s.r);
     for (let x = 0; x < w; x++) {
       const t = ((x - w / 2) * dx + (y - h / 2) * dy) / span + 0.5;
       let r = from[0] + (to[0] - from[0]) * t;
       let g = from[1] + (to[1] - from[1]) * t;
       let b = from[2] + (to[2] - from[2]) * t;
-      for (const s of shapes) {
-        if (!covers(s, x, y)) continue;
+      for (const s of row) {
+        if (Math.abs(x - s.cx) >= s.r || !covers(s, x, y)) continue;
         r += (s.color[0] - r) * s.alpha;
         g += (s.color[1] - g) * s.alpha;
         b += (s.color[2] - b) * s.alpha;
@@ -54,7 +56,9 @@ export function renderOfflinePng(prompt: string, width: number, height: number, 
     if (isText) png.data.fill(255, i, i + 3);
     else for (let c = 0; c < 3; c++) png.data[i + c] = png.data[i + c] * 0.35;
   });
-  return PNG.sync.write(png);
+  // One filter for every row (Paeth suits gradients) instead of trying all five per row, and a quicker deflate:
+  // the same pixels at about a quarter of the CPU, a few percent more bytes.
+  return PNG.sync.write(png, { filterType: 4, deflateLevel: 6 });
 }
 
 function clampSide(side: number): number {
