@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnalyticsEventsModule } from '../analytics-events/analytics-events.module';
 import { adsConfig } from '../config/ads.config';
 import { creditsConfig } from '../config/credits.config';
 import { CreditsModule } from '../credits/credits.module';
@@ -33,6 +34,7 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module';
  */
 @Module({
   imports: [
+    AnalyticsEventsModule,
     IdempotencyModule,
     ConfigModule.forFeature(adsConfig),
     ConfigModule.forFeature(creditsConfig),

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toCredits } from '@megicai/contracts';
+import { AnalyticsEventsService } from '../analytics-events/analytics-events.service';
 import { CreditsService } from '../credits/credits.service';
 import { MarketplaceService } from '../marketplace/marketplace.service';
 import { WebhookEventsService } from '../webhooks/webhook-events.service';
 import { Job, StoredAttempt, StoredOutput } from './entities/job.entity';
 import { JobCacheService } from './job-cache.service';
+import { attemptRecords, runEventsSql, TRANSITION_RETURNING } from './job-rows.sql';
 import { jobReference } from './jobs.constants';
 import { returnedRows } from './sql-rows.util';
 import { SqlParams } from '../common/sql/sql-fragment';
@@ -16,6 +18,8 @@ export interface JobSuccess {
   provider: string;
   model: string;
   attempts: StoredAttempt[];
+  /** How long the answering call took (ms), for the provider latency analytics. */
+  latencyMs?: number;
 }
 
 export type CancelOutcome = 'canceled' | 'finished' | 'missing';
@@ -32,6 +36,7 @@ export class JobSettlementService {
     private readonly marketplace: MarketplaceService,
     private readonly cache: JobCacheService,
     private readonly webhooks: WebhookEventsService,
+    private readonly events: AnalyticsEventsService,
   ) {}
 
   /** queued (or running, for a retry after a crash) → running; null when the job already ended. */
@@ -75,7 +80,8 @@ export class JobSettlementService {
     const event = this.successEvent(job, result.provider);
     const answer = await this.credits.captureWith<{ deliveries: string[] | null }>(
       jobReference(job.id),
-      (p) => `job AS (${succeededSql(p, job.id, result)}), ${this.webhooks.recordAfter('job', event)(p)}`,
+      (p) =>
+        `job AS (${succeededSql(p, job.id, result)}), ${successEventsSql(p, result)}, ${this.webhooks.recordAfter('job', event)(p)}`,
       `, (SELECT array_agg(id) FROM deliveries) AS deliveries`,
     );
     return { won: answer.won, deliveries: answer.deliveries ?? [] };
@@ -86,7 +92,9 @@ export class JobSettlementService {
     let deliveries: string[] = [];
     const won = await this.dataSource.transaction(async (m) => {
       const sql = new SqlParams();
-      const rows = returnedRows<{ id: string }>(await m.query(succeededSql(sql.param, job.id, result), sql.values));
+      const statement = `WITH job AS (${succeededSql(sql.param, job.id, result)}), ${successEventsSql(sql.param, result)}
+        SELECT id FROM job`;
+      const rows = returnedRows<{ id: string }>(await m.query(statement, sql.values));
       if (rows.length === 0) return false;
       await this.credits.capture(jobReference(job.id), m);
       await this.payCreator(m, job);
@@ -112,6 +120,14 @@ export class JobSettlementService {
   async insertCachedSuccess(job: Job, insert: (m: EntityManager) => Promise<unknown>): Promise<void> {
     const deliveries = await this.dataSource.transaction(async (m) => {
       await insert(m);
+      const run = { userId: job.userId, toolId: job.toolId, kind: job.kind };
+      await this.events.record(
+        [
+          { type: 'run_accepted', ...run, amount: 0, refId: job.templateId },
+          { type: 'cache_hit', ...run, provider: job.provider },
+        ],
+        m,
+      );
       return this.recordEvent(m, job.id, 'job.succeeded');
     });
     await this.webhooks.dispatch(deliveries);
@@ -121,12 +137,18 @@ export class JobSettlementService {
   async fail(jobId: string, error: string, attempts: StoredAttempt[] = []): Promise<boolean> {
     let deliveries: string[] = [];
     const won = await this.dataSource.transaction(async (m) => {
+      // The transition and its analytics events (the refund, every provider call) in one statement.
+      const sql = new SqlParams([jobId, error.slice(0, 2000), JSON.stringify(attempts)]);
+      const events = runEventsSql(sql.param, 'run_failed', attemptRecords(attempts), { amount: 'cost' });
       const rows = returnedRows<{ id: string }>(
         await m.query(
-          `UPDATE jobs SET status = 'failed', error = $2, attempts = attempts || $3::jsonb, finished_at = now(),
-                  updated_at = now()
-            WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
-          [jobId, error.slice(0, 2000), JSON.stringify(attempts)],
+          `WITH job AS (
+             UPDATE jobs SET status = 'failed', error = $2, attempts = attempts || $3::jsonb, finished_at = now(),
+                    updated_at = now()
+              WHERE id = $1 AND status IN ('queued', 'running') ${TRANSITION_RETURNING}
+           ), ${events}
+           SELECT id FROM job`,
+          sql.values,
         ),
       );
       if (rows.length === 0) return false;
@@ -163,11 +185,15 @@ export class JobSettlementService {
   /** The owner's cancel: queued/running → canceled with a full refund. */
   async cancel(jobId: string, userId: string): Promise<CancelOutcome> {
     return this.dataSource.transaction(async (m) => {
+      const sql = new SqlParams([jobId, userId]);
       const rows = returnedRows<{ id: string }>(
         await m.query(
-          `UPDATE jobs SET status = 'canceled', finished_at = now(), updated_at = now()
-            WHERE id = $1 AND user_id = $2 AND status IN ('queued', 'running') RETURNING id`,
-          [jobId, userId],
+          `WITH job AS (
+             UPDATE jobs SET status = 'canceled', finished_at = now(), updated_at = now()
+              WHERE id = $1 AND user_id = $2 AND status IN ('queued', 'running') ${TRANSITION_RETURNING}
+           ), ${runEventsSql(sql.param, 'run_canceled', [], { amount: 'cost' })}
+           SELECT id FROM job`,
+          sql.values,
         ),
       );
       if (rows.length > 0) {
@@ -198,5 +224,14 @@ function succeededSql(p: (value: unknown) => string, jobId: string, result: JobS
           provider = ${p(result.provider)}, model = ${p(result.model)},
           attempts = attempts || ${p(JSON.stringify(result.attempts))}::jsonb, error = NULL, finished_at = now(),
           updated_at = now()
-    WHERE id = ${p(jobId)}::uuid AND status = 'running' RETURNING id`;
+    WHERE id = ${p(jobId)}::uuid AND status = 'running' ${TRANSITION_RETURNING}`;
+}
+
+/** The analytics events of a success (CTE `job`): who answered, how fast, and every provider call before it. */
+function successEventsSql(p: (value: unknown) => string, result: JobSuccess): string {
+  const answered = { provider: result.provider, latencyMs: result.latencyMs };
+  return runEventsSql(p, 'run_succeeded', attemptRecords(result.attempts, answered), {
+    provider: p(result.provider),
+    latency_ms: p(result.latencyMs ?? null),
+  });
 }

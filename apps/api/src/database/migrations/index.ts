@@ -20,6 +20,7 @@ import { Product1764089000000 } from './1764089000000-product';
 import { Conversations1764091000000 } from './1764091000000-conversations';
 import { AdsWaterfall1764087000000 } from './1764087000000-ads-waterfall';
 import { PromptReports1764093000000 } from './1764093000000-prompt-reports';
+import { AnalyticsEvents1764100000000 } from './1764100000000-analytics-events';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -48,4 +49,5 @@ export const migrations = [
   Product1764089000000,
   Conversations1764091000000,
   PromptReports1764093000000,
+  AnalyticsEvents1764100000000,
 ];
