@@ -86,15 +86,15 @@ const PER_DAY_DIMENSION = `'{ad_completed,paid_runs}'::text[]`;
 
 /**
  * The report's facts for the days [$3, $4) (the instants $1, $2): the rollups plus the facts of the events past the
- * watermark (the tail the job has not folded yet), in ONE statement so both come from the same snapshot. Answers
+ * watermark $5 (the tail the job has not folded yet). The watermark must be read in the same snapshot (a REPEATABLE
+ * READ transaction); as a value, not a subquery, it lets the planner see how short the tail is. Answers
  * window totals (`day` null) per (metric, dim1, dim2), and per-day rows per (day, metric, dim1) where dim1 is kept
  * only for the metrics that need it per day.
  */
 export const REPORT_SQL = `
   WITH ev AS MATERIALIZED (
     SELECT ${EVENT_FIELDS} FROM analytics_events
-     WHERE id > (SELECT last_event_id FROM analytics_rollup_state WHERE id = 1)
-       AND at >= $1::timestamptz AND at < $2::timestamptz
+     WHERE id > $5::bigint AND at >= $1::timestamptz AND at < $2::timestamptz
   ), facts AS (
     ${factsSql('ev')}
     UNION ALL

@@ -14,6 +14,8 @@ export interface AnalyticsFact {
   value: number;
 }
 
+type FactRow = Omit<AnalyticsFact, 'value'> & { value: string };
+
 export interface RollupResult {
   /** Events folded into the rollups by this call. */
   rolled: number;
@@ -25,7 +27,9 @@ export interface RollupResult {
 
 /** Any constant: the advisory lock that lets one process at a time fold events. */
 const ROLLUP_LOCK = 0x616e616c;
-const BATCH = 250_000;
+const BATCH = 100_000;
+/** A backlog batch (after an outage) may take longer than the pool's statement_timeout; it is a background job. */
+const ROLLUP_STATEMENT_TIMEOUT = '300s';
 const DELETE_BATCH = 50_000;
 
 /**
@@ -60,6 +64,7 @@ export class AnalyticsRollupService {
         ROLLUP_LOCK,
       ]);
       if (!locked) return null;
+      await m.query(`SET LOCAL statement_timeout = '${ROLLUP_STATEMENT_TIMEOUT}'`);
       const [range]: { from: string; upto: string | null; n: number }[] = await m.query(
         `SELECT s.last_event_id AS from, max(e.id) AS upto, count(e.id)::int AS n
            FROM analytics_rollup_state s
@@ -110,13 +115,14 @@ export class AnalyticsRollupService {
 
   /** The facts of the UTC days [start, end) (midnights): rollups plus the tail past the watermark. */
   async facts(start: Date, end: Date): Promise<AnalyticsFact[]> {
-    const rows: { day: string | null; metric: string; dim1: string; dim2: string; value: string }[] =
-      await this.dataSource.query(REPORT_SQL, [
-        start.toISOString(),
-        end.toISOString(),
-        start.toISOString().slice(0, 10),
-        end.toISOString().slice(0, 10),
-      ]);
+    // One snapshot for the watermark, the rollups and the tail: a rollup committing in between cannot count twice.
+    const rows = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const [{ watermark }]: { watermark: string }[] = await m.query(
+        `SELECT last_event_id AS watermark FROM analytics_rollup_state WHERE id = 1`,
+      );
+      const dates = [start, end].map((d) => d.toISOString());
+      return m.query<FactRow[]>(REPORT_SQL, [...dates, ...dates.map((d) => d.slice(0, 10)), watermark]);
+    });
     return rows.map((r) => ({ ...r, value: Number(r.value) }));
   }
 }

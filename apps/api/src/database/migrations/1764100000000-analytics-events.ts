@@ -25,8 +25,8 @@ export class AnalyticsEvents1764100000000 implements MigrationInterface {
         ok boolean NULL,
         ref_id uuid NULL
       )`);
-    // Retention deletes by age; the tail read and the rollup go by id (the primary key).
-    await q.query(`CREATE INDEX analytics_events_at_brin ON analytics_events USING brin (at)`);
+    // No index on `at`: the rollup, the tail read and the retention all go by id (the primary key; ids follow time),
+    // and an index on `at` would tempt the planner to read a whole window of raw events instead of the short tail.
     await q.query(`
       CREATE TABLE analytics_daily (
         day date NOT NULL,
