@@ -1,5 +1,5 @@
 /**
- * The aggregation shared by the rollup job and the live tail: every event becomes up to four additive facts
+ * The aggregation shared by the rollup job and the live tail: every event becomes additive facts
  * (day, metric, dim1, dim2, value), summed. The rollup adds them to `analytics_daily`; the report adds the facts of
  * the events past the watermark to what is rolled up, so both always agree.
  *
@@ -25,40 +25,48 @@ const FREE = `'{${FREE_PROVIDERS.join(',')}}'::text[]`;
 /** Columns the facts read: `day` (UTC date) and the event's own columns. */
 export const EVENT_FIELDS = `(at AT TIME ZONE 'UTC')::date AS day, type, user_id, tool_id, provider, kind, amount, latency_ms, ok, ref_id`;
 
+/** One aggregated branch per metric: a filter and a GROUP BY over `ev`. */
+function branch(ev: string, metric: string, where: string, dim1: string, dim2: string, value: string): string {
+  return `SELECT day, '${metric}'::varchar AS metric, coalesce(${dim1}, '')::varchar AS dim1,
+                 coalesce(${dim2}, '')::varchar AS dim2, sum(${value})::bigint AS value
+            FROM ${ev} WHERE ${where} GROUP BY 1, 3, 4`;
+}
+
 /** The facts of the events in relation `ev` (with EVENT_FIELDS), grouped: (day, metric, dim1, dim2, value). */
 export function factsSql(ev: string): string {
-  return `
-  SELECT e.day, f.metric, coalesce(f.dim1, '') AS dim1, coalesce(f.dim2, '') AS dim2, sum(f.value)::bigint AS value
-    FROM ${ev} e CROSS JOIN LATERAL (VALUES
-      (CASE e.type
-         WHEN 'signup' THEN 'new_users' WHEN 'ad_started' THEN 'ad_started' WHEN 'ad_completed' THEN 'ad_completed'
-         WHEN 'credit' THEN CASE WHEN e.amount > 0 THEN 'credits_earned' WHEN e.amount < 0 THEN 'credits_spent' END
-         WHEN 'run_accepted' THEN 'runs' WHEN 'run_failed' THEN 'runs_failed' WHEN 'run_canceled' THEN 'tool_spent'
-         WHEN 'run_succeeded' THEN 'provider_runs' WHEN 'cache_hit' THEN 'cache_hits' WHEN 'attempt' THEN 'attempts'
-       END,
-       CASE WHEN e.type IN ('ad_started', 'ad_completed', 'credit') THEN e.kind
-            WHEN e.type IN ('run_succeeded', 'attempt') THEN e.provider
-            WHEN e.type IN ('run_accepted', 'run_failed', 'run_canceled', 'cache_hit') THEN e.tool_id::text END,
-       CASE e.type WHEN 'cache_hit' THEN e.provider
-                   WHEN 'attempt' THEN width_bucket(e.latency_ms, ${BUCKETS})::text END,
-       CASE e.type WHEN 'credit' THEN abs(e.amount) WHEN 'run_canceled' THEN -coalesce(e.amount, 0) ELSE 1 END),
-      (CASE e.type
-         WHEN 'run_accepted' THEN 'tool_spent' WHEN 'run_failed' THEN 'tool_spent' WHEN 'cache_hit' THEN 'provider_runs'
-         WHEN 'run_succeeded' THEN CASE WHEN e.provider <> ALL (${FREE}) THEN 'paid_runs' END
-         WHEN 'attempt' THEN CASE WHEN NOT e.ok THEN 'attempt_errors' END
-       END,
-       CASE WHEN e.type IN ('run_accepted', 'run_failed') THEN e.tool_id::text
-            WHEN e.type = 'run_succeeded' THEN e.kind ELSE e.provider END,
-       NULL,
-       CASE e.type WHEN 'run_accepted' THEN coalesce(e.amount, 0) WHEN 'run_failed' THEN -coalesce(e.amount, 0)
-                   ELSE 1 END),
-      (CASE WHEN e.type = 'run_accepted' AND e.ref_id IS NOT NULL THEN 'template_runs'
-            WHEN e.type = 'run_failed' THEN 'provider_runs' END,
-       CASE WHEN e.type = 'run_accepted' THEN e.tool_id::text ELSE 'none' END, NULL, 1),
-      (CASE WHEN e.type = 'run_failed' THEN 'provider_failed' END, 'none', NULL, 1)
-    ) AS f(metric, dim1, dim2, value)
-   WHERE f.metric IS NOT NULL
-   GROUP BY 1, 2, 3, 4`;
+  const tool = 'tool_id::text';
+  const branches = [
+    branch(ev, 'new_users', `type = 'signup'`, `''`, `''`, '1'),
+    branch(ev, 'ad_started', `type = 'ad_started'`, 'kind', `''`, '1'),
+    branch(ev, 'ad_completed', `type = 'ad_completed'`, 'kind', `''`, '1'),
+    branch(ev, 'credits_earned', `type = 'credit' AND amount > 0`, 'kind', `''`, 'amount'),
+    branch(ev, 'credits_spent', `type = 'credit' AND amount < 0`, 'kind', `''`, '-amount'),
+    branch(ev, 'runs', `type = 'run_accepted'`, tool, `''`, '1'),
+    branch(ev, 'template_runs', `type = 'run_accepted' AND ref_id IS NOT NULL`, tool, `''`, '1'),
+    branch(ev, 'runs_failed', `type = 'run_failed'`, tool, `''`, '1'),
+    branch(
+      ev,
+      'tool_spent',
+      `type IN ('run_accepted', 'run_failed', 'run_canceled')`,
+      tool,
+      `''`,
+      `CASE type WHEN 'run_accepted' THEN coalesce(amount, 0) ELSE -coalesce(amount, 0) END`,
+    ),
+    branch(
+      ev,
+      'provider_runs',
+      `type IN ('run_succeeded', 'cache_hit', 'run_failed')`,
+      `CASE WHEN type = 'run_failed' THEN 'none' ELSE provider END`,
+      `''`,
+      '1',
+    ),
+    branch(ev, 'provider_failed', `type = 'run_failed'`, `'none'`, `''`, '1'),
+    branch(ev, 'paid_runs', `type = 'run_succeeded' AND provider <> ALL (${FREE})`, 'kind', `''`, '1'),
+    branch(ev, 'cache_hits', `type = 'cache_hit'`, tool, 'provider', '1'),
+    branch(ev, 'attempts', `type = 'attempt'`, 'provider', `width_bucket(latency_ms, ${BUCKETS})::text`, '1'),
+    branch(ev, 'attempt_errors', `type = 'attempt' AND NOT ok`, 'provider', `''`, '1'),
+  ];
+  return branches.join('\n    UNION ALL ');
 }
 
 /**
