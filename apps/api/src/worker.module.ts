@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsEventsWorkerModule } from './analytics-events/analytics-events-worker.module';
 import { AppLoggerModule } from './bootstrap/logger.module';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -9,7 +10,7 @@ import { RedisModule } from './redis/redis.module';
 import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
 /**
- * The BullMQ worker: processors for image, audio and video jobs, and webhook deliveries. Runs as its own process (`npm run worker`) or,
+ * The BullMQ worker: processors for image, audio and video jobs, webhook deliveries, and the analytics rollup. Runs as its own process (`npm run worker`) or,
  * with RUN_WORKER=inline, beside the API in the same process.
  */
 @Module({
@@ -22,6 +23,7 @@ import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
     ProvidersModule,
     JobsWorkerModule,
     WebhooksWorkerModule,
+    AnalyticsEventsWorkerModule,
   ],
 })
 export class WorkerModule {}

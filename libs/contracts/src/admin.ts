@@ -42,7 +42,12 @@ export interface AnalyticsReport {
   to: string;
   dau: { date: string; users: number }[];
   ads: { started: number; completed: number; conversion: number; byTier: AdAnalyticsTier[] };
-  credits: { earnedByKind: Partial<Record<LedgerKind, number>>; spentByKind: Partial<Record<LedgerKind, number>> };
+  credits: {
+    earnedByKind: Partial<Record<LedgerKind, number>>;
+    spentByKind: Partial<Record<LedgerKind, number>>;
+    /** Credits spent on runs of each tool, net of refunds. */
+    spentByTool: { toolId: string; name: string; credits: number }[];
+  };
   runs: {
     byTool: { toolId: string; name: string; kind: ToolKind | null; runs: number; failed: number }[];
     byProvider: { provider: string; runs: number; failed: number }[];
@@ -56,6 +61,26 @@ export interface AnalyticsReport {
   }[];
   cache: { hits: number; misses: number; hitRate: number };
   revenue: { estimatedAdRevenue: number; estimatedProviderCost: number; currency: 'USD' };
+  /** One row per UTC day of the window (zeros included): the series the charts and the CSV show. */
+  days: AnalyticsDay[];
+}
+
+export interface AnalyticsDay {
+  date: string;
+  dau: number;
+  newUsers: number;
+  adStarted: number;
+  adCompleted: number;
+  /** Credits (not milli-credits) earned and spent that day, every ledger kind. */
+  creditsEarned: number;
+  creditsSpent: number;
+  runs: number;
+  failedRuns: number;
+  cacheHits: number;
+  /** USD estimates, as in `revenue`. */
+  adRevenue: number;
+  providerCost: number;
+  margin: number;
 }
 
 export interface AdAnalyticsTier {

@@ -1393,6 +1393,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/analytics.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The daily series of GET /admin/analytics as CSV (a header row, one line per day) */
+    get: operations['AdminAnalyticsController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/providers': {
     parameters: {
       query?: never;
@@ -3206,6 +3223,16 @@ export interface components {
       conversion: number;
       byTier: components['schemas']['AdTierStatsDto'][];
     };
+    ToolSpendDto: {
+      /** Format: uuid */
+      toolId: string;
+      name: string;
+      /**
+       * @description Credits spent on its runs, net of refunds
+       * @example 12.5
+       */
+      credits: number;
+    };
     CreditsAnalyticsDto: {
       /**
        * @description Credits per ledger kind
@@ -3225,6 +3252,7 @@ export interface components {
       spentByKind: {
         [key: string]: number;
       };
+      spentByTool: components['schemas']['ToolSpendDto'][];
     };
     ToolRunsDto: {
       /** Format: uuid */
@@ -3250,11 +3278,14 @@ export interface components {
     };
     ProviderHealthDto: {
       provider: string;
-      /** @description Finished runs that reached the provider (cache hits excluded) */
+      /** @description Calls made to the provider, fallback attempts included (cache hits excluded) */
       runs: number;
       latencyP50Ms: number | null;
       latencyP95Ms: number | null;
-      /** @example 0.01 */
+      /**
+       * @description Failed calls / calls
+       * @example 0.01
+       */
       errorRate: number;
     };
     CacheAnalyticsDto: {
@@ -3270,12 +3301,35 @@ export interface components {
        */
       estimatedAdRevenue: number;
       /**
-       * @description Provider runs (not cached, not offline) × cost per kind
+       * @description Answered provider runs (not cached, not offline) × cost per kind
        * @example 0.45
        */
       estimatedProviderCost: number;
       /** @enum {string} */
       currency: 'USD';
+    };
+    AnalyticsDayDto: {
+      /** @example 2026-11-01 */
+      date: string;
+      /** @description Distinct users active that day */
+      dau: number;
+      newUsers: number;
+      adStarted: number;
+      adCompleted: number;
+      /** @description Credits earned, every ledger kind */
+      creditsEarned: number;
+      /** @description Credits spent, every ledger kind */
+      creditsSpent: number;
+      /** @description Runs accepted (cache hits included) */
+      runs: number;
+      failedRuns: number;
+      cacheHits: number;
+      /** @description Estimated ad revenue (USD) */
+      adRevenue: number;
+      /** @description Estimated provider cost (USD) */
+      providerCost: number;
+      /** @description adRevenue − providerCost (USD) */
+      margin: number;
     };
     AnalyticsReportDto: {
       /** @example 2026-11-01 */
@@ -3289,6 +3343,8 @@ export interface components {
       providers: components['schemas']['ProviderHealthDto'][];
       cache: components['schemas']['CacheAnalyticsDto'];
       revenue: components['schemas']['RevenueAnalyticsDto'];
+      /** @description One row per day of the window, zeros included */
+      days: components['schemas']['AnalyticsDayDto'][];
     };
     AdminProviderDto: {
       /** @example openai */
@@ -10212,6 +10268,78 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AnalyticsReportDto'];
+        };
+      };
+      /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'validation_failed';
+          };
+        };
+      };
+      /** @description Missing or invalid access token / API key. Codes: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'unauthorized';
+          };
+        };
+      };
+      /** @description Forbidden. Codes: `admin_only`, `api_key_scope` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'admin_only' | 'api_key_scope';
+          };
+        };
+      };
+      /** @description Rate limited (see Retry-After). Codes: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'] & {
+            /** @enum {string} */
+            code?: 'rate_limited';
+          };
+        };
+      };
+    };
+  };
+  AdminAnalyticsController_csv: {
+    parameters: {
+      query?: {
+        /** @description First UTC day (inclusive); default 6 days before `to` */
+        from?: string;
+        /** @description Last UTC day (inclusive); default today. At most 92 days */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       /** @description Validation failed, unknown fields or malformed JSON. Codes: `validation_failed` */

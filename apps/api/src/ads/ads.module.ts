@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnalyticsEventsModule } from '../analytics-events/analytics-events.module';
 import { adsConfig } from '../config/ads.config';
 import { creditsConfig } from '../config/credits.config';
 import { CreditsModule } from '../credits/credits.module';
@@ -36,6 +37,7 @@ import { AdCreativesService } from './creatives/ad-creatives.service';
  */
 @Module({
   imports: [
+    AnalyticsEventsModule,
     IdempotencyModule,
     ConfigModule.forFeature(adsConfig),
     ConfigModule.forFeature(creditsConfig),

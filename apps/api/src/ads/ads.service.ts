@@ -12,6 +12,7 @@ import {
 } from '@megicai/contracts';
 import { ProblemCode } from '@megicai/contracts';
 import { AdsException } from './ads.exception';
+import { eventCte } from '../analytics-events/analytics-events.sql';
 import { retryAfter } from '../common/errors/app.exception';
 import { adsConfig } from '../config/ads.config';
 import { UsersService } from '../users/users.service';
@@ -143,10 +144,13 @@ export class AdsService {
           await this.lockUser(m, userId);
           await m.query(`UPDATE ad_sessions SET status = 'replaced' WHERE user_id = $1 AND status = 'open'`, [userId]);
           const rows: { id: string }[] = await m.query(
-            `INSERT INTO ad_sessions (user_id, tier, network, required_seconds, credits, creative, client_address, status,
-                                      started_at, expires_at, networks, needs_engagement)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', now(), now() + make_interval(secs => $4::int + $8::int), $9, $10)
-             RETURNING id`,
+            `WITH session AS (
+               INSERT INTO ad_sessions (user_id, tier, network, required_seconds, credits, creative, client_address,
+                                        status, started_at, expires_at, networks, needs_engagement)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', now(), now() + make_interval(secs => $4::int + $8::int), $9, $10)
+               RETURNING id, user_id, tier
+             ), ${eventCte('ad_event', 'ad_started', 'session', { user_id: 'user_id', kind: 'tier' })}
+             SELECT id FROM session`,
             [
               userId,
               tier.tier,
@@ -240,7 +244,13 @@ export class AdsService {
   }
 
   private async finish(m: EntityManager, session: AdSession) {
-    await m.query(`UPDATE ad_sessions SET status = 'completed', completed_at = now() WHERE id = $1`, [session.id]);
+    await m.query(
+      `WITH session AS (
+         UPDATE ad_sessions SET status = 'completed', completed_at = now() WHERE id = $1 RETURNING user_id, tier
+       ), ${eventCte('ad_event', 'ad_completed', 'session', { user_id: 'user_id', kind: 'tier' })}
+       SELECT 1 FROM session`,
+      [session.id],
+    );
     return this.rewards.pay(m, session);
   }
 

@@ -3,6 +3,7 @@ import { ConfigModule, ConfigType } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnalyticsEventsModule } from '../analytics-events/analytics-events.module';
 import { authConfig } from '../config/auth.config';
 import { creditsConfig } from '../config/credits.config';
 import { CreditsModule } from '../credits/credits.module';
@@ -32,6 +33,7 @@ import { TokensService } from './tokens.service';
 
 @Module({
   imports: [
+    AnalyticsEventsModule,
     ConfigModule.forFeature(creditsConfig),
     TypeOrmModule.forFeature([RefreshToken, ApiKey]),
     PassportModule,

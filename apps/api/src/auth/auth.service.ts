@@ -3,6 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MILLI_PER_CREDIT } from '@megicai/contracts';
+import { AnalyticsEventsService } from '../analytics-events/analytics-events.service';
 import { appConfig } from '../config/app.config';
 import { authConfig } from '../config/auth.config';
 import { creditsConfig } from '../config/credits.config';
@@ -33,6 +34,7 @@ export class AuthService {
     private readonly referrals: ReferralBonusService,
     private readonly backoff: LoginBackoffService,
     private readonly verification: EmailVerificationService,
+    private readonly events: AnalyticsEventsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(creditsConfig.KEY) private readonly creditsCfg: ConfigType<typeof creditsConfig>,
     @Inject(authConfig.KEY) private readonly authCfg: ConfigType<typeof authConfig>,
@@ -74,6 +76,7 @@ export class AuthService {
               ).balance
             : 0;
         const pair = await this.tokens.issue(user, m);
+        await this.events.record([{ type: 'signup', userId: user.id }], m);
         return { user: UserDto.from(user, balance), ...pair };
       });
       // After the commit: the link must point at a user that exists; the mail itself goes in the background. A
@@ -109,7 +112,11 @@ export class AuthService {
     if (!user || !ok) throw new AuthException(ProblemCode.InvalidCredentials, 'The email or password is wrong.');
     await this.backoff.succeeded({ ...attempt, userId: user.id }, counted);
     if (user.banned) throw new AuthException(ProblemCode.AccountBanned, 'This account is suspended.');
-    const pair = await this.tokens.issue(user);
+    // The session and its analytics event commit together.
+    const pair = await this.dataSource.transaction(async (m) => {
+      await this.events.record([{ type: 'login', userId: user.id }], m);
+      return this.tokens.issue(user, m);
+    });
     return {
       response: { user: UserDto.from(user, await this.credits.balanceOf(user.id)), ...pair },
       deviceCookie: deviceCookieHeader(user.id, this.authCfg.jwtSecret, this.appCfg.nodeEnv === 'production'),

@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { IsNumber, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, Max, Min } from 'class-validator';
 import { validateConfig } from './validate-config';
 
 /**
@@ -41,6 +41,28 @@ export class AnalyticsConfig {
   @Min(0)
   @Max(100)
   runCostVideoUsd: number = 0.1;
+
+  /** Raw analytics events older than this are deleted by the rollup job (the daily rollups stay). */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  eventsRetentionDays: number = 90;
+
+  /** How often the worker folds new events into the daily rollups. */
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  rollupIntervalMs: number = 60_000;
+
+  /**
+   * The rollup leaves events younger than this to the live tail: an event whose transaction is still open is not
+   * visible yet, and the watermark must not pass it. A transaction open longer than this after writing an event
+   * would lose it (none of the writers' transactions comes close).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  rollupSettleMs: number = 30_000;
 }
 
 export const analyticsConfig = registerAs('analytics', () =>
@@ -52,5 +74,8 @@ export const analyticsConfig = registerAs('analytics', () =>
     runCostImageUsd: process.env.ANALYTICS_RUN_COST_IMAGE_USD,
     runCostAudioUsd: process.env.ANALYTICS_RUN_COST_AUDIO_USD,
     runCostVideoUsd: process.env.ANALYTICS_RUN_COST_VIDEO_USD,
+    eventsRetentionDays: process.env.ANALYTICS_EVENTS_RETENTION_DAYS,
+    rollupIntervalMs: process.env.ANALYTICS_ROLLUP_INTERVAL_MS,
+    rollupSettleMs: process.env.ANALYTICS_ROLLUP_SETTLE_MS,
   }),
 );

@@ -14,6 +14,7 @@ import {
   captureAfterSql,
   cappedHoldSql,
   freeHoldSql,
+  ledgerEventCte,
 } from './spend-caps.sql';
 
 export interface Reference {
@@ -253,16 +254,18 @@ export class CreditsService {
   private async move(m: EntityManager, movement: Movement, sign: 1 | -1): Promise<MovementResult> {
     assertAmount(movement.amount);
     const delta = sign * movement.amount;
-    // One statement: the conditional update and its ledger row, so there is no read-then-write window.
+    // One statement: the conditional update, its ledger row and its analytics event: no read-then-write window.
     const sql = `
       WITH account AS (
         UPDATE credit_accounts SET balance = balance + $2, updated_at = now()
          WHERE user_id = $1 AND balance + $2 >= 0
         RETURNING balance
-      )
-      INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference_type, reference_id, idempotency_key, note)
-      SELECT $1, $2, balance, $3, $4, $5, $6, $7 FROM account
-      RETURNING id, balance_after, created_at`;
+      ), ledger AS (
+        INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference_type, reference_id, idempotency_key, note)
+        SELECT $1, $2, balance, $3, $4, $5, $6, $7 FROM account
+        RETURNING id, balance_after, created_at
+      ), ${ledgerEventCte('ledger', '$3', '$2')}
+      SELECT id, balance_after, created_at FROM ledger`;
     const params = [
       movement.userId,
       delta,

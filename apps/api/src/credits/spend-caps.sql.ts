@@ -4,6 +4,12 @@
  * `credit_key_spend` row for a key's cap), so the conditions are re-checked on the latest row version after a
  * concurrent hold commits: parallel runs queue on the row and cannot pass a cap together. Amounts in milli-credits.
  */
+import { eventCte } from '../analytics-events/analytics-events.sql';
+
+/** The analytics event of a ledger row (CTE `source`, user $1): written in the statement that writes the row. */
+export function ledgerEventCte(source: string, kind: string, delta: string): string {
+  return eventCte('ledger_event', 'credit', source, { user_id: '$1', kind, amount: delta });
+}
 
 /** The current UTC day and month, as dates; `now()` is the transaction's start, the same for every statement in it. */
 export const TODAY = `(now() AT TIME ZONE 'UTC')::date`;
@@ -51,7 +57,7 @@ export function cappedHoldSql(extra: string): string {
     INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference_type, reference_id, idempotency_key, note)
     SELECT $1::uuid, -$2::bigint, balance, 'tool_spend', $3, $4, $5, $6 FROM account
     RETURNING id, balance_after, created_at
-  ), hold AS (
+  ), ${ledgerEventCte('ledger', `'tool_spend'`, '-$2::bigint')}, hold AS (
     INSERT INTO credit_holds (user_id, amount, status, reference_type, reference_id, api_key_id)
     SELECT $1::uuid, $2::bigint, 'held', $3, $4, $7::uuid FROM account
     RETURNING id
@@ -111,10 +117,12 @@ export const REFUND_SQL = `
                                    THEN greatest(0, spent_this_month - $2::bigint) ELSE spent_this_month END
      WHERE user_id = $1::uuid
     RETURNING balance
-  )
-  INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference_type, reference_id)
-  SELECT $1::uuid, $2::bigint, balance, 'tool_refund', $3, $4 FROM account
-  RETURNING id, balance_after, created_at`;
+  ), ledger AS (
+    INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference_type, reference_id)
+    SELECT $1::uuid, $2::bigint, balance, 'tool_refund', $3, $4 FROM account
+    RETURNING id, balance_after, created_at
+  ), ${ledgerEventCte('ledger', `'tool_refund'`, '$2::bigint')}
+  SELECT id, balance_after, created_at FROM ledger`;
 
 /** The next UTC midnight, and the first instant of the next UTC month: when the daily and monthly caps reset. */
 export function nextUtcDay(now = new Date()): Date {

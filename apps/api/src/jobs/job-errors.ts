@@ -81,6 +81,7 @@ export function toStoredAttempt(a: {
   error: string;
   status?: number;
   code?: string;
+  durationMs?: number;
 }): StoredAttempt {
   return {
     provider: a.provider,
@@ -88,5 +89,6 @@ export function toStoredAttempt(a: {
     error: a.error.slice(0, 500),
     ...(a.status === undefined ? {} : { status: a.status }),
     ...(a.code === undefined ? {} : { code: a.code }),
+    ...(a.durationMs === undefined ? {} : { durationMs: a.durationMs }),
   };
 }

@@ -1,8 +1,14 @@
+import {
+  attemptEventsCte,
+  type AttemptRecord,
+  eventCte,
+  type EventColumns,
+} from '../analytics-events/analytics-events.sql';
 import type { SqlFragment } from '../common/sql/sql-fragment';
-import type { Job } from './entities/job.entity';
+import type { Job, StoredAttempt } from './entities/job.entity';
 
 /**
- * The CTEs that write a new job row (and, for media, its outbox row) in the statement that holds its cost: they
+ * The CTEs that write a new job row, its `run_accepted` analytics event (and, for media, its outbox row) in the statement that holds its cost: they
  * select from the credits statement's `hold` CTE, so a refused hold writes no job either. `created_at`/`updated_at`
  * come from the in-memory job, so the caller's copy matches the row without reading it back.
  */
@@ -36,8 +42,40 @@ export function insertJobAfterHold(job: Job, queue: string | null): SqlFragment 
                         template_title, template_variables, started_at, created_at, updated_at)
       SELECT ${values.join(', ')}, ${values[values.length - 1]} FROM hold
       RETURNING id)`;
-    return queue
-      ? `${insert}, outbox AS (INSERT INTO job_outbox (job_id, queue) SELECT id, ${p(queue)} FROM job)`
-      : insert;
+    const [, user, tool, kind] = values;
+    const event = eventCte('run_event', 'run_accepted', 'job', {
+      user_id: user,
+      tool_id: tool,
+      kind,
+      amount: values[10],
+      ref_id: values[13],
+    });
+    const outbox = queue ? `, outbox AS (INSERT INTO job_outbox (job_id, queue) SELECT id, ${p(queue)} FROM job)` : '';
+    return `${insert}, ${event}${outbox}`;
   };
+}
+
+/** What a transition's UPDATE returns for its analytics events (the CTE must be named `job`). */
+export const TRANSITION_RETURNING = 'RETURNING id, user_id, tool_id, kind, cost';
+
+/**
+ * The analytics events of a transition that won (CTE `job` has a row only then): the run's own event and one per
+ * provider call, fallbacks included. `columns` adds to the run's event (provider, latency, refunded amount).
+ */
+export function runEventsSql(
+  p: (value: unknown) => string,
+  type: 'run_succeeded' | 'run_failed' | 'run_canceled',
+  attempts: AttemptRecord[],
+  columns: EventColumns = {},
+): string {
+  const run = eventCte('run_event', type, 'job', { user_id: 'user_id', tool_id: 'tool_id', kind: 'kind', ...columns });
+  if (attempts.length === 0) return run;
+  return `${run}, ${attemptEventsCte('attempt_events', 'job', p(JSON.stringify(attempts)))}`;
+}
+
+/** The provider calls of a run as analytics records: the failed ones, then the one that answered (if any). */
+export function attemptRecords(failed: StoredAttempt[], answered?: { provider: string; latencyMs?: number }) {
+  const records: AttemptRecord[] = failed.map((a) => ({ provider: a.provider, ok: false, latencyMs: a.durationMs }));
+  if (answered) records.push({ provider: answered.provider, ok: true, latencyMs: answered.latencyMs });
+  return records;
 }

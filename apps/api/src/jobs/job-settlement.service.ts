@@ -3,11 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { toCredits } from '@megicai/contracts';
+import { eventCte } from '../analytics-events/analytics-events.sql';
 import { CreditsService } from '../credits/credits.service';
 import { MarketplaceService } from '../marketplace/marketplace.service';
 import { WebhookEventsService } from '../webhooks/webhook-events.service';
 import { Job, StoredAttempt, StoredOutput } from './entities/job.entity';
 import { JobCacheService } from './job-cache.service';
+import { attemptRecords, runEventsSql, TRANSITION_RETURNING } from './job-rows.sql';
 import { jobReference } from './jobs.constants';
 import { returnedRows } from './sql-rows.util';
 import { SqlParams } from '../common/sql/sql-fragment';
@@ -17,6 +19,8 @@ export interface JobSuccess {
   provider: string;
   model: string;
   attempts: StoredAttempt[];
+  /** How long the answering call took (ms), for the provider latency analytics. */
+  latencyMs?: number;
 }
 
 export type CancelOutcome = 'canceled' | 'finished' | 'missing';
@@ -76,7 +80,8 @@ export class JobSettlementService {
     const event = this.successEvent(job, result.provider);
     const answer = await this.credits.captureWith<{ deliveries: string[] | null }>(
       jobReference(job.id),
-      (p) => `job AS (${succeededSql(p, job.id, result)}), ${this.webhooks.recordAfter('job', event)(p)}`,
+      (p) =>
+        `job AS (${succeededSql(p, job.id, result)}), ${successEventsSql(p, result)}, ${this.webhooks.recordAfter('job', event)(p)}`,
       `, (SELECT array_agg(id) FROM deliveries) AS deliveries`,
     );
     return { won: answer.won, deliveries: answer.deliveries ?? [] };
@@ -87,7 +92,9 @@ export class JobSettlementService {
     let deliveries: string[] = [];
     const won = await this.dataSource.transaction(async (m) => {
       const sql = new SqlParams();
-      const rows = returnedRows<{ id: string }>(await m.query(succeededSql(sql.param, job.id, result), sql.values));
+      const statement = `WITH job AS (${succeededSql(sql.param, job.id, result)}), ${successEventsSql(sql.param, result)}
+        SELECT id FROM job`;
+      const rows = returnedRows<{ id: string }>(await m.query(statement, sql.values));
       if (rows.length === 0) return false;
       await this.credits.capture(jobReference(job.id), m);
       await this.payCreator(m, job);
@@ -118,12 +125,18 @@ export class JobSettlementService {
       .insert()
       .into(Job)
       .values(row)
-      .returning('id')
+      .returning('id, user_id, tool_id, kind, template_id, provider')
       .getQueryAndParameters();
     const sql = new SqlParams(values);
     const deliveries = this.webhooks.recordAfter('job', this.successEvent(job, job.provider ?? ''))(sql.param);
+    const run = { user_id: 'user_id', tool_id: 'tool_id', kind: 'kind' };
+    const events = [
+      eventCte('accepted_event', 'run_accepted', 'job', { ...run, amount: '0', ref_id: 'template_id' }),
+      eventCte('hit_event', 'cache_hit', 'job', { ...run, provider: 'provider' }),
+    ].join(', ');
     const [answer]: { deliveries: string[] | null }[] = await this.dataSource.query(
-      `WITH job AS (${insert}), ${deliveries}, relaxed AS (SELECT set_config('synchronous_commit', 'off', true))
+      `WITH job AS (${insert}), ${deliveries}, ${events},
+            relaxed AS (SELECT set_config('synchronous_commit', 'off', true))
        SELECT (SELECT array_agg(id) FROM deliveries) AS deliveries, (SELECT 1 FROM relaxed) AS relaxed`,
       sql.values,
     );
@@ -134,12 +147,18 @@ export class JobSettlementService {
   async fail(jobId: string, error: string, attempts: StoredAttempt[] = []): Promise<boolean> {
     let deliveries: string[] = [];
     const won = await this.dataSource.transaction(async (m) => {
+      // The transition and its analytics events (the refund, every provider call) in one statement.
+      const sql = new SqlParams([jobId, error.slice(0, 2000), JSON.stringify(attempts)]);
+      const events = runEventsSql(sql.param, 'run_failed', attemptRecords(attempts), { amount: 'cost' });
       const rows = returnedRows<{ id: string }>(
         await m.query(
-          `UPDATE jobs SET status = 'failed', error = $2, attempts = attempts || $3::jsonb, finished_at = now(),
-                  updated_at = now()
-            WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
-          [jobId, error.slice(0, 2000), JSON.stringify(attempts)],
+          `WITH job AS (
+             UPDATE jobs SET status = 'failed', error = $2, attempts = attempts || $3::jsonb, finished_at = now(),
+                    updated_at = now()
+              WHERE id = $1 AND status IN ('queued', 'running') ${TRANSITION_RETURNING}
+           ), ${events}
+           SELECT id FROM job`,
+          sql.values,
         ),
       );
       if (rows.length === 0) return false;
@@ -176,11 +195,15 @@ export class JobSettlementService {
   /** The owner's cancel: queued/running → canceled with a full refund. */
   async cancel(jobId: string, userId: string): Promise<CancelOutcome> {
     return this.dataSource.transaction(async (m) => {
+      const sql = new SqlParams([jobId, userId]);
       const rows = returnedRows<{ id: string }>(
         await m.query(
-          `UPDATE jobs SET status = 'canceled', finished_at = now(), updated_at = now()
-            WHERE id = $1 AND user_id = $2 AND status IN ('queued', 'running') RETURNING id`,
-          [jobId, userId],
+          `WITH job AS (
+             UPDATE jobs SET status = 'canceled', finished_at = now(), updated_at = now()
+              WHERE id = $1 AND user_id = $2 AND status IN ('queued', 'running') ${TRANSITION_RETURNING}
+           ), ${runEventsSql(sql.param, 'run_canceled', [], { amount: 'cost' })}
+           SELECT id FROM job`,
+          sql.values,
         ),
       );
       if (rows.length > 0) {
@@ -211,5 +234,14 @@ function succeededSql(p: (value: unknown) => string, jobId: string, result: JobS
           provider = ${p(result.provider)}, model = ${p(result.model)},
           attempts = attempts || ${p(JSON.stringify(result.attempts))}::jsonb, error = NULL, finished_at = now(),
           updated_at = now()
-    WHERE id = ${p(jobId)}::uuid AND status = 'running' RETURNING id`;
+    WHERE id = ${p(jobId)}::uuid AND status = 'running' ${TRANSITION_RETURNING}`;
+}
+
+/** The analytics events of a success (CTE `job`): who answered, how fast, and every provider call before it. */
+function successEventsSql(p: (value: unknown) => string, result: JobSuccess): string {
+  const answered = { provider: result.provider, latencyMs: result.latencyMs };
+  return runEventsSql(p, 'run_succeeded', attemptRecords(result.attempts, answered), {
+    provider: p(result.provider),
+    latency_ms: p(result.latencyMs ?? null),
+  });
 }

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnalyticsEventsModule } from '../analytics-events/analytics-events.module';
 import { jobsConfig } from '../config/jobs.config';
 import { CreditsModule } from '../credits/credits.module';
 import { MarketplaceModule } from '../marketplace/marketplace.module';
@@ -21,6 +22,7 @@ import { MEDIA_QUEUES } from './jobs.constants';
     ConfigModule.forFeature(jobsConfig),
     TypeOrmModule.forFeature([Job, JobOutbox]),
     BullModule.registerQueue(...MEDIA_QUEUES.map((name) => ({ name }))),
+    AnalyticsEventsModule,
     CreditsModule,
     MarketplaceModule,
     StorageModule,

@@ -87,6 +87,7 @@ export class TextRunnerService {
       provider: answer.provider,
       model: answer.model,
       attempts: answer.attempts.map(toStoredAttempt),
+      latencyMs: answer.durationMs,
     });
     if (!won)
       throw new JobsException(ProblemCode.Conflict, 'The job was canceled while it ran; its credits were refunded.', {

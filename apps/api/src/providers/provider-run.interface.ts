@@ -17,6 +17,8 @@ export interface ProviderRun<T> {
   provider: string;
   model: string;
   attempts: ProviderAttempt[];
+  /** How long the answering call took (ms). */
+  durationMs: number;
 }
 
 /** Where the caller wants a run to start; the rest of the tool's provider order follows. */

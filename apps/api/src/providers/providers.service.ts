@@ -165,7 +165,7 @@ export class ProvidersService implements OnApplicationShutdown {
           provider.id,
         );
         this.succeed(ToolKind.Text, provider.id, output.model, started);
-        return { output, provider: provider.id, model: output.model, attempts };
+        return { output, provider: provider.id, model: output.model, attempts, durationMs: Date.now() - started };
       } catch (err) {
         // Text has reached the caller: too late to switch provider.
         throw this.record(ToolKind.Text, provider.id, model, started, err);
@@ -198,7 +198,13 @@ export class ProvidersService implements OnApplicationShutdown {
       try {
         const output = await this.policy(provider.id).execute(profile, (s) => call(provider, model, s), signal);
         this.succeed(kind, provider.id, output.model || model, started);
-        return { output, provider: provider.id, model: output.model || model, attempts };
+        return {
+          output,
+          provider: provider.id,
+          model: output.model || model,
+          attempts,
+          durationMs: Date.now() - started,
+        };
       } catch (err) {
         this.fail(attempts, kind, provider.id, model, started, err);
       }

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
-import { AD_TIERS, type AdTier, type AnalyticsReport, TOOL_KINDS, type ToolKind } from '@megicai/contracts';
+import {
+  AD_TIERS,
+  type AdTier,
+  type AnalyticsDay,
+  type AnalyticsReport,
+  TOOL_KINDS,
+  type ToolKind,
+} from '@megicai/contracts';
 
 export class AnalyticsQueryDto {
   @ApiPropertyOptional({ example: '2026-11-01', description: 'First UTC day (inclusive); default 6 days before `to`' })
@@ -42,9 +49,16 @@ const byKind = {
   description: 'Credits per ledger kind',
 } as const;
 
+export class ToolSpendDto {
+  @ApiProperty({ format: 'uuid' }) toolId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 12.5, description: 'Credits spent on its runs, net of refunds' }) credits!: number;
+}
+
 export class CreditsAnalyticsDto {
   @ApiProperty(byKind) earnedByKind!: Record<string, number>;
   @ApiProperty(byKind) spentByKind!: Record<string, number>;
+  @ApiProperty({ type: [ToolSpendDto] }) spentByTool!: ToolSpendDto[];
 }
 
 export class ToolRunsDto {
@@ -68,10 +82,11 @@ export class RunsAnalyticsDto {
 
 export class ProviderHealthDto {
   @ApiProperty() provider!: string;
-  @ApiProperty({ description: 'Finished runs that reached the provider (cache hits excluded)' }) runs!: number;
+  @ApiProperty({ description: 'Calls made to the provider, fallback attempts included (cache hits excluded)' })
+  runs!: number;
   @ApiProperty({ type: Number, nullable: true }) latencyP50Ms!: number | null;
   @ApiProperty({ type: Number, nullable: true }) latencyP95Ms!: number | null;
-  @ApiProperty({ example: 0.01 }) errorRate!: number;
+  @ApiProperty({ example: 0.01, description: 'Failed calls / calls' }) errorRate!: number;
 }
 
 export class CacheAnalyticsDto {
@@ -83,9 +98,25 @@ export class CacheAnalyticsDto {
 export class RevenueAnalyticsDto {
   @ApiProperty({ example: 1.23, description: 'Completed ad sessions × eCPM of their tier / 1000' })
   estimatedAdRevenue!: number;
-  @ApiProperty({ example: 0.45, description: 'Provider runs (not cached, not offline) × cost per kind' })
+  @ApiProperty({ example: 0.45, description: 'Answered provider runs (not cached, not offline) × cost per kind' })
   estimatedProviderCost!: number;
   @ApiProperty({ enum: ['USD'] }) currency!: 'USD';
+}
+
+export class AnalyticsDayDto implements AnalyticsDay {
+  @ApiProperty({ example: '2026-11-01' }) date!: string;
+  @ApiProperty({ description: 'Distinct users active that day' }) dau!: number;
+  @ApiProperty() newUsers!: number;
+  @ApiProperty() adStarted!: number;
+  @ApiProperty() adCompleted!: number;
+  @ApiProperty({ description: 'Credits earned, every ledger kind' }) creditsEarned!: number;
+  @ApiProperty({ description: 'Credits spent, every ledger kind' }) creditsSpent!: number;
+  @ApiProperty({ description: 'Runs accepted (cache hits included)' }) runs!: number;
+  @ApiProperty() failedRuns!: number;
+  @ApiProperty() cacheHits!: number;
+  @ApiProperty({ description: 'Estimated ad revenue (USD)' }) adRevenue!: number;
+  @ApiProperty({ description: 'Estimated provider cost (USD)' }) providerCost!: number;
+  @ApiProperty({ description: 'adRevenue − providerCost (USD)' }) margin!: number;
 }
 
 export class AnalyticsReportDto implements AnalyticsReport {
@@ -98,4 +129,6 @@ export class AnalyticsReportDto implements AnalyticsReport {
   @ApiProperty({ type: [ProviderHealthDto] }) providers!: ProviderHealthDto[];
   @ApiProperty({ type: CacheAnalyticsDto }) cache!: CacheAnalyticsDto;
   @ApiProperty({ type: RevenueAnalyticsDto }) revenue!: RevenueAnalyticsDto;
+  @ApiProperty({ type: [AnalyticsDayDto], description: 'One row per day of the window, zeros included' })
+  days!: AnalyticsDayDto[];
 }

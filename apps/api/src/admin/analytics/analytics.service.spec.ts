@@ -2,7 +2,7 @@ import { AnalyticsService } from './analytics.service';
 
 describe('AnalyticsService.window', () => {
   // The window needs none of the services.
-  const service = new AnalyticsService({} as never, {} as never, {} as never, {} as never, {} as never);
+  const service = new AnalyticsService({} as never, {} as never, {} as never);
   const now = new Date('2026-11-25T10:30:00Z');
 
   it('defaults to the last 7 UTC days, today included, as [start, end)', () => {

@@ -1,35 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import type { AdTier, AnalyticsReport, LedgerKind, ToolKind } from '@megicai/contracts';
-import { toCredits } from '@megicai/contracts';
-import { AdsService } from '../../ads/ads.service';
-import { ProblemCode } from '@megicai/contracts';
-import { AnalyticsException } from './analytics.exception';
+import { type AdTier, type AnalyticsReport, ProblemCode, type ToolKind } from '@megicai/contracts';
+import { AnalyticsRollupService } from '../../analytics-events/analytics-rollup.service';
 import { analyticsConfig } from '../../config/analytics.config';
-import { CreditsReadService } from '../../credits/credits-read.service';
-import { JobsService } from '../../jobs/jobs.service';
 import { ToolsService } from '../../tools/tools.service';
+import { AnalyticsException } from './analytics.exception';
+import { buildReport, daysCsv } from './analytics-report.builder';
 
 const DAY_MS = 24 * 3600 * 1000;
 export const MAX_ANALYTICS_DAYS = 92;
-/** The provider that answers without a network call costs nothing. */
-const FREE_PROVIDERS = new Set(['offline']);
-
-const ratio = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);
-const usd = (n: number) => Math.round(n * 100) / 100;
 const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 
 /**
- * Admin aggregates over a window of whole UTC days. Every figure comes from the owning module's service, each
- * query bounded by the window and served by a date index; nothing is stored here.
+ * Admin aggregates over a window of whole UTC days, read from the analytics rollups (plus the events the rollup job
+ * has not folded yet), never from the business tables: one statement whatever the window.
  */
 @Injectable()
 export class AnalyticsService {
   constructor(
     @Inject(analyticsConfig.KEY) private readonly cfg: ConfigType<typeof analyticsConfig>,
-    private readonly jobs: JobsService,
-    private readonly credits: CreditsReadService,
-    private readonly ads: AdsService,
+    private readonly rollups: AnalyticsRollupService,
     private readonly tools: ToolsService,
   ) {}
 
@@ -53,92 +43,17 @@ export class AnalyticsService {
 
   async report(fromParam?: string, toParam?: string): Promise<AnalyticsReport> {
     const { start, end } = this.window(fromParam, toParam);
-    const [runs, latency, ledger, ledgerUsers, jobUsers, sessions, tools] = await Promise.all([
-      this.jobs.stats(start, end),
-      this.jobs.providerLatency(start, end),
-      this.credits.totalsByKind(start, end),
-      this.credits.activeUsersByDay(start, end),
-      this.jobs.activeUsersByDay(start, end),
-      this.ads.sessionStats(start, end),
-      this.tools.listAll(),
-    ]);
-    const toolById = new Map(tools.map((t) => [t.id, t]));
-
-    const byTool = new Map<string, { runs: number; failed: number }>();
-    const byProvider = new Map<string, { runs: number; failed: number }>();
-    let hits = 0;
-    let total = 0;
-    let providerCost = 0;
-    for (const row of runs) {
-      const t = byTool.get(row.toolId) ?? { runs: 0, failed: 0 };
-      t.runs += row.runs;
-      t.failed += row.failed;
-      byTool.set(row.toolId, t);
-      const name = row.provider ?? 'none';
-      const p = byProvider.get(name) ?? { runs: 0, failed: 0 };
-      p.runs += row.runs;
-      p.failed += row.failed;
-      byProvider.set(name, p);
-      hits += row.cached;
-      total += row.runs;
-      const kind = toolById.get(row.toolId)?.kind;
-      if (kind && row.provider && !FREE_PROVIDERS.has(row.provider)) {
-        providerCost += (row.runs - row.cached) * this.runCost(kind);
-      }
-    }
-
-    const started = sessions.reduce((n, s) => n + s.started, 0);
-    const completed = sessions.reduce((n, s) => n + s.completed, 0);
-    const adRevenue = sessions.reduce((sum, s) => sum + (s.completed * this.ecpm(s.tier)) / 1000, 0);
-
-    const earnedByKind: Partial<Record<LedgerKind, number>> = {};
-    const spentByKind: Partial<Record<LedgerKind, number>> = {};
-    for (const row of ledger) {
-      if (row.earned) earnedByKind[row.kind] = toCredits(row.earned);
-      if (row.spent) spentByKind[row.kind] = toCredits(row.spent);
-    }
-
-    return {
-      from: start.toISOString().slice(0, 10),
-      to: new Date(end.getTime() - DAY_MS).toISOString().slice(0, 10),
-      dau: this.dau(start, end, [...ledgerUsers, ...jobUsers]),
-      ads: { started, completed, conversion: ratio(completed, started), byTier: sessions },
-      credits: { earnedByKind, spentByKind },
-      runs: {
-        byTool: [...byTool].map(([toolId, v]) => ({
-          toolId,
-          name: toolById.get(toolId)?.name ?? toolId,
-          kind: toolById.get(toolId)?.kind ?? null,
-          ...v,
-        })),
-        byProvider: [...byProvider].map(([provider, v]) => ({ provider, ...v })),
-      },
-      providers: latency.map((r) => ({
-        provider: r.provider,
-        runs: r.runs,
-        latencyP50Ms: r.latencyP50Ms,
-        latencyP95Ms: r.latencyP95Ms,
-        errorRate: ratio(r.failed, r.runs),
-      })),
-      cache: { hits, misses: total - hits, hitRate: ratio(hits, total) },
-      revenue: { estimatedAdRevenue: usd(adRevenue), estimatedProviderCost: usd(providerCost), currency: 'USD' },
-    };
+    const [facts, tools] = await Promise.all([this.rollups.facts(start, end), this.tools.listAll()]);
+    const info = new Map(tools.map((t) => [t.id, { name: t.name, kind: t.kind }]));
+    return buildReport(start, end, facts, info, {
+      ecpm: (tier) => this.ecpm(tier),
+      runCost: (kind) => this.runCost(kind),
+    });
   }
 
-  /** One point per day of the window (zeros included), counting each user once a day across both sources. */
-  private dau(start: Date, end: Date, pairs: { date: string; userId: string }[]): { date: string; users: number }[] {
-    const perDay = new Map<string, Set<string>>();
-    for (const { date, userId } of pairs) {
-      const set = perDay.get(date) ?? new Set<string>();
-      set.add(userId);
-      perDay.set(date, set);
-    }
-    const series: { date: string; users: number }[] = [];
-    for (let t = start.getTime(); t < end.getTime(); t += DAY_MS) {
-      const date = new Date(t).toISOString().slice(0, 10);
-      series.push({ date, users: perDay.get(date)?.size ?? 0 });
-    }
-    return series;
+  /** The report's per-day series as CSV. */
+  async csv(fromParam?: string, toParam?: string): Promise<string> {
+    return daysCsv((await this.report(fromParam, toParam)).days);
   }
 
   private ecpm(tier: AdTier): number {

@@ -20,6 +20,7 @@ import { Product1764089000000 } from './1764089000000-product';
 import { Conversations1764091000000 } from './1764091000000-conversations';
 import { AdsWaterfall1764087000000 } from './1764087000000-ads-waterfall';
 import { PromptReports1764093000000 } from './1764093000000-prompt-reports';
+import { AnalyticsEvents1764100000000 } from './1764100000000-analytics-events';
 import { HouseCreativesAdmin1764110000000 } from './1764110000000-house-creatives-admin';
 import { ExampleTemplates1764130000000 } from './1764130000000-example-templates';
 
@@ -50,6 +51,7 @@ export const migrations = [
   Product1764089000000,
   Conversations1764091000000,
   PromptReports1764093000000,
+  AnalyticsEvents1764100000000,
   HouseCreativesAdmin1764110000000,
   ExampleTemplates1764130000000,
 ];

@@ -22,6 +22,8 @@ export interface StoredAttempt {
   error: string;
   status?: number;
   code?: string;
+  /** How long the call took, when it was measured (provider latency analytics). */
+  durationMs?: number;
 }
 
 @Entity('jobs')

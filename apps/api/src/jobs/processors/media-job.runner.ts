@@ -62,6 +62,7 @@ export class MediaJobRunner {
       provider: answer.provider,
       model: answer.model,
       attempts: answer.attempts.map(toStoredAttempt),
+      latencyMs: answer.durationMs,
     });
     if (!won) this.logger.log(`Job ${job.id} ended elsewhere before this run finished; nothing settled twice`);
   }
