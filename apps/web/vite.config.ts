@@ -43,7 +43,8 @@ export default defineConfig({
     sourcemap: 'hidden',
     rolldownOptions: {
       output: {
-        // Libraries change less often than our code: separate chunks stay cached across deploys.
+        // Libraries change less often than our code: separate chunks stay cached across deploys. Other libraries
+        // (markdown, highlighting…) go with the lazy pages that use them, never into the first load.
         codeSplitting: {
           groups: [
             // The admin dashboard's charts (recharts and what only it pulls in): loaded with that lazy page, never
@@ -51,7 +52,6 @@ export default defineConfig({
             { name: 'charts', test: CHART_MODULES, priority: 4, includeDependenciesRecursively: false },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 },
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, priority: 2 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },
       },
