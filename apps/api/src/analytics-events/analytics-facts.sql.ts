@@ -89,15 +89,16 @@ export const ROLLUP_SQL = `
   SELECT day, metric, dim1, dim2, value FROM facts
   ON CONFLICT (day, metric, dim1, dim2) DO UPDATE SET value = d.value + EXCLUDED.value`;
 
-/** Metrics the per-day series keeps one dimension of (revenue by tier, provider cost by kind); others are summed. */
+/** Metrics the per-day series shows, and those it keeps one dimension of (revenue by tier, provider cost by kind). */
+const PER_DAY_METRICS = `'{dau,new_users,ad_started,ad_completed,credits_earned,credits_spent,runs,runs_failed,cache_hits,paid_runs}'::text[]`;
 const PER_DAY_DIMENSION = `'{ad_completed,paid_runs}'::text[]`;
 
 /**
  * The report's facts for the days [$3, $4) (the instants $1, $2): the rollups plus the facts of the events past the
  * watermark $5 (the tail the job has not folded yet). The watermark must be read in the same snapshot (a REPEATABLE
- * READ transaction); as a value, not a subquery, it lets the planner see how short the tail is. Answers
- * window totals (`day` null) per (metric, dim1, dim2), and per-day rows per (day, metric, dim1) where dim1 is kept
- * only for the metrics that need it per day.
+ * READ transaction); as a value, not a subquery, it lets the planner see how short the tail is. Answers window totals
+ * (`day` null) per (metric, dim1, dim2), and per-day rows of the series' metrics per (day, metric, dim1) where dim1 is
+ * kept only for the metrics that need it per day.
  */
 export const REPORT_SQL = `
   WITH ev AS MATERIALIZED (
@@ -112,13 +113,9 @@ export const REPORT_SQL = `
      GROUP BY day
     UNION ALL
     SELECT day, metric, dim1, dim2, value FROM analytics_daily WHERE day >= $3::date AND day < $4::date
-  ), keyed AS (
-    SELECT day, metric, dim1, dim2, value,
-           CASE WHEN metric = ANY (${PER_DAY_DIMENSION}) THEN dim1 ELSE '' END AS day_dim
-      FROM facts
   )
-  SELECT CASE WHEN GROUPING(day) = 0 THEN to_char(day, 'YYYY-MM-DD') END AS day, metric,
-         CASE WHEN GROUPING(day) = 0 THEN day_dim ELSE dim1 END AS dim1,
-         CASE WHEN GROUPING(day) = 0 THEN '' ELSE dim2 END AS dim2, sum(value)::bigint AS value
-    FROM keyed
-   GROUP BY GROUPING SETS ((metric, dim1, dim2), (day, metric, day_dim))`;
+  SELECT NULL AS day, metric, dim1, dim2, sum(value)::bigint AS value FROM facts GROUP BY metric, dim1, dim2
+  UNION ALL
+  SELECT to_char(day, 'YYYY-MM-DD'), metric, CASE WHEN metric = ANY (${PER_DAY_DIMENSION}) THEN dim1 ELSE '' END, '',
+         sum(value)::bigint
+    FROM facts WHERE metric = ANY (${PER_DAY_METRICS}) GROUP BY 1, 2, 3`;
