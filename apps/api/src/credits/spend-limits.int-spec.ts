@@ -59,7 +59,15 @@ describe('Spending caps (/me/limits, API key caps, 402 spend_cap_reached)', () =
     const partial = await setLimits(u.auth, { monthlyCreditCap: null }).expect(200);
     expect(partial.body).toMatchObject({ dailyCreditCap: 2.5, monthlyCreditCap: null, lowBalanceAlert: 6 });
 
-    for (const bad of [{ dailyCreditCap: 1.2345 }, { dailyCreditCap: -1 }, { dailyCreditCap: 'ten' }, { other: 1 }]) {
+    // Exponent notation too (class-validator's maxDecimalPlaces threw on it: a 500 found by the fuzz spec).
+    const exponents = [{ dailyCreditCap: 1e-7 }, { monthlyCreditCap: -7e-323 }, { lowBalanceAlert: 1.5e-5 }];
+    for (const bad of [
+      { dailyCreditCap: 1.2345 },
+      { dailyCreditCap: -1 },
+      { dailyCreditCap: 'ten' },
+      { other: 1 },
+      ...exponents,
+    ]) {
       const res = await setLimits(u.auth, bad).expect(400);
       expect(res.body.code).toBe('validation_failed');
     }

@@ -1,3 +1,4 @@
+import { IsWholeMilli } from '../../common/validation/whole-milli.decorator';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -51,7 +52,8 @@ export class AdTierOptionDto implements AdTierOption {
   seconds!: number;
 
   @ApiProperty({ example: 30, minimum: 0.001, maximum: 1000, description: 'Credits, at most 3 decimals' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsWholeMilli()
   @Min(0.001)
   @Max(1000)
   credits!: number;

@@ -1,3 +1,4 @@
+import { IsWholeMilli } from '../../common/validation/whole-milli.decorator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
@@ -30,7 +31,8 @@ export class AdminUserPatchDto {
 
 export class AdminCreditAdjustmentDto {
   @ApiProperty({ example: 10, description: 'Credits (at most 3 decimals); negative takes credits, never below zero' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsWholeMilli()
   @NotEquals(0)
   @Min(-1_000_000)
   @Max(1_000_000)
@@ -66,7 +68,8 @@ export class AdTierPatchDto {
 
   @ApiPropertyOptional({ minimum: 0.001, maximum: 1000, description: 'Credits, at most 3 decimals' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsWholeMilli()
   @Min(0.001)
   @Max(1000)
   credits?: number;

@@ -1,3 +1,4 @@
+import { IsWholeMilli } from '../../common/validation/whole-milli.decorator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -15,13 +16,14 @@ import {
 } from 'class-validator';
 import type { AdminToolPatch } from '@megicai/contracts';
 
-const credits = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 };
+const credits = { allowNaN: false, allowInfinity: false };
 
 /** Credits as decimals (at most 3 places); they are stored as milli-credits. */
 export class AdminToolPatchDto implements AdminToolPatch {
   @ApiPropertyOptional({ example: 1.5, minimum: 0, maximum: 100000, description: 'Credits per run' })
   @IsOptional()
   @IsNumber(credits)
+  @IsWholeMilli()
   @Min(0)
   @Max(100_000)
   creditCost?: number;
@@ -40,6 +42,7 @@ export class AdminToolPatchDto implements AdminToolPatch {
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber(credits)
+  @IsWholeMilli()
   @Min(0)
   @Max(100_000)
   offerCost?: number | null;

@@ -1,3 +1,4 @@
+import { IsWholeMilli } from './whole-milli.decorator';
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, Max, Min } from 'class-validator';
@@ -12,7 +13,8 @@ export function NullableCredits(description: string) {
   return applyDecorators(
     ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: MAX_CREDITS, example: 20, description }),
     IsOptional(),
-    IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 }),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    IsWholeMilli(),
     Min(0),
     Max(MAX_CREDITS),
   );

@@ -1,3 +1,4 @@
+import { IsWholeMilli } from '../../common/validation/whole-milli.decorator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -42,7 +43,8 @@ export class UpdatePremiumPlanDto {
 
   @ApiPropertyOptional({ example: 300, minimum: 0, maximum: 10_000_000, description: 'Credits every paid period' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 3 })
+  @IsNumber()
+  @IsWholeMilli()
   @Min(0)
   @Max(10_000_000)
   allowanceCredits?: number;

@@ -1,3 +1,4 @@
+import { IsWholeMilli, MaxDecimals } from '../../../common/validation/whole-milli.decorator';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   IsBoolean,
@@ -40,13 +41,15 @@ export class PackCheckoutResultDto implements PackCheckoutResult {
 /** POST /admin/credit-packs. Credits with at most 3 decimals, price with at most 2. */
 export class CreateCreditPackDto {
   @ApiProperty({ example: 550, minimum: 0.001, maximum: 10_000_000 })
-  @IsNumber({ maxDecimalPlaces: 3 })
+  @IsNumber()
+  @IsWholeMilli()
   @Min(0.001)
   @Max(10_000_000)
   credits!: number;
 
   @ApiProperty({ example: 9.99, minimum: 0.5, maximum: 100_000 })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsNumber()
+  @MaxDecimals(2)
   @Min(0.5)
   @Max(100_000)
   price!: number;
