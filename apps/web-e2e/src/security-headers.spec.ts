@@ -26,6 +26,7 @@ test.describe('security headers', () => {
     expect(csp).not.toContain('unsafe-eval');
     expect(home?.headers()['x-frame-options']).toBe('DENY');
     expect(home?.headers()['x-content-type-options']).toBe('nosniff');
+    await expect(page.getByTestId('balance')).toBeVisible();
 
     for (const [path, heading] of [
       ['/tools', 'Tools'],
@@ -36,6 +37,9 @@ test.describe('security headers', () => {
     ]) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      // Signed in again after the reload (its refresh has landed): leaving mid-refresh would present a rotated
+      // refresh token on the next page, which the API rightly treats as reuse.
+      await expect(page.getByTestId('balance')).toBeVisible();
     }
     // A house creative (markup in a sandboxed frame, or an image) renders under the policy.
     const panel = page.getByTestId('ad-offer-panel');

@@ -55,11 +55,15 @@ const chatBody = (n: number) =>
   JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `bench question ${n} ${Date.now()}` }] });
 const runBody = (n: number) => JSON.stringify({ input: { prompt: `bench question ${n} ${Date.now()}` } });
 
-/** Image jobs submitted by 20 clients: submit → worker start (from the job rows) and jobs/s to the last finish. */
-async function mediaJobsRound(platform: Platform, token: string, db: Client) {
+/**
+ * Image jobs submitted by 20 clients, each a user of their own (as traffic is: one person's media submits are
+ * serialized by the per-user active-jobs limit): submit → worker start (from the job rows) and jobs/s to the last
+ * finish.
+ */
+async function mediaJobsRound(platform: Platform, tokens: string[], db: Client) {
   const ids: string[] = [];
   let next = 0;
-  const submitter = async () => {
+  const submitter = async (token: string) => {
     while (next < mediaJobs) {
       next += 1;
       const res = await call(platform.baseUrl, '/tools/image/run', {
@@ -74,7 +78,7 @@ async function mediaJobsRound(platform: Platform, token: string, db: Client) {
       ids.push(res.jobId as string);
     }
   };
-  await Promise.all(Array.from({ length: mediaSubmitters }, submitter));
+  await Promise.all(tokens.map(submitter));
   const deadline = Date.now() + 120_000;
   for (;;) {
     const { rows } = await db.query<{ open: string }>(
@@ -128,6 +132,9 @@ async function main(): Promise<void> {
     db = new Client({ connectionString: platformDatabaseUrl(platform.database) });
     await db.connect();
     const token = await registerFunded(platform.baseUrl, 1_000_000);
+    const submitters = await Promise.all(
+      Array.from({ length: mediaSubmitters }, () => registerFunded(platform.baseUrl, 100_000)),
+    );
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const first = await call(platform.baseUrl, '/tools/chat/run', { token, body: { input: { prompt: 'hello' } } });
     console.log(`platform ready in ${platform.startupMs} ms; a text run answered by "${String(first.provider)}"`);
@@ -158,7 +165,7 @@ async function main(): Promise<void> {
       add('cached text run vs GET /api/health', cached / health);
       add('GET /api/v1/me vs GET /api/health', (await rps(`${platform.baseUrl}/api/v1/me`, auth)) / health);
 
-      const media = await mediaJobsRound(platform, token, db);
+      const media = await mediaJobsRound(platform, submitters, db);
       add('media job submit → worker start: p50 ms', media.startP50);
       add('media job submit → worker start: p99 ms', media.startP99);
       const bareQueue = await bareQueueJobsPerSecond({ jobs: mediaJobs, submitters: mediaSubmitters, jobConcurrency });

@@ -125,7 +125,7 @@ export class JobSettlementService {
       .insert()
       .into(Job)
       .values(row)
-      .returning('id, user_id, tool_id, kind, template_id, provider')
+      .returning('id, user_id, tool_id, kind, template_id, provider, created_at')
       .getQueryAndParameters();
     const sql = new SqlParams(values);
     const deliveries = this.webhooks.recordAfter('job', this.successEvent(job, job.provider ?? ''))(sql.param);
@@ -134,12 +134,15 @@ export class JobSettlementService {
       eventCte('accepted_event', 'run_accepted', 'job', { ...run, amount: '0', ref_id: 'template_id' }),
       eventCte('hit_event', 'cache_hit', 'job', { ...run, provider: 'provider' }),
     ].join(', ');
-    const [answer]: { deliveries: string[] | null }[] = await this.dataSource.query(
+    const [answer]: { deliveries: string[] | null; created_at: Date }[] = await this.dataSource.query(
       `WITH job AS (${insert}), ${deliveries}, ${events},
             relaxed AS (SELECT set_config('synchronous_commit', 'off', true))
-       SELECT (SELECT array_agg(id) FROM deliveries) AS deliveries, (SELECT 1 FROM relaxed) AS relaxed`,
+       SELECT (SELECT array_agg(id) FROM deliveries) AS deliveries, (SELECT created_at FROM job) AS created_at,
+              (SELECT 1 FROM relaxed) AS relaxed`,
       sql.values,
     );
+    // What a repository insert would have filled in: the job's view (the streamed `done` event) shows it.
+    job.createdAt = answer.created_at;
     await this.webhooks.dispatch(answer?.deliveries ?? []);
   }
 

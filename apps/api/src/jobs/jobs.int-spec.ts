@@ -119,24 +119,32 @@ describe('Runs and jobs', () => {
 
   it('streams a text run as server-sent events ending with the job', async () => {
     const u = await registerUser(t);
-    const res = await t
-      .http()
-      .post('/api/v1/tools/summarize/run?stream=true')
-      .set(bearer(u.accessToken))
-      .send({ input: { prompt: 'A long text about streams. '.repeat(5) } })
-      .buffer(true)
-      .parse((r, cb) => {
-        let data = '';
-        r.on('data', (c: Buffer) => (data += c.toString()));
-        r.on('end', () => cb(null, data));
-      })
-      .expect(200);
-    expect(res.headers['content-type']).toContain('text/event-stream');
-    const text = res.body as string;
-    expect(text).toContain('event: token');
-    const done = /event: done\ndata: (.*)\n/.exec(text);
-    expect(done).not.toBeNull();
-    expect(JSON.parse(done![1])).toMatchObject({ status: 'succeeded', cost: 0.5 });
+    const streamed = async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/tools/summarize/run?stream=true')
+        .set(bearer(u.accessToken))
+        .send({ input: { prompt: `A long text about streams (${u.user.id}). `.repeat(5) } })
+        .buffer(true)
+        .parse((r, cb) => {
+          let data = '';
+          r.on('data', (c: Buffer) => (data += c.toString()));
+          r.on('end', () => cb(null, data));
+        })
+        .expect(200);
+      expect(res.headers['content-type']).toContain('text/event-stream');
+      const text = res.body as string;
+      expect(text).toContain('event: token');
+      const done = /event: done\ndata: (.*)\n/.exec(text);
+      expect(done).not.toBeNull();
+      return JSON.parse(done![1]) as Record<string, unknown>;
+    };
+    expect(await streamed()).toMatchObject({ status: 'succeeded', cost: 0.5, cached: false });
+    expect(await balance(t, u.accessToken)).toBe(4.5);
+    // The same question streamed again is a cache hit: the same events, its job view (with its creation time), free.
+    const hit = await streamed();
+    expect(hit).toMatchObject({ status: 'succeeded', cost: 0, cached: true });
+    expect(Date.parse(hit.createdAt as string)).toBeGreaterThan(0);
     expect(await balance(t, u.accessToken)).toBe(4.5);
 
     // A retry of the streamed run with its Idempotency-Key replays the job, it does not run (or charge) again.
