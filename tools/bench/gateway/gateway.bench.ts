@@ -132,8 +132,9 @@ async function main(): Promise<void> {
     db = new Client({ connectionString: platformDatabaseUrl(platform.database) });
     await db.connect();
     const token = await registerFunded(platform.baseUrl, 1_000_000);
+    const baseUrl = platform.baseUrl;
     const submitters = await Promise.all(
-      Array.from({ length: mediaSubmitters }, () => registerFunded(platform.baseUrl, 100_000)),
+      Array.from({ length: mediaSubmitters }, () => registerFunded(baseUrl, 100_000)),
     );
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const first = await call(platform.baseUrl, '/tools/chat/run', { token, body: { input: { prompt: 'hello' } } });
