@@ -10,12 +10,13 @@
  * database and the Redis keys at the end (also on an error or Ctrl-C).
  */
 import 'reflect-metadata';
-import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AnalyticsRollupService } from '../../../apps/api/src/analytics-events/analytics-rollup.service';
+import { percentile } from '../http/bench-client';
+import { deleteRedisKeys } from '../http/platform';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 // The rollup runs every minute and leaves the last 30 s: the tail is ~90 s of events, ~12 at this volume (11,000 a
@@ -71,23 +72,6 @@ async function admin(sql: string, connectionString = adminUrl): Promise<void> {
   }
 }
 
-async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const day = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY_MS).toISOString().slice(0, 10);
 
 async function main(): Promise<void> {

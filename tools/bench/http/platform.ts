@@ -67,7 +67,7 @@ function databaseUrl(database: string): string {
 }
 
 /** Removes every Redis key the run wrote (throttler counters, queues, caches) under its prefix. */
-async function deleteRedisKeys(prefix: string): Promise<void> {
+export async function deleteRedisKeys(prefix: string): Promise<void> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();

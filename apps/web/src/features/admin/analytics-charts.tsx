@@ -154,6 +154,12 @@ function Ranking({
 }
 
 /** Window totals: credits, runs, providers. */
+/** Runs and failed runs, as the by-tool and by-provider rankings show them. */
+const RUN_SERIES = [
+  { name: 'runs', label: 'Runs', color: 'blue.6' },
+  { name: 'failed', label: 'Failed', color: 'red.7' },
+];
+
 export function TotalCharts({ report }: { report: AnalyticsReport }) {
   const earned = Object.entries(report.credits.earnedByKind).map(([kind, credits]) => ({
     name: LEDGER_KIND_LABELS[kind as LedgerKind] ?? kind,
@@ -177,13 +183,7 @@ export function TotalCharts({ report }: { report: AnalyticsReport }) {
         <Ranking data={spent} series={[{ name: 'credits', label: 'Credits', color: 'orange.7' }]} />
       </ChartCard>
       <ChartCard id="runs-tool" title="Runs by tool" empty={tools.length === 0}>
-        <Ranking
-          data={tools}
-          series={[
-            { name: 'runs', label: 'Runs', color: 'blue.6' },
-            { name: 'failed', label: 'Failed', color: 'red.7' },
-          ]}
-        />
+        <Ranking data={tools} series={RUN_SERIES} />
       </ChartCard>
       <ChartCard
         id="runs-provider"
@@ -191,13 +191,7 @@ export function TotalCharts({ report }: { report: AnalyticsReport }) {
         hint="The provider that answered; failed runs under “none”"
         empty={providers.length === 0}
       >
-        <Ranking
-          data={providers}
-          series={[
-            { name: 'runs', label: 'Runs', color: 'blue.6' },
-            { name: 'failed', label: 'Failed', color: 'red.7' },
-          ]}
-        />
+        <Ranking data={providers} series={RUN_SERIES} />
       </ChartCard>
       <ChartCard
         id="latency"
