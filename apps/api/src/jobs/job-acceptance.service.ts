@@ -3,7 +3,6 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Principal } from '../common/auth/principal';
 import { retryAfter } from '../common/errors/app.exception';
 import { jobsConfig } from '../config/jobs.config';
@@ -18,10 +17,10 @@ import { ToolsService } from '../tools/tools.service';
 import { UsersService } from '../users/users.service';
 import type { RunToolDto } from './dto/run-tool.dto';
 import { Job } from './entities/job.entity';
+import { CachedHitsRecorder } from './cached-hits.recorder';
 import { JobCacheService } from './job-cache.service';
 import { JobQueueService } from './job-queue.service';
 import { insertJobAfterHold } from './job-rows.sql';
-import { JobSettlementService } from './job-settlement.service';
 import { jobReference, queueFor } from './jobs.constants';
 import { ProblemCode } from '@megicai/contracts';
 import { JobsException } from './jobs.exception';
@@ -59,7 +58,7 @@ export class JobAcceptanceService {
     private readonly payment: PaymentProblemService,
     private readonly cache: JobCacheService,
     private readonly queue: JobQueueService,
-    private readonly settlement: JobSettlementService,
+    private readonly cachedHits: CachedHitsRecorder,
   ) {}
 
   async accept(
@@ -91,6 +90,7 @@ export class JobAcceptanceService {
     if (dto.cache !== false) {
       const hit = await this.cache.get(cacheKey);
       if (hit) {
+        const now = new Date();
         const job = this.newJob(principal.userId, tool, input, dto, template, cacheKey, {
           status: 'succeeded',
           progress: 100,
@@ -99,10 +99,12 @@ export class JobAcceptanceService {
           output: hit.output,
           provider: hit.provider,
           model: hit.model,
-          startedAt: new Date(),
-          finishedAt: new Date(),
+          startedAt: now,
+          finishedAt: now,
+          createdAt: now,
+          updatedAt: now,
         });
-        await this.settlement.insertCachedSuccess(job, asRow(job));
+        await this.cachedHits.record(job);
         return { job, tool, fromCache: true, history };
       }
     }
@@ -239,9 +241,4 @@ export class JobAcceptanceService {
       );
     }
   }
-}
-
-/** A plain INSERT (no SELECT-then-INSERT as `save` does): the id is new. jsonb columns make TypeORM's type balk. */
-function asRow(job: Job): QueryDeepPartialEntity<Job> {
-  return job as unknown as QueryDeepPartialEntity<Job>;
 }

@@ -30,8 +30,9 @@ function bounded<T>(work: Promise<T>, what: string): Promise<T> {
 }
 
 /**
- * Hands committed media jobs to BullMQ. The job's outbox row is written in the job's transaction and deleted once
- * the add succeeded; a row left behind (a crash or Redis down between commit and add) is re-added by the relay.
+ * Hands committed media jobs to BullMQ. The job's outbox row is written in the job's transaction and deleted when a
+ * worker starts the job (or when the relay added it); a row left behind for longer than the relay interval (a crash
+ * or Redis down between commit and add, or simply a long queue) is added again by the relay.
  * Adding twice is harmless: the BullMQ job id is our job id, and a worker only starts a job that is still queued.
  */
 export interface FailedQueueJob {
@@ -65,8 +66,13 @@ export class JobQueueService {
     }
   }
 
-  /** After commit. Never throws: a job that could not be added stays in the outbox for the relay. */
-  async enqueue(jobId: string, queue: MediaQueue): Promise<boolean> {
+  /**
+   * After commit. Never throws: a job that could not be added stays in the outbox for the relay. A job just
+   * accepted keeps its outbox row until a worker starts it (the start statement deletes it): no round trip on the
+   * request. The relay and the sweeper (`fromOutbox`) delete the row themselves, so a long queue is not re-added
+   * on every tick.
+   */
+  async enqueue(jobId: string, queue: MediaQueue, options: { fromOutbox?: boolean } = {}): Promise<boolean> {
     try {
       await bounded(
         this.queues[queue].add(
@@ -84,7 +90,7 @@ export class JobQueueService {
         ),
         `adding job ${jobId}`,
       );
-      await this.dataSource.query(`DELETE FROM job_outbox WHERE job_id = $1`, [jobId]);
+      if (options.fromOutbox) await this.dataSource.query(`DELETE FROM job_outbox WHERE job_id = $1`, [jobId]);
       return true;
     } catch (error) {
       this.logger.warn(`Job ${jobId} left in the outbox: ${error instanceof Error ? error.message : String(error)}`);
@@ -154,7 +160,7 @@ export class JobQueueService {
     let added = 0;
     for (const row of rows) {
       // Redis is still away: the rest would wait just as long; the next tick tries again.
-      if (!(await this.enqueue(row.job_id, row.queue))) break;
+      if (!(await this.enqueue(row.job_id, row.queue, { fromOutbox: true }))) break;
       added += 1;
     }
     return added;

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { toCredits } from '@megicai/contracts';
-import { eventCte } from '../analytics-events/analytics-events.sql';
+import { succeededWebhook } from './cached-hits.recorder';
 import { CreditsService } from '../credits/credits.service';
 import { MarketplaceService } from '../marketplace/marketplace.service';
 import { WebhookEventsService } from '../webhooks/webhook-events.service';
@@ -12,6 +11,7 @@ import { JobCacheService } from './job-cache.service';
 import { attemptRecords, runEventsSql, TRANSITION_RETURNING } from './job-rows.sql';
 import { jobReference } from './jobs.constants';
 import { returnedRows } from './sql-rows.util';
+import { hydrate } from '../common/sql/hydrate';
 import { SqlParams } from '../common/sql/sql-fragment';
 
 export interface JobSuccess {
@@ -39,16 +39,21 @@ export class JobSettlementService {
     private readonly webhooks: WebhookEventsService,
   ) {}
 
-  /** queued (or running, for a retry after a crash) → running; null when the job already ended. */
+  /**
+   * queued (or running, for a retry after a crash) → running, in ONE statement that returns the row; null when the
+   * job already ended. A worker holding the job proves it reached the queue, so its outbox row goes in the same
+   * statement (the API does not wait for that delete after adding it).
+   */
   async start(jobId: string): Promise<Job | null> {
-    const rows = returnedRows<{ id: string }>(
-      await this.dataSource.query(
-        `UPDATE jobs SET status = 'running', started_at = coalesce(started_at, now()), runs = runs + 1, updated_at = now()
-          WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
-        [jobId],
-      ),
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `WITH started AS (
+         UPDATE jobs SET status = 'running', started_at = coalesce(started_at, now()), runs = runs + 1, updated_at = now()
+          WHERE id = $1 AND status IN ('queued', 'running') RETURNING *
+       ), delivered AS (DELETE FROM job_outbox WHERE job_id = $1)
+       SELECT * FROM started`,
+      [jobId],
     );
-    return rows.length ? this.dataSource.getRepository(Job).findOneBy({ id: jobId }) : null;
+    return rows.length ? hydrate(this.dataSource, Job, rows[0]) : null;
   }
 
   /** Stores progress; false when the job is no longer running (canceled meanwhile), so the worker can stop. */
@@ -77,7 +82,7 @@ export class JobSettlementService {
 
   /** The usual success in ONE statement: the conditional transition, the capture and the webhook outbox rows. */
   private async succeedAlone(job: Job, result: JobSuccess): Promise<{ won: boolean; deliveries: string[] }> {
-    const event = this.successEvent(job, result.provider);
+    const event = succeededWebhook(job, result.provider);
     const answer = await this.credits.captureWith<{ deliveries: string[] | null }>(
       jobReference(job.id),
       (p) =>
@@ -102,48 +107,6 @@ export class JobSettlementService {
       return true;
     });
     return { won, deliveries };
-  }
-
-  private successEvent(job: Job, provider: string) {
-    return {
-      userId: job.userId,
-      event: 'job.succeeded' as const,
-      key: `job.succeeded:${job.id}`,
-      data: { jobId: job.id, toolId: job.toolId, status: 'succeeded', cost: toCredits(job.cost), provider },
-    };
-  }
-
-  /**
-   * A cache hit is a job born `succeeded` (nothing to capture): ONE statement inserts its row and, like any other
-   * success, its `job.succeeded` webhook event. It moves no money, so its commit does not wait for the WAL flush
-   * (`synchronous_commit` off for this transaction only; the fsync was most of a hit's time): the row is visible at
-   * once, and only a PostgreSQL crash within a few hundred ms could lose it (a free answer missing from history).
-   */
-  async insertCachedSuccess(job: Job, row: QueryDeepPartialEntity<Job>): Promise<void> {
-    const [insert, values] = this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(Job)
-      .values(row)
-      .returning('id, user_id, tool_id, kind, template_id, provider, created_at')
-      .getQueryAndParameters();
-    const sql = new SqlParams(values);
-    const deliveries = this.webhooks.recordAfter('job', this.successEvent(job, job.provider ?? ''))(sql.param);
-    const run = { user_id: 'user_id', tool_id: 'tool_id', kind: 'kind' };
-    const events = [
-      eventCte('accepted_event', 'run_accepted', 'job', { ...run, amount: '0', ref_id: 'template_id' }),
-      eventCte('hit_event', 'cache_hit', 'job', { ...run, provider: 'provider' }),
-    ].join(', ');
-    const [answer]: { deliveries: string[] | null; created_at: Date }[] = await this.dataSource.query(
-      `WITH job AS (${insert}), ${deliveries}, ${events},
-            relaxed AS (SELECT set_config('synchronous_commit', 'off', true))
-       SELECT (SELECT array_agg(id) FROM deliveries) AS deliveries, (SELECT created_at FROM job) AS created_at,
-              (SELECT 1 FROM relaxed) AS relaxed`,
-      sql.values,
-    );
-    // What a repository insert would have filled in: the job's view (the streamed `done` event) shows it.
-    job.createdAt = answer.created_at;
-    await this.webhooks.dispatch(answer?.deliveries ?? []);
   }
 
   /** queued/running → failed with a full refund; false when the job had already ended. */

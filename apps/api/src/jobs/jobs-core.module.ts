@@ -8,6 +8,7 @@ import { CreditsModule } from '../credits/credits.module';
 import { MarketplaceModule } from '../marketplace/marketplace.module';
 import { StorageModule } from '../storage/storage.module';
 import { WebhooksCoreModule } from '../webhooks/webhooks-core.module';
+import { CachedHitsRecorder } from './cached-hits.recorder';
 import { JobOutbox } from './entities/job-outbox.entity';
 import { Job } from './entities/job.entity';
 import { JobCacheService } from './job-cache.service';
@@ -28,7 +29,15 @@ import { MEDIA_QUEUES } from './jobs.constants';
     StorageModule,
     WebhooksCoreModule,
   ],
-  providers: [JobSettlementService, JobCacheService, JobQueueService, JobsService],
-  exports: [JobSettlementService, JobCacheService, JobQueueService, JobsService, StorageModule, ConfigModule],
+  providers: [JobSettlementService, JobCacheService, JobQueueService, JobsService, CachedHitsRecorder],
+  exports: [
+    JobSettlementService,
+    CachedHitsRecorder,
+    JobCacheService,
+    JobQueueService,
+    JobsService,
+    StorageModule,
+    ConfigModule,
+  ],
 })
 export class JobsCoreModule {}

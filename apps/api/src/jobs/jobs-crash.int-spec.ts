@@ -88,12 +88,14 @@ describe('Media jobs in worker processes', () => {
       .send({ input: { prompt: `lost ${u.user.id}` } })
       .expect(202);
     const id = res.body.jobId as string;
-    // Simulate a crash between commit and add: the job is not in BullMQ, its outbox row is still there.
+    // Simulate a crash between commit and add: the job is not in BullMQ, its outbox row is still there (a row stays
+    // until a worker starts the job; no worker runs, so it is there already).
     const queue = t.app.get<Queue>(getQueueToken('image'));
     expect(await queue.remove(id)).toBe(1);
     const db = t.app.get(DataSource);
     await db.query(
-      `INSERT INTO job_outbox (job_id, queue, created_at) VALUES ($1, 'image', now() - interval '1 minute')`,
+      `INSERT INTO job_outbox (job_id, queue, created_at) VALUES ($1, 'image', now() - interval '1 minute')
+       ON CONFLICT (job_id) DO UPDATE SET created_at = excluded.created_at`,
       [id],
     );
     workers.push(await spawnWorker());

@@ -50,6 +50,24 @@ export class WebhookEventsService {
     return (p) => `deliveries AS (${deliveriesSql(input, p, `EXISTS (SELECT 1 FROM ${gate})`)})`;
   }
 
+  /**
+   * `recordAfter` for a set of events of one type: a CTE named `deliveries` with a row per row of `source` (columns
+   * `user_id`, `event_key`, `payload` as made by `payloadOf`) and subscribed endpoint of that user.
+   */
+  recordEachAfter(source: string, event: WebhookEvent): string {
+    return `deliveries AS (
+      INSERT INTO webhook_deliveries (endpoint_id, event, event_key, payload)
+      SELECT e.id, '${event}', s.event_key, s.payload FROM ${source} s
+        JOIN webhook_endpoints e ON e.user_id = s.user_id AND e.deleted_at IS NULL AND '${event}'::text = ANY(e.events)
+      ON CONFLICT (endpoint_id, event_key) DO NOTHING
+      RETURNING id)`;
+  }
+
+  /** The body a receiver gets for an event (the `payload` column). */
+  static payloadOf(input: Pick<WebhookEventInput, 'event' | 'data'>) {
+    return { type: input.event, timestamp: new Date().toISOString(), data: input.data };
+  }
+
   /** After the commit. Never throws: a row not added stays `enqueued = false` for the relay. */
   async dispatch(deliveryIds: string[]): Promise<void> {
     for (const id of deliveryIds) {
@@ -97,7 +115,7 @@ export class WebhookEventsService {
 
 /** One delivery row per endpoint of the user subscribed to the event (or the one endpoint asked for). */
 function deliveriesSql(input: WebhookEventInput, p: (value: unknown) => string, gate = 'true'): string {
-  const payload = { type: input.event, timestamp: new Date().toISOString(), data: input.data };
+  const payload = WebhookEventsService.payloadOf(input);
   const event = `${p(input.event)}::varchar`;
   const endpoint = `${p(input.endpointId ?? null)}::uuid`;
   return `INSERT INTO webhook_deliveries (endpoint_id, event, event_key, payload)
