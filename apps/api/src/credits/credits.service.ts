@@ -5,6 +5,7 @@ import type { LedgerKind } from '@megicai/contracts';
 import { CreditsEvents } from './credits-events';
 import { DuplicateMovementError, InsufficientCreditsError } from './credits.errors';
 import { spendRefusal, type SpendStateRow } from './spend-refusal';
+import { preparedStatement } from '../common/sql/prepared-query';
 import { SqlFragment, SqlParams } from '../common/sql/sql-fragment';
 import {
   CAPPED_HOLD_SQL,
@@ -144,11 +145,16 @@ export class CreditsService {
   ): Promise<MovementResult | null> {
     const apiKey = options.apiKey ?? null;
     if (manager || apiKey) return this.inTransaction(manager, (m) => this.holdIn(m, movement, apiKey, after));
-    return this.holdIn(this.dataSource.manager, movement, null, after);
+    return this.holdIn(undefined, movement, null, after);
+  }
+
+  /** In the caller's transaction (`m`), or alone as a prepared statement (its own transaction). */
+  private statement<T>(m: EntityManager | undefined, text: string, values: unknown[]): Promise<T[]> {
+    return m ? m.query<T[]>(text, values) : preparedStatement<T>(this.dataSource, text, values);
   }
 
   private async holdIn(
-    m: EntityManager,
+    m: EntityManager | undefined,
     movement: Omit<Movement, 'kind' | 'reference'> & { reference: Reference },
     apiKey: { id: string; dailyCap: number | null } | null,
     after?: SqlFragment,
@@ -157,7 +163,7 @@ export class CreditsService {
       // Free runs move nothing and pass every cap; the hold still records the run's key.
       const sql = new SqlParams([movement.userId, movement.reference.type, movement.reference.id, apiKey?.id ?? null]);
       const extra = after ? `, ${after(sql.param)}` : '';
-      await m.query(freeHoldSql(extra), sql.values);
+      await this.statement(m, freeHoldSql(extra), sql.values);
       return null;
     }
     assertAmount(movement.amount);
@@ -173,10 +179,10 @@ export class CreditsService {
     ]);
     const statement = after ? cappedHoldSql(`, ${after(sql.param)}`) : CAPPED_HOLD_SQL;
     const [row] = await this.withDuplicateCheck('tool_spend', movement.reference, () =>
-      m.query<HoldRow[]>(statement, sql.values),
+      this.statement<HoldRow>(m, statement, sql.values),
     );
     if (!row.id) {
-      const [state] = await m.query<SpendStateRow[]>(SPEND_STATE_SQL, [movement.userId, apiKey?.id ?? null]);
+      const [state] = await this.statement<SpendStateRow>(m, SPEND_STATE_SQL, [movement.userId, apiKey?.id ?? null]);
       throw spendRefusal(movement.amount, state, apiKey, row.key_spent);
     }
     const balance = Number(row.balance_after);
@@ -208,7 +214,7 @@ export class CreditsService {
   ): Promise<{ won: boolean } & T> {
     const sql = new SqlParams([reference.type, reference.id]);
     const statement = captureAfterSql(before(sql.param), select);
-    const [row] = await (manager ?? this.dataSource.manager).query<({ won: number } & T)[]>(statement, sql.values);
+    const [row] = await this.statement<{ won: number } & T>(manager, statement, sql.values);
     return { ...row, won: row.won > 0 };
   }
 

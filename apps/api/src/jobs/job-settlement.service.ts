@@ -75,7 +75,9 @@ export class JobSettlementService {
       : await this.succeedAlone(job, result);
     await this.webhooks.dispatch(deliveries);
     if (won && job.cacheKey) {
-      await this.cache.set(job.cacheKey, { output: result.output, provider: result.provider, model: result.model });
+      // Not awaited: the answer need not wait for the cache (`set` never throws). Its SET is queued on the cache
+      // connection within this turn of the event loop, before a repeat can be read, so the repeat finds it.
+      void this.cache.set(job.cacheKey, { output: result.output, provider: result.provider, model: result.model });
     }
     return won;
   }

@@ -51,6 +51,7 @@ interface Candidate {
 export class ProvidersService implements OnApplicationShutdown {
   private readonly policies = new Map<string, ProviderResiliencePolicy>();
   private readonly metrics = new ProviderMetrics();
+  private readonly shared?: SharedCircuit;
 
   constructor(
     @Inject(providersConfig.KEY) private readonly config: ConfigType<typeof providersConfig>,
@@ -62,14 +63,16 @@ export class ProvidersService implements OnApplicationShutdown {
     const endpoints = new Map(registry.all().map((p) => [p.id, p.endpoint]));
     const prefix = redisSettings?.prefix ?? 'megicai';
     const shared = redis && new SharedCircuit(redis, prefix, config.breakerHalfOpenMs, undefined, endpoints);
+    this.shared = shared || undefined;
+    this.shared?.listen();
     for (const provider of registry.all()) {
       this.policies.set(provider.id, new ProviderResiliencePolicy(provider.id, config, shared));
     }
   }
 
-  /** The keep-alive sockets to the providers would otherwise hold the process open. */
-  onApplicationShutdown(): Promise<void> {
-    return closeProviderPool();
+  /** The keep-alive sockets to the providers and the circuit subscription would otherwise hold the process open. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([closeProviderPool(), this.shared?.stop()]);
   }
 
   list(): ProviderView[] {
