@@ -37,7 +37,7 @@ export async function configureHttp(app: NestFastifyApplication, webDist?: strin
   const { nodeEnv, cspMediaSources } = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   // A GPT script served from elsewhere than Google (ADS_GAM_SCRIPT_URL): its origin only, never a wider policy.
   const gptOrigin = new URL(app.get<ConfigType<typeof adsConfig>>(adsConfig.KEY).gamScriptUrl).origin;
-  await registerSecurityHeaders(app, {
+  registerSecurityHeaders(app, {
     production: nodeEnv === 'production',
     mediaSources: cspMediaSources,
     scriptSources: [gptOrigin],

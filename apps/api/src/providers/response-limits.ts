@@ -58,6 +58,10 @@ export function limitedFetch(limits: ResponseLimits, provider: string, base: typ
       throw tooLarge(provider, limit);
     }
     if (!response.body) return response;
+    // A declared length within the limit bounds the body already (HTTP framing reads exactly that many bytes), unless
+    // it is compressed: fetch inflates it. Such an answer (most JSON answers) skips the counting stream.
+    const encoding = response.headers.get('content-encoding');
+    if (Number.isFinite(declared) && (!encoding || encoding === 'identity')) return response;
     let seen = 0;
     const counted = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
