@@ -91,13 +91,17 @@ export class CreditsService {
     return rows.length > 0;
   }
 
+  /**
+   * Adds credits. Without a manager the movement is one prepared statement in its own transaction (one round trip,
+   * as atomic as any: the conditional update, its ledger row and its event commit together or not at all).
+   */
   grant(movement: Movement, manager?: EntityManager): Promise<MovementResult> {
-    return this.inTransaction(manager, (m) => this.move(m, movement, +1));
+    return this.move(manager, movement, +1);
   }
 
-  /** Takes credits or throws InsufficientCreditsError; the balance never goes below zero. */
+  /** Takes credits or throws InsufficientCreditsError; the balance never goes below zero. One statement, as `grant`. */
   spend(movement: Movement, manager?: EntityManager): Promise<MovementResult> {
-    return this.inTransaction(manager, (m) => this.move(m, movement, -1));
+    return this.move(manager, movement, -1);
   }
 
   /**
@@ -257,7 +261,7 @@ export class CreditsService {
     return { userId: r.user_id, amount: Number(r.amount), apiKeyId: r.api_key_id, day: r.day };
   }
 
-  private async move(m: EntityManager, movement: Movement, sign: 1 | -1): Promise<MovementResult> {
+  private async move(m: EntityManager | undefined, movement: Movement, sign: 1 | -1): Promise<MovementResult> {
     assertAmount(movement.amount);
     const delta = sign * movement.amount;
     // One statement: the conditional update, its ledger row and its analytics event: no read-then-write window.
@@ -282,7 +286,7 @@ export class CreditsService {
       movement.note ?? null,
     ];
     const rows = await this.withDuplicateCheck(movement.kind, movement.reference, () =>
-      m.query<{ id: string; balance_after: string; created_at: Date }[]>(sql, params),
+      this.statement<{ id: string; balance_after: string; created_at: Date }>(m, sql, params),
     );
     if (rows.length === 0) {
       if (sign > 0) {
