@@ -72,7 +72,8 @@ export class ProvidersService implements OnApplicationShutdown {
 
   /** The keep-alive sockets to the providers and the circuit subscription would otherwise hold the process open. */
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([closeProviderPool(), this.shared?.stop()]);
+    this.shared?.stop();
+    await closeProviderPool();
   }
 
   list(): ProviderView[] {

@@ -57,11 +57,12 @@ export class SharedCircuit {
     this.subscriber = subscriber;
   }
 
-  async stop(): Promise<void> {
+  stop(): void {
     this.unsync();
     const subscriber = this.subscriber;
     this.subscriber = undefined;
-    if (subscriber) await subscriber.quit().catch(() => subscriber.disconnect());
+    // Not QUIT: with Redis away, a queued QUIT would wait for it to come back and hold the shutdown.
+    subscriber?.disconnect();
   }
 
   /** Whether another process reported the provider's circuit open (cached until the report expires). */
