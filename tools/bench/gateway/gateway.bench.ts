@@ -19,6 +19,7 @@ import { Client } from 'pg';
 import { BENCH_ADMIN, call, percentile, registerFunded } from '../http/bench-client';
 import { Platform, startPlatform, stopAllPlatforms } from '../http/platform';
 import { bareQueueJobsPerSecond } from './bare-queue';
+import { cpuPerItem, cpuSnapshot } from './cpu-usage';
 import { firstLoadBytes } from './first-load';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream';
 import { latencyOneConnection } from './latency';
@@ -33,8 +34,21 @@ const mediaJobs = Number(process.env.BENCH_MEDIA_JOBS ?? 200);
 const mediaSubmitters = 20;
 const jobConcurrency = Number(process.env.JOB_CONCURRENCY ?? 8);
 
-/** Requests per second at `connections`, each request's body made fresh by `body(n)` (uncached runs). */
-async function rps(url: string, headers: Record<string, string>, body?: (n: number) => string): Promise<number> {
+/** Label → "group ms, …" CPU per request or job of the platform's loads (the last round's), printed at the end. */
+const cpuProfiles = new Map<string, string>();
+let platformPid = 0;
+
+/**
+ * Requests per second at `connections`, each request's body made fresh by `body(n)` (uncached runs). With a
+ * `profile` label, also where the CPU of each request went (API, worker, PostgreSQL, Redis, the whole machine).
+ */
+async function rps(
+  url: string,
+  headers: Record<string, string>,
+  body?: (n: number) => string,
+  profile?: string,
+): Promise<number> {
+  const before = profile ? cpuSnapshot(platformPid) : undefined;
   let n = 0;
   const result = await autocannon({
     url,
@@ -48,6 +62,7 @@ async function rps(url: string, headers: Record<string, string>, body?: (n: numb
   if (result.non2xx + result.errors > result.requests.total * 0.01) {
     throw new Error(`${url}: ${result.non2xx} non-2xx and ${result.errors} errors of ${result.requests.total}`);
   }
+  if (profile && before) cpuProfiles.set(profile, cpuPerItem(before, cpuSnapshot(platformPid), result.requests.total));
   return result.requests.total / result.duration;
 }
 
@@ -62,6 +77,7 @@ const runBody = (n: number) => JSON.stringify({ input: { prompt: `bench question
  */
 async function mediaJobsRound(platform: Platform, tokens: string[], db: Client) {
   const ids: string[] = [];
+  const before = cpuSnapshot(platformPid);
   let next = 0;
   const submitter = async (token: string) => {
     while (next < mediaJobs) {
@@ -94,6 +110,7 @@ async function mediaJobsRound(platform: Platform, tokens: string[], db: Client) 
             finished_at AS finished, status FROM jobs WHERE id = ANY($1)`,
     [ids],
   );
+  cpuProfiles.set('media job (submit + work)', cpuPerItem(before, cpuSnapshot(platformPid), rows.length));
   const failed = rows.filter((r) => r.status !== 'succeeded').length;
   if (failed > 0) throw new Error(`${failed} media jobs did not succeed`);
   const waits = rows.map((r) => Number(r.wait)).sort((a, b) => a - b);
@@ -129,6 +146,7 @@ async function main(): Promise<void> {
         ADMIN_PASSWORD: BENCH_ADMIN.password,
       },
     });
+    platformPid = platform.pid;
     db = new Client({ connectionString: platformDatabaseUrl(platform.database) });
     await db.connect();
     const token = await registerFunded(platform.baseUrl, 1_000_000);
@@ -153,18 +171,21 @@ async function main(): Promise<void> {
     const add = (row: string, value: number) => samples.push({ row, value });
     for (let round = 1; round <= rounds; round += 1) {
       const portkeyRps = await rps(`${portkey.url}/v1/chat/completions`, portkeyHeaders, chatBody);
-      add('uncached text run vs Portkey (req/s ratio)', (await rps(run, auth, runBody)) / portkeyRps);
+      const uncached = await rps(run, auth, runBody, 'uncached text run');
+      add('uncached text run vs Portkey (req/s ratio)', uncached / portkeyRps);
 
       const bare = await latencyOneConnection(`${upstream.url}/v1/chat/completions`, {}, chatBody, duration);
       const ours = await latencyOneConnection(run, auth, runBody, duration);
       add('overhead over the upstream, 1 conn: p50 ms', ours.p50 - bare.p50);
       add('overhead over the upstream, 1 conn: p99 ms', ours.p99 - bare.p99);
 
-      const health = await rps(`${platform.baseUrl}/api/health`, {});
+      const health = await rps(`${platform.baseUrl}/api/health`, {}, undefined, 'GET /api/health');
       await call(platform.baseUrl, '/tools/chat/run', { token, body: { input: { prompt: 'cached question' } } });
-      const cached = await rps(run, auth, () => JSON.stringify({ input: { prompt: 'cached question' } }));
+      const cachedBody = () => JSON.stringify({ input: { prompt: 'cached question' } });
+      const cached = await rps(run, auth, cachedBody, 'cached text run');
       add('cached text run vs GET /api/health', cached / health);
-      add('GET /api/v1/me vs GET /api/health', (await rps(`${platform.baseUrl}/api/v1/me`, auth)) / health);
+      const me = await rps(`${platform.baseUrl}/api/v1/me`, auth, undefined, 'GET /api/v1/me');
+      add('GET /api/v1/me vs GET /api/health', me / health);
 
       const media = await mediaJobsRound(platform, submitters, db);
       add('media job submit → worker start: p50 ms', media.startP50);
@@ -178,6 +199,8 @@ async function main(): Promise<void> {
     }
     add('SPA first load, bytes on the wire (KB)', (await firstLoadBytes(platform.baseUrl)) / 1024);
     printRatioTable(samples);
+    console.log('\nCPU ms per request or job (last round; machine = every process, the load generator included):');
+    for (const [label, line] of cpuProfiles) console.log(`  ${label.padEnd(26)} ${line}`);
   } finally {
     await db?.end().catch(() => undefined);
     await platform?.stop();

@@ -24,6 +24,8 @@ export interface Platform {
   baseUrl: string;
   database: string;
   redisPrefix: string;
+  /** The API process (its supervised worker, if any, is its child). */
+  pid: number;
   /** Milliseconds from spawning the process to the first 200 of `/api/health/ready`. */
   startupMs: number;
   /** Last lines the API wrote (stdout and stderr), for error reports. */
@@ -198,5 +200,5 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     throw error;
   }
 
-  return { baseUrl, database, redisPrefix, startupMs: Date.now() - startedAt, logTail, stop };
+  return { baseUrl, database, redisPrefix, pid: child.pid ?? 0, startupMs: Date.now() - startedAt, logTail, stop };
 }
