@@ -13,6 +13,10 @@ async function until(check: () => boolean, what: string): Promise<void> {
   }
 }
 
+function subscribed(circuit: SharedCircuit): boolean {
+  return (circuit as unknown as { subscriber?: Redis }).subscriber?.status === 'ready';
+}
+
 /** Two processes' views of one circuit, each on its own connection (as two API processes would be). */
 describe('SharedCircuit across processes', () => {
   const prefix = `circuit-spec-${randomBytes(4).toString('hex')}`;
@@ -45,8 +49,8 @@ describe('SharedCircuit across processes', () => {
   it('reads a provider once, then follows reports: no round trip per check, an open or a close seen at once', async () => {
     const a = process();
     const b = process();
-    await until(() => (b.circuit as unknown as { listening: boolean }).listening, 'the subscription');
-    await until(() => (a.circuit as unknown as { listening: boolean }).listening, 'the subscription');
+    await until(() => subscribed(b.circuit), 'the subscription');
+    await until(() => subscribed(a.circuit), 'the subscription');
 
     expect(await b.circuit.isOpen('openai')).toBe(false); // the first check reads Redis
     const reads = b.commands.filter((c) => c === 'pttl').length;
@@ -66,7 +70,7 @@ describe('SharedCircuit across processes', () => {
 
   it('a process started while the circuit is open finds it with its first check', async () => {
     const a = process();
-    await until(() => (a.circuit as unknown as { listening: boolean }).listening, 'the subscription');
+    await until(() => subscribed(a.circuit), 'the subscription');
     a.circuit.open('openai');
     await new Promise((resolve) => setTimeout(resolve, 50));
     const late = process();

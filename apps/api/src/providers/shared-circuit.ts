@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
+import { subscribeInvalidations } from '../common/cache/shared-memo';
 
 /**
  * Circuit state shared by every API and worker process through Redis: when one process's breaker opens, it writes
@@ -14,12 +15,11 @@ import type Redis from 'ioredis';
 export class SharedCircuit {
   /** Provider id → time until which another process reported the circuit open (saves a round trip per call). */
   private readonly openUntil = new Map<string, number>();
-  /** Providers read from Redis since the subscription was last (re)established: their reports arrive by pub/sub. */
-  private readonly synced = new Set<string>();
+  /** Provider id → when its key was last read while subscribed: until READ_AGAIN_MS later, reports keep it current. */
+  private readonly readAt = new Map<string, number>();
   private readonly instance = randomUUID();
   private readonly keys = new Map<string, string>();
   private subscriber?: Redis;
-  private listening = false;
 
   constructor(
     private readonly redis: Redis,
@@ -31,52 +31,38 @@ export class SharedCircuit {
   ) {}
 
   /**
-   * Subscribes to the other processes' open/close reports. Once a provider's state has been read after the
-   * subscription, a check costs no round trip: reports keep this process's view current. While the subscription is
-   * down (or before it is up) every check reads Redis as before; a reconnect forgets what was read, since reports
-   * may have been missed meanwhile.
+   * Subscribes to the other processes' open/close reports. A provider's key read while subscribed needs no read for
+   * READ_AGAIN_MS: reports keep this process's view current meanwhile. A reconnect forgets what was read (reports may
+   * have been missed), and the re-read bounds how long a report lost any other way can go unseen.
    */
   listen(): void {
-    if (this.subscriber) return;
-    // Unlike the request-path connection, this one waits for Redis: it is never awaited by a request.
-    const subscriber = this.redis.duplicate({ enableOfflineQueue: true, autoResubscribe: false });
-    subscriber.on('error', () => undefined);
-    subscriber.on('close', () => this.unsync());
-    subscriber.on('message', (_channel: string, message: string) => this.onReport(message));
-    // Every (re)connection subscribes afresh; only once Redis confirmed are checks answered from memory.
-    subscriber.on('ready', () => {
-      this.unsync();
-      subscriber.subscribe(this.channel()).then(
-        () => {
-          this.synced.clear();
-          this.listening = this.subscriber === subscriber;
-        },
-        () => undefined,
-      );
-    });
-    this.subscriber = subscriber;
+    this.subscriber ??= subscribeInvalidations(
+      this.redis,
+      this.channel(),
+      (message) => this.onReport(message),
+      () => this.readAt.clear(),
+    );
   }
 
   stop(): void {
-    this.unsync();
-    const subscriber = this.subscriber;
+    this.readAt.clear();
+    this.subscriber?.disconnect();
     this.subscriber = undefined;
-    // Not QUIT: with Redis away, a queued QUIT would wait for it to come back and hold the shutdown.
-    subscriber?.disconnect();
   }
 
   /** Whether another process reported the provider's circuit open (cached until the report expires). */
   async isOpen(provider: string): Promise<boolean> {
     if (this.knownOpen(provider)) return true;
-    if (this.listening && this.synced.has(provider)) return false;
+    if (this.subscriber?.status === 'ready' && Date.now() - (this.readAt.get(provider) ?? -Infinity) < READ_AGAIN_MS) {
+      return false;
+    }
     if (this.redis.status !== 'ready') return false;
-    const listening = this.listening;
+    const readAt = Date.now();
     const ttl = await Promise.race([
       this.redis.pttl(this.key(provider)).catch(() => UNKNOWN),
       new Promise<number>((resolve) => setTimeout(() => resolve(UNKNOWN), this.checkTimeoutMs).unref()),
     ]);
-    // Read while subscribed: later changes arrive as reports.
-    if (ttl !== UNKNOWN && listening && this.listening) this.synced.add(provider);
+    if (ttl !== UNKNOWN && this.subscriber?.status === 'ready') this.readAt.set(provider, readAt);
     if (ttl <= 0) return false;
     this.openUntil.set(provider, Date.now() + ttl);
     return true;
@@ -121,11 +107,6 @@ export class SharedCircuit {
     else this.openUntil.delete(report.provider);
   }
 
-  private unsync(): void {
-    this.listening = false;
-    this.synced.clear();
-  }
-
   private channel(): string {
     return `${this.prefix}:circuit-reports`;
   }
@@ -146,6 +127,8 @@ export class SharedCircuit {
 
 /** A check that got no answer (Redis slow or away): not remembered as read. */
 const UNKNOWN = -3;
+/** How long a read (then the reports) answers for a provider before it is read again. */
+const READ_AGAIN_MS = 5000;
 
 interface Report {
   from: string;
