@@ -125,7 +125,7 @@ export class JobAcceptanceService {
       : {};
     try {
       // The hold, the job row and (media) the outbox row in one statement; media first takes its per-user lock.
-      const row = insertJobAfterHold(job, queue);
+      const row = insertJobAfterHold(job, queue ? { queue, prefix: this.queue.prefix } : null);
       if (queue) {
         await this.dataSource.transaction(async (m) => {
           await this.checkMediaLimit(m, principal.userId);

@@ -4,7 +4,9 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { Batcher } from '../common/batching/batcher';
 import { jobsConfig } from '../config/jobs.config';
+import { redisConfig } from '../config/redis.config';
 import { MEDIA_QUEUES, MediaJobData, MediaQueue } from './jobs.constants';
 
 /**
@@ -30,9 +32,8 @@ function bounded<T>(work: Promise<T>, what: string): Promise<T> {
 }
 
 /**
- * Hands committed media jobs to BullMQ. The job's outbox row is written in the job's transaction and deleted when a
- * worker starts the job (or when the relay added it); a row left behind for longer than the relay interval (a crash
- * or Redis down between commit and add, or simply a long queue) is added again by the relay.
+ * Hands committed media jobs to BullMQ. The job's outbox row is written in the job's transaction and deleted once
+ * the add succeeded; a row left behind (a crash or Redis down between commit and add) is re-added by the relay.
  * Adding twice is harmless: the BullMQ job id is our job id, and a worker only starts a job that is still queued.
  */
 export interface FailedQueueJob {
@@ -46,15 +47,24 @@ export interface FailedQueueJob {
 export class JobQueueService {
   private readonly logger = new Logger(JobQueueService.name);
   private readonly queues: Record<MediaQueue, Queue<MediaJobData>>;
+  private readonly sentOutboxRows = new Batcher<string, void>(async (jobIds) => {
+    await this.dataSource.query(`DELETE FROM job_outbox WHERE job_id = ANY($1::uuid[])`, [jobIds]);
+    return jobIds.map(() => ({ status: 'fulfilled', value: undefined }));
+  });
+
+  /** The Redis prefix of this deployment's queues: the relay adds only outbox rows written for them. */
+  readonly prefix: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(jobsConfig.KEY) private readonly config: ConfigType<typeof jobsConfig>,
+    @Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>,
     @InjectQueue('image') image: Queue<MediaJobData>,
     @InjectQueue('audio') audio: Queue<MediaJobData>,
     @InjectQueue('video') video: Queue<MediaJobData>,
   ) {
     this.queues = { image, audio, video };
+    this.prefix = redis.prefix;
     // Without a listener BullMQ prints every failed reconnect of a Redis outage; one line per 10 s says enough.
     let lastLog = 0;
     for (const q of Object.values(this.queues)) {
@@ -67,10 +77,10 @@ export class JobQueueService {
   }
 
   /**
-   * After commit. Never throws: a job that could not be added stays in the outbox for the relay. A job just
-   * accepted keeps its outbox row until a worker starts it (the start statement deletes it): no round trip on the
-   * request. The relay and the sweeper (`fromOutbox`) delete the row themselves, so a long queue is not re-added
-   * on every tick.
+   * After commit. Never throws: a job that could not be added stays in the outbox for the relay. Once added, its
+   * outbox row goes: on the request path without waiting (deletes of jobs added together share one statement; a
+   * row a crash leaves behind is only added again, harmlessly, and a worker's start deletes it too); from the relay,
+   * before the next row.
    */
   async enqueue(jobId: string, queue: MediaQueue, options: { fromOutbox?: boolean } = {}): Promise<boolean> {
     try {
@@ -91,6 +101,7 @@ export class JobQueueService {
         `adding job ${jobId}`,
       );
       if (options.fromOutbox) await this.dataSource.query(`DELETE FROM job_outbox WHERE job_id = $1`, [jobId]);
+      else void this.sentOutboxRows.add(jobId).catch(() => undefined);
       return true;
     } catch (error) {
       this.logger.warn(`Job ${jobId} left in the outbox: ${error instanceof Error ? error.message : String(error)}`);
@@ -153,9 +164,11 @@ export class JobQueueService {
   /** Re-adds outbox rows older than `minAgeMs` (younger ones are probably being added right now). */
   async relay(minAgeMs = this.config.outboxRelayIntervalMs): Promise<number> {
     const rows: { job_id: string; queue: MediaQueue }[] = await this.dataSource.query(
-      `SELECT job_id, queue FROM job_outbox WHERE created_at < now() - make_interval(secs => $1::double precision / 1000)
+      `SELECT job_id, queue FROM job_outbox
+        WHERE created_at < now() - make_interval(secs => $1::double precision / 1000)
+          AND (queue_prefix = $2 OR queue_prefix IS NULL)
         ORDER BY created_at LIMIT 500`,
-      [minAgeMs],
+      [minAgeMs, this.prefix],
     );
     let added = 0;
     for (const row of rows) {

@@ -12,7 +12,7 @@ import type { Job, StoredAttempt } from './entities/job.entity';
  * select from the credits statement's `hold` CTE, so a refused hold writes no job either. `created_at`/`updated_at`
  * come from the in-memory job, so the caller's copy matches the row without reading it back.
  */
-export function insertJobAfterHold(job: Job, queue: string | null): SqlFragment {
+export function insertJobAfterHold(job: Job, outbox: { queue: string; prefix: string } | null): SqlFragment {
   return (p) => {
     const values = [
       `${p(job.id)}::uuid`,
@@ -50,8 +50,10 @@ export function insertJobAfterHold(job: Job, queue: string | null): SqlFragment 
       amount: values[10],
       ref_id: values[13],
     });
-    const outbox = queue ? `, outbox AS (INSERT INTO job_outbox (job_id, queue) SELECT id, ${p(queue)} FROM job)` : '';
-    return `${insert}, ${event}${outbox}`;
+    const outboxRow = outbox
+      ? `, outbox AS (INSERT INTO job_outbox (job_id, queue, queue_prefix) SELECT id, ${p(outbox.queue)}, ${p(outbox.prefix)} FROM job)`
+      : '';
+    return `${insert}, ${event}${outboxRow}`;
   };
 }
 

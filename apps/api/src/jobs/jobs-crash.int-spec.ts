@@ -88,15 +88,15 @@ describe('Media jobs in worker processes', () => {
       .send({ input: { prompt: `lost ${u.user.id}` } })
       .expect(202);
     const id = res.body.jobId as string;
-    // Simulate a crash between commit and add: the job is not in BullMQ, its outbox row is still there (a row stays
-    // until a worker starts the job; no worker runs, so it is there already).
+    // Simulate a crash between commit and add: the job is not in BullMQ, its outbox row is still there (the row of
+    // the real add may not be deleted yet: that delete does not hold up the request).
     const queue = t.app.get<Queue>(getQueueToken('image'));
     expect(await queue.remove(id)).toBe(1);
     const db = t.app.get(DataSource);
     await db.query(
-      `INSERT INTO job_outbox (job_id, queue, created_at) VALUES ($1, 'image', now() - interval '1 minute')
+      `INSERT INTO job_outbox (job_id, queue, queue_prefix, created_at) VALUES ($1, 'image', $2, now() - interval '1 minute')
        ON CONFLICT (job_id) DO UPDATE SET created_at = excluded.created_at`,
-      [id],
+      [id, PREFIX],
     );
     workers.push(await spawnWorker());
     await until(async () => (await job(t, u.accessToken, id)).status === 'succeeded', 30000, 'the relayed job');

@@ -23,6 +23,7 @@ import { PromptReports1764093000000 } from './1764093000000-prompt-reports';
 import { AnalyticsEvents1764100000000 } from './1764100000000-analytics-events';
 import { HouseCreativesAdmin1764110000000 } from './1764110000000-house-creatives-admin';
 import { ExampleTemplates1764130000000 } from './1764130000000-example-templates';
+import { OutboxQueuePrefix1764140000000 } from './1764140000000-outbox-queue-prefix';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -54,4 +55,5 @@ export const migrations = [
   AnalyticsEvents1764100000000,
   HouseCreativesAdmin1764110000000,
   ExampleTemplates1764130000000,
+  OutboxQueuePrefix1764140000000,
 ];

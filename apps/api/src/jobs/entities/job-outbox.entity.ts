@@ -5,5 +5,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 export class JobOutbox {
   @PrimaryColumn({ type: 'uuid' }) jobId!: string;
   @Column() queue!: string;
+  /** The Redis prefix of the deployment whose relay may add it (null: anyone's). */
+  @Column({ type: 'varchar', nullable: true }) queuePrefix!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
