@@ -152,9 +152,9 @@ export class CreditsService {
     return this.holdIn(undefined, movement, null, after);
   }
 
-  /** In the caller's transaction (`m`), or alone as a prepared statement (its own transaction). */
+  /** A prepared statement in the caller's transaction (`m`), or alone (its own transaction). */
   private statement<T>(m: EntityManager | undefined, text: string, values: unknown[]): Promise<T[]> {
-    return m ? m.query<T[]>(text, values) : preparedStatement<T>(this.dataSource, text, values);
+    return preparedStatement<T>(m ?? this.dataSource, text, values);
   }
 
   private async holdIn(

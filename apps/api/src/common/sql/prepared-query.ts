@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { QueryFailedError, type DataSource } from 'typeorm';
+import { EntityManager, QueryFailedError, type DataSource } from 'typeorm';
 
 interface PgPool {
   query<T>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
@@ -12,9 +12,12 @@ interface PgPool {
  * `text`. A failure is TypeORM's QueryFailedError, as `dataSource.query` would throw.
  */
 export async function preparedQuery<T>(dataSource: DataSource, name: string, text: string, values: unknown[]) {
-  const pool = (dataSource.driver as unknown as { master: PgPool }).master;
+  return run<T>((dataSource.driver as unknown as { master: PgPool }).master, name, text, values);
+}
+
+async function run<T>(client: PgPool, name: string, text: string, values: unknown[]): Promise<T[]> {
   try {
-    const result = await pool.query<T>({ name, text, values });
+    const result = await client.query<T>({ name, text, values });
     return result.rows;
   } catch (error) {
     // Connection errors stay as they are (the infrastructure checks read their codes either way).
@@ -27,15 +30,27 @@ export async function preparedQuery<T>(dataSource: DataSource, name: string, tex
 const names = new Map<string, string>();
 
 /**
- * `preparedQuery` for a statement built at run time (the ledger's CTE statements): named after a digest of its text,
- * so each distinct shape is planned once per connection. A statement of ~3 KB costs PostgreSQL more to parse and
- * plan than to run.
+ * A statement built at run time (the ledger's CTE statements) as a named prepared statement: named after a digest of
+ * its text, so each distinct shape is planned once per connection (a statement of ~3 KB costs PostgreSQL more to
+ * parse and plan than to run). On an EntityManager of a transaction it runs on that transaction's connection;
+ * otherwise alone on the pool (its own transaction).
  */
-export function preparedStatement<T>(dataSource: DataSource, text: string, values: unknown[]): Promise<T[]> {
+export async function preparedStatement<T>(
+  target: DataSource | EntityManager,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
   let name = names.get(text);
   if (name === undefined) {
     name = `s_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
     if (names.size < 1000) names.set(text, name); // bounded: an unexpected variety of texts is hashed each time
   }
-  return preparedQuery<T>(dataSource, name, text, values);
+  const manager = target instanceof EntityManager ? target : undefined;
+  const runner = manager?.queryRunner;
+  if (runner && !runner.isReleased) {
+    // TypeORM's runner of the transaction: its pg client (already connected inside a transaction).
+    const client = (await (runner as unknown as { connect(): Promise<PgPool> }).connect()) as PgPool;
+    return run<T>(client, name, text, values);
+  }
+  return preparedQuery<T>(manager?.connection ?? (target as DataSource), name, text, values);
 }
