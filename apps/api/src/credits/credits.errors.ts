@@ -40,6 +40,13 @@ export class SpendCapError extends Error {
   }
 }
 
+/** A hold refused by the caller's own gate (HoldOptions.gate): nothing moved; the caller says why. */
+export class HoldGateClosedError extends Error {
+  constructor() {
+    super('The hold was refused by its gate');
+  }
+}
+
 /** The same (user, kind, reference) was already recorded: the movement happened once before. */
 export class DuplicateMovementError extends Error {
   constructor(

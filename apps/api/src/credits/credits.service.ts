@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { LedgerKind } from '@megicai/contracts';
 import { CreditsEvents } from './credits-events';
-import { DuplicateMovementError, InsufficientCreditsError } from './credits.errors';
+import { DuplicateMovementError, HoldGateClosedError, InsufficientCreditsError } from './credits.errors';
 import { spendRefusal, type SpendStateRow } from './spend-refusal';
 import { preparedStatement } from '../common/sql/prepared-query';
 import { SqlFragment, SqlParams } from '../common/sql/sql-fragment';
@@ -42,6 +42,11 @@ export interface MovementResult {
 /** The API key a run was made with: its own daily cap (milli-credits, null = none) applies besides the user's caps. */
 export interface HoldOptions {
   apiKey?: { id: string; dailyCap: number | null };
+  /**
+   * A CTE named `gate` (one row, a boolean `open`) evaluated in the hold's statement before the account is touched:
+   * when false nothing moves and HoldGateClosedError is thrown (a per-user limit checked in the same round trip).
+   */
+  gate?: SqlFragment;
 }
 
 export interface Settlement {
@@ -148,8 +153,9 @@ export class CreditsService {
     options: HoldOptions = {},
   ): Promise<MovementResult | null> {
     const apiKey = options.apiKey ?? null;
-    if (manager || apiKey) return this.inTransaction(manager, (m) => this.holdIn(m, movement, apiKey, after));
-    return this.holdIn(undefined, movement, null, after);
+    const { gate } = options;
+    if (manager || apiKey) return this.inTransaction(manager, (m) => this.holdIn(m, movement, apiKey, after, gate));
+    return this.holdIn(undefined, movement, null, after, gate);
   }
 
   /** A prepared statement in the caller's transaction (`m`), or alone (its own transaction). */
@@ -162,12 +168,14 @@ export class CreditsService {
     movement: Omit<Movement, 'kind' | 'reference'> & { reference: Reference },
     apiKey: { id: string; dailyCap: number | null } | null,
     after?: SqlFragment,
+    gate?: SqlFragment,
   ): Promise<MovementResult | null> {
     if (movement.amount === 0) {
       // Free runs move nothing and pass every cap; the hold still records the run's key.
       const sql = new SqlParams([movement.userId, movement.reference.type, movement.reference.id, apiKey?.id ?? null]);
       const extra = after ? `, ${after(sql.param)}` : '';
-      await this.statement(m, freeHoldSql(extra), sql.values);
+      const held = await this.statement(m, freeHoldSql(extra, gate?.(sql.param)), sql.values);
+      if (held.length === 0) throw new HoldGateClosedError();
       return null;
     }
     assertAmount(movement.amount);
@@ -181,10 +189,12 @@ export class CreditsService {
       apiKey?.id ?? null,
       apiKey?.dailyCap ?? null,
     ]);
-    const statement = after ? cappedHoldSql(`, ${after(sql.param)}`) : CAPPED_HOLD_SQL;
+    const statement =
+      after || gate ? cappedHoldSql(after ? `, ${after(sql.param)}` : '', gate?.(sql.param)) : CAPPED_HOLD_SQL;
     const [row] = await this.withDuplicateCheck('tool_spend', movement.reference, () =>
       this.statement<HoldRow>(m, statement, sql.values),
     );
+    if (!row.id && !row.gate_open) throw new HoldGateClosedError();
     if (!row.id) {
       const [state] = await this.statement<SpendStateRow>(m, SPEND_STATE_SQL, [movement.userId, apiKey?.id ?? null]);
       throw spendRefusal(movement.amount, state, apiKey, row.key_spent);
@@ -322,6 +332,7 @@ interface HoldRow {
   created_at: Date | null;
   low_balance_alert: string | null;
   key_spent: string | null;
+  gate_open: boolean;
 }
 
 interface SettledRow {

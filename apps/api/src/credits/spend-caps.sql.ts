@@ -32,11 +32,13 @@ export const CAPPED_HOLD_SQL = cappedHoldSql('');
 
 /**
  * CAPPED_HOLD_SQL with more CTEs after the hold (`, job AS (… SELECT … FROM hold)`): they see the CTE `hold`, which has
- * a row only when the credits were taken, so a refused hold writes nothing of theirs either.
+ * a row only when the credits were taken, so a refused hold writes nothing of theirs either. `gate`, when given, is a
+ * CTE named `gate` with one row and a boolean `open`: the account is touched only when it is true, and the answer's
+ * `gate_open` says whether it was.
  */
-export function cappedHoldSql(extra: string): string {
+export function cappedHoldSql(extra: string, gate?: string): string {
   return `
-  WITH key_spend AS (
+  WITH ${gate ? `${gate}, ` : ''}key_spend AS (
     INSERT INTO credit_key_spend AS k (api_key_id, user_id, day, spent)
     SELECT $7::uuid, $1::uuid, ${TODAY}, $2::bigint
      WHERE $7::uuid IS NOT NULL AND ($8::bigint IS NULL OR $2::bigint <= $8::bigint)
@@ -51,7 +53,7 @@ export function cappedHoldSql(extra: string): string {
      WHERE user_id = $1::uuid AND balance >= $2::bigint
        AND (daily_cap IS NULL OR ${SPENT_TODAY} + $2::bigint <= daily_cap)
        AND (monthly_cap IS NULL OR ${SPENT_THIS_MONTH} + $2::bigint <= monthly_cap)
-       AND ($7::uuid IS NULL OR EXISTS (SELECT 1 FROM key_spend))
+       AND ($7::uuid IS NULL OR EXISTS (SELECT 1 FROM key_spend))${gate ? ' AND (SELECT open FROM gate)' : ''}
     RETURNING balance, low_balance_alert
   ), ledger AS (
     INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference_type, reference_id, idempotency_key, note)
@@ -62,16 +64,20 @@ export function cappedHoldSql(extra: string): string {
     SELECT $1::uuid, $2::bigint, 'held', $3, $4, $7::uuid FROM account
     RETURNING id
   )${extra}
-  SELECT l.id, l.balance_after, l.created_at, a.low_balance_alert, (SELECT spent FROM key_spend) AS key_spent
+  SELECT l.id, l.balance_after, l.created_at, a.low_balance_alert, (SELECT spent FROM key_spend) AS key_spent,
+         ${gate ? '(SELECT open FROM gate)' : 'true'} AS gate_open
     FROM (SELECT 1) one LEFT JOIN ledger l ON true LEFT JOIN account a ON true`;
 }
 
-/** A free run's hold (moves nothing, passes every cap, records the key), with CTEs after it like cappedHoldSql. */
-export function freeHoldSql(extra: string): string {
+/**
+ * A free run's hold (moves nothing, passes every cap, records the key), with CTEs after it and a `gate` like
+ * cappedHoldSql: no row when the gate is closed.
+ */
+export function freeHoldSql(extra: string, gate?: string): string {
   return `
-  WITH hold AS (
+  WITH ${gate ? `${gate}, ` : ''}hold AS (
     INSERT INTO credit_holds (user_id, amount, status, reference_type, reference_id, api_key_id)
-    VALUES ($1::uuid, 0, 'held', $2, $3, $4::uuid)
+    SELECT $1::uuid, 0, 'held', $2, $3, $4::uuid${gate ? ' WHERE (SELECT open FROM gate)' : ''}
     RETURNING id
   )${extra}
   SELECT id FROM hold`;

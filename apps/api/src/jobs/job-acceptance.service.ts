@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { SqlFragment } from '../common/sql/sql-fragment';
 import type { Principal } from '../common/auth/principal';
 import { retryAfter } from '../common/errors/app.exception';
 import { jobsConfig } from '../config/jobs.config';
-import { InsufficientCreditsError, SpendCapError } from '../credits/credits.errors';
+import { HoldGateClosedError, InsufficientCreditsError, SpendCapError } from '../credits/credits.errors';
 import { CreditsService } from '../credits/credits.service';
 import { MarketplaceService, RenderedPrompt } from '../marketplace/marketplace.service';
 import type { ChatMessage } from '../providers/provider.interface';
@@ -124,20 +125,20 @@ export class JobAcceptanceService {
       ? { apiKey: { id: principal.apiKeyId, dailyCap: principal.apiKeyDailyCap ?? null } }
       : {};
     try {
-      // The hold, the job row and (media) the outbox row in one statement; media first takes its per-user lock.
+      // The hold, the job row and (media) the outbox row in one statement; media's is gated by the user's limit of
+      // jobs in progress, counted under the user's lock in the same statement.
       const row = insertJobAfterHold(job, queue ? { queue, prefix: this.queue.prefix } : null);
-      if (queue) {
-        await this.dataSource.transaction(async (m) => {
-          await this.checkMediaLimit(m, principal.userId);
-          await this.credits.holdWith(hold, row, m, options);
-        });
-      } else {
-        await this.credits.holdWith(hold, row, undefined, options);
-      }
+      await this.credits.holdWith(
+        hold,
+        row,
+        undefined,
+        queue ? { ...options, gate: this.mediaGate(principal) } : options,
+      );
     } catch (error) {
       if (error instanceof InsufficientCreditsError || error instanceof SpendCapError) {
         throw await this.payment.toException(principal.userId, tool, error);
       }
+      if (error instanceof HoldGateClosedError) throw this.mediaLimitReached();
       throw error;
     }
     if (queue) await this.queue.enqueue(job.id, queue);
@@ -226,19 +227,22 @@ export class JobAcceptanceService {
     }
   }
 
-  /** Serialized per user (advisory lock) so that parallel submits cannot slip past the limit together. */
-  private async checkMediaLimit(m: EntityManager, userId: string): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('media-jobs:' || $1))`, [userId]);
-    const [{ active }]: { active: number }[] = await m.query(
-      `SELECT count(*)::int AS active FROM jobs WHERE user_id = $1 AND status IN ('queued', 'running') AND kind <> 'text'`,
-      [userId],
+  /**
+   * The gate of a media job's hold: the user's jobs in progress, counted after taking the user's advisory lock (see
+   * the migration of `media_jobs_in_progress_locked`), below the limit. Parallel submits cannot slip past it together.
+   */
+  private mediaGate(principal: Principal): SqlFragment {
+    return (p) =>
+      `gate AS (SELECT media_jobs_in_progress_locked(${p(principal.userId)}::uuid) < ${p(this.config.maxActiveMediaJobs)}::int AS open)`;
+  }
+
+  /** The gate refused: the user had `limit` jobs in progress at that moment (never more: the gate keeps it so). */
+  private mediaLimitReached(): JobsException {
+    const limit = this.config.maxActiveMediaJobs;
+    return new JobsException(
+      ProblemCode.RateLimited,
+      `You already have ${limit} image, audio or video jobs in progress (the limit). Wait for one to finish.`,
+      retryAfter(5),
     );
-    if (active >= this.config.maxActiveMediaJobs) {
-      throw new JobsException(
-        ProblemCode.RateLimited,
-        `You already have ${active} image, audio or video jobs in progress (limit ${this.config.maxActiveMediaJobs}). Wait for one to finish.`,
-        retryAfter(5),
-      );
-    }
   }
 }

@@ -24,6 +24,7 @@ import { AnalyticsEvents1764100000000 } from './1764100000000-analytics-events';
 import { HouseCreativesAdmin1764110000000 } from './1764110000000-house-creatives-admin';
 import { ExampleTemplates1764130000000 } from './1764130000000-example-templates';
 import { OutboxQueuePrefix1764140000000 } from './1764140000000-outbox-queue-prefix';
+import { MediaJobsGate1764150000000 } from './1764150000000-media-jobs-gate';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests load exactly
@@ -56,4 +57,5 @@ export const migrations = [
   HouseCreativesAdmin1764110000000,
   ExampleTemplates1764130000000,
   OutboxQueuePrefix1764140000000,
+  MediaJobsGate1764150000000,
 ];
