@@ -79,8 +79,7 @@ export class JobQueueService {
   /**
    * After commit. Never throws: a job that could not be added stays in the outbox for the relay. Once added, its
    * outbox row goes: on the request path without waiting (deletes of jobs added together share one statement; a
-   * row a crash leaves behind is only added again, harmlessly, and a worker's start deletes it too); from the relay,
-   * before the next row.
+   * row a crash leaves behind is only added again by the relay, harmlessly); from the relay, before the next row.
    */
   async enqueue(jobId: string, queue: MediaQueue, options: { fromOutbox?: boolean } = {}): Promise<boolean> {
     try {

@@ -41,17 +41,15 @@ export class JobSettlementService {
 
   /**
    * queued (or running, for a retry after a crash) → running, in ONE statement that returns the row; null when the
-   * job already ended. A worker holding the job proves it reached the queue, so its outbox row goes in the same
-   * statement (the API does not wait for that delete after adding it).
+   * job already ended.
    */
   async start(jobId: string): Promise<Job | null> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `WITH started AS (
-         UPDATE jobs SET status = 'running', started_at = coalesce(started_at, now()), runs = runs + 1, updated_at = now()
-          WHERE id = $1 AND status IN ('queued', 'running') RETURNING *
-       ), delivered AS (DELETE FROM job_outbox WHERE job_id = $1)
-       SELECT * FROM started`,
-      [jobId],
+    const rows = returnedRows<Record<string, unknown>>(
+      await this.dataSource.query(
+        `UPDATE jobs SET status = 'running', started_at = coalesce(started_at, now()), runs = runs + 1, updated_at = now()
+        WHERE id = $1 AND status IN ('queued', 'running') RETURNING *`,
+        [jobId],
+      ),
     );
     return rows.length ? hydrate(this.dataSource, Job, rows[0]) : null;
   }

@@ -49,7 +49,7 @@ export async function preparedStatement<T>(
   const runner = manager?.queryRunner;
   if (runner && !runner.isReleased) {
     // TypeORM's runner of the transaction: its pg client (already connected inside a transaction).
-    const client = (await (runner as unknown as { connect(): Promise<PgPool> }).connect()) as PgPool;
+    const client = await (runner as unknown as { connect(): Promise<PgPool> }).connect();
     return run<T>(client, name, text, values);
   }
   return preparedQuery<T>(manager?.connection ?? (target as DataSource), name, text, values);

@@ -11,10 +11,10 @@ import {
   Length,
   Max,
   Min,
-  ValidateIf,
 } from 'class-validator';
 import type { AdminPremiumPlanView } from '../premium.service';
 import { PremiumPlanDto } from './premium.dto';
+import { OptionalStripePriceId } from './stripe-price-id.decorator';
 
 export class AdminPremiumPlanDto extends PremiumPlanDto implements AdminPremiumPlanView {
   @ApiProperty({ description: 'Inactive plans are not offered (subscribers keep theirs)' }) active!: boolean;
@@ -69,10 +69,6 @@ export class UpdatePremiumPlanDto {
   @Max(10_000)
   sortOrder?: number;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'A Stripe price id (`price_…`), or null' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @Length(6, 255)
+  @OptionalStripePriceId('A Stripe price id (`price_…`), or null')
   stripePriceId?: string | null;
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, Image, NumberInput, Switch, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Image, NumberInput, Switch, Table, Text, Title } from '@mantine/core';
+import { RowSaveCell } from '../../components/row-save-cell';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { QueryFallback } from '../../components/query-fallback';
-import { problemMessage } from '../../api';
 import { type AdminCreative, catalogApi, catalogKeys } from './admin-catalog-api';
 import { KEYBOARD_SCROLL, TableHead } from './table-head';
 
@@ -57,18 +57,7 @@ function CreativeRow({ c }: { c: AdminCreative }) {
           onChange={(e) => setEnabled(e.currentTarget.checked)}
         />
       </Table.Td>
-      <Table.Td>
-        <Group gap="xs" wrap="nowrap">
-          <Button size="xs" onClick={() => save.mutate()} disabled={!changed} loading={save.isPending}>
-            Save
-          </Button>
-          {save.isError ? (
-            <Text size="xs" c="red.8" role="alert">
-              {problemMessage(save.error)}
-            </Text>
-          ) : null}
-        </Group>
-      </Table.Td>
+      <RowSaveCell onSave={() => save.mutate()} disabled={!changed} save={save} />
     </Table.Tr>
   );
 }

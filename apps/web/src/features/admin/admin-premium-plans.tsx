@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, Card, Group, NumberInput, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Card, NumberInput, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { RowSaveCell } from '../../components/row-save-cell';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { problemMessage } from '../../api';
 import { QueryFallback } from '../../components/query-fallback';
 import { type AdminPlan, catalogApi, catalogKeys } from './admin-catalog-api';
 import { KEYBOARD_SCROLL, TableHead } from './table-head';
@@ -85,18 +85,7 @@ function PlanRow({ plan }: { plan: AdminPlan }) {
           onChange={(e) => setDraft((d) => ({ ...d, active: e.currentTarget.checked }))}
         />
       </Table.Td>
-      <Table.Td>
-        <Group gap="xs" wrap="nowrap">
-          <Button size="xs" onClick={() => save.mutate()} disabled={!changed} loading={save.isPending}>
-            Save
-          </Button>
-          {save.isError ? (
-            <Text size="xs" c="red.8" role="alert">
-              {problemMessage(save.error)}
-            </Text>
-          ) : null}
-        </Group>
-      </Table.Td>
+      <RowSaveCell onSave={() => save.mutate()} disabled={!changed} save={save} />
     </Table.Tr>
   );
 }

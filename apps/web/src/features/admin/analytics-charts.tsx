@@ -56,15 +56,13 @@ export function DailyCharts({ report }: { report: AnalyticsReport }) {
     conversion: ratioOf(d.adCompleted, d.adStarted),
     hitRate: ratioOf(d.cacheHits, d.runs),
   }));
+  // What every per-day chart shares: its data, one point per UTC day on the x axis, and a legend.
+  const perDay = { h: H, data: days, dataKey: 'date', xAxisProps: dayAxis, withLegend: true };
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
       <ChartCard id="dau" title="Daily active users" hint="Active users and new sign-ups per UTC day">
         <LineChart
-          h={H}
-          data={days}
-          dataKey="date"
-          xAxisProps={dayAxis}
-          withLegend
+          {...perDay}
           series={[
             { name: 'dau', label: 'Active users', color: 'blue.6' },
             { name: 'newUsers', label: 'New users', color: 'teal.6' },
@@ -77,11 +75,7 @@ export function DailyCharts({ report }: { report: AnalyticsReport }) {
         hint={`${report.ads.completed} of ${report.ads.started} completed (${percent(report.ads.conversion)})`}
       >
         <BarChart
-          h={H}
-          data={days}
-          dataKey="date"
-          xAxisProps={dayAxis}
-          withLegend
+          {...perDay}
           series={[
             { name: 'adStarted', label: 'Started', color: 'gray.6' },
             { name: 'adCompleted', label: 'Completed', color: 'violet.6' },
@@ -94,12 +88,8 @@ export function DailyCharts({ report }: { report: AnalyticsReport }) {
         hint={`${percent(report.cache.hitRate)} of ${report.cache.hits + report.cache.misses} runs answered from the cache`}
       >
         <LineChart
-          h={H}
-          data={days}
-          dataKey="date"
-          xAxisProps={dayAxis}
+          {...perDay}
           unit="%"
-          withLegend
           series={[
             { name: 'hitRate', label: 'Cache hits', color: 'cyan.7' },
             { name: 'conversion', label: 'Ad conversion', color: 'violet.6' },
@@ -112,12 +102,8 @@ export function DailyCharts({ report }: { report: AnalyticsReport }) {
         hint={`Estimated ad revenue ${usd(report.revenue.estimatedAdRevenue)}, provider cost ${usd(report.revenue.estimatedProviderCost)}`}
       >
         <LineChart
-          h={H}
-          data={days}
-          dataKey="date"
-          xAxisProps={dayAxis}
+          {...perDay}
           valueFormatter={(v) => usd(v)}
-          withLegend
           series={[
             { name: 'adRevenue', label: 'Ad revenue', color: 'green.7' },
             { name: 'providerCost', label: 'Provider cost', color: 'red.7' },
@@ -153,13 +139,13 @@ function Ranking({
   );
 }
 
-/** Window totals: credits, runs, providers. */
 /** Runs and failed runs, as the by-tool and by-provider rankings show them. */
 const RUN_SERIES = [
   { name: 'runs', label: 'Runs', color: 'blue.6' },
   { name: 'failed', label: 'Failed', color: 'red.7' },
 ];
 
+/** Window totals: credits, runs, providers. */
 export function TotalCharts({ report }: { report: AnalyticsReport }) {
   const earned = Object.entries(report.credits.earnedByKind).map(([kind, credits]) => ({
     name: LEDGER_KIND_LABELS[kind as LedgerKind] ?? kind,

@@ -1,17 +1,6 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  Loader,
-  NumberInput,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Card, Loader, NumberInput, Stack, Table, Title, VisuallyHidden } from '@mantine/core';
+import { RowSaveCell } from '../../components/row-save-cell';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AdTierSettings } from './ads-api';
 import { data, megicai } from '../../api';
@@ -47,22 +36,7 @@ function TierRow({ tier }: { tier: AdTierSettings }) {
       <Table.Td>{field('seconds', 'Seconds', { min: 1, max: 3600, decimalScale: 0 })}</Table.Td>
       <Table.Td>{field('credits', 'Credits', { min: 0.001, max: 1000, decimalScale: 3 })}</Table.Td>
       <Table.Td>{field('dailyCap', 'Daily cap', { min: 0, max: 10000, decimalScale: 0 })}</Table.Td>
-      <Table.Td>
-        <Group gap="xs" wrap="nowrap">
-          <Button size="xs" onClick={() => save.mutate()} disabled={!changed} loading={save.isPending}>
-            Save
-          </Button>
-          {save.isError ? (
-            <Text size="xs" c="red.8" role="alert">
-              {save.error.message}
-            </Text>
-          ) : save.isSuccess && !changed ? (
-            <Text size="xs" role="status">
-              Saved
-            </Text>
-          ) : null}
-        </Group>
-      </Table.Td>
+      <RowSaveCell onSave={() => save.mutate()} disabled={!changed} save={save} showSaved />
     </Table.Tr>
   );
 }

@@ -1,18 +1,6 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  Loader,
-  NumberInput,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Card, Checkbox, Loader, NumberInput, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { RowSaveCell } from '../../components/row-save-cell';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AdminCreditPackView } from './credits-api';
 import { data, megicai } from '../../api';
@@ -67,23 +55,12 @@ function PackRow({ pack, label }: { pack: AdminCreditPackView | null; label: str
           onChange={(e) => setDraft((d) => ({ ...d, active: e.currentTarget.checked }))}
         />
       </Table.Td>
-      <Table.Td>
-        <Group gap="xs" wrap="nowrap">
-          <Button
-            size="xs"
-            onClick={() => save.mutate(draft)}
-            disabled={pack !== null && !changed}
-            loading={save.isPending}
-          >
-            {pack ? 'Save' : 'Add'}
-          </Button>
-          {save.isError ? (
-            <Text size="xs" c="red.8" role="alert">
-              {save.error.message}
-            </Text>
-          ) : null}
-        </Group>
-      </Table.Td>
+      <RowSaveCell
+        onSave={() => save.mutate(draft)}
+        disabled={pack !== null && !changed}
+        save={save}
+        label={pack ? 'Save' : 'Add'}
+      />
     </Table.Tr>
   );
 }

@@ -1,18 +1,8 @@
 import { IsWholeMilli, MaxDecimals } from '../../../common/validation/whole-milli.decorator';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import type { AdminCreditPackView, CreditPackView, PackCheckoutResult } from '@megicai/contracts';
+import { OptionalStripePriceId } from '../../dto/stripe-price-id.decorator';
 
 export class CreditPackDto implements CreditPackView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -71,11 +61,7 @@ export class CreateCreditPackDto {
   @Max(10_000)
   sortOrder?: number;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'A Stripe price id (`price_…`) to sell it with' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @Length(6, 255)
+  @OptionalStripePriceId('A Stripe price id (`price_…`) to sell it with')
   stripePriceId?: string | null;
 }
 
