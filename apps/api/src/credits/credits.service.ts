@@ -9,12 +9,12 @@ import { preparedStatement } from '../common/sql/prepared-query';
 import { SqlFragment, SqlParams } from '../common/sql/sql-fragment';
 import {
   CAPPED_HOLD_SQL,
-  KEY_REFUND_SQL,
-  REFUND_SQL,
   SPEND_STATE_SQL,
   captureAfterSql,
   cappedHoldSql,
   freeHoldSql,
+  grantAfterSql,
+  releaseAfterSql,
   ledgerEventCte,
 } from './spend-caps.sql';
 
@@ -208,11 +208,9 @@ export class CreditsService {
   }
 
   /** The job succeeded: the held credits stay spent. Settles at most once, whoever calls it and how often. */
-  capture(reference: Reference, manager?: EntityManager): Promise<Settlement> {
-    return this.inTransaction(manager, async (m) => {
-      const row = await this.settle(m, reference, 'captured');
-      return row ? { settled: true, userId: row.userId, amount: row.amount } : { settled: false };
-    });
+  async capture(reference: Reference, manager?: EntityManager): Promise<Settlement> {
+    const row = await this.captureWith(reference, ALWAYS, '', manager);
+    return row.user_id ? { settled: true, userId: row.user_id, amount: Number(row.amount) } : { settled: false };
   }
 
   /**
@@ -225,10 +223,10 @@ export class CreditsService {
     before: SqlFragment,
     select = '',
     manager?: EntityManager,
-  ): Promise<{ won: boolean } & T> {
+  ): Promise<{ won: boolean } & SettledRow & T> {
     const sql = new SqlParams([reference.type, reference.id]);
     const statement = captureAfterSql(before(sql.param), select);
-    const [row] = await this.statement<{ won: number } & T>(manager, statement, sql.values);
+    const [row] = await this.statement<{ won: number } & SettledRow & T>(manager, statement, sql.values);
     return { ...row, won: row.won > 0 };
   }
 
@@ -236,39 +234,38 @@ export class CreditsService {
    * The job failed or was canceled: the held credits go back in full (a `tool_refund` entry), at most once, and so
    * does the spend counted against the caps of the day (and key) the hold was taken on.
    */
-  release(reference: Reference, manager?: EntityManager): Promise<Settlement> {
-    return this.inTransaction(manager, async (m) => {
-      const row = await this.settle(m, reference, 'released');
-      if (!row) return { settled: false };
-      if (row.amount === 0) return { settled: true, userId: row.userId, amount: 0 };
-      // Key first, account second: the order in which a hold takes the same locks.
-      if (row.apiKeyId) await m.query(KEY_REFUND_SQL, [row.apiKeyId, row.amount, row.day]);
-      const [refund] = await this.withDuplicateCheck('tool_refund', reference, () =>
-        m.query<{ balance_after: string }[]>(REFUND_SQL, [
-          row.userId,
-          row.amount,
-          reference.type,
-          reference.id,
-          row.day,
-        ]),
-      );
-      if (!refund) throw new Error(`No credit account for user ${row.userId}`);
-      return { settled: true, userId: row.userId, amount: row.amount, balance: Number(refund.balance_after) };
-    });
+  async release(reference: Reference, manager?: EntityManager): Promise<Settlement> {
+    const row = await this.releaseWith(reference, ALWAYS, '', manager);
+    if (!row.user_id) return { settled: false };
+    const amount = Number(row.amount);
+    return { settled: true, userId: row.user_id, amount, ...(amount > 0 ? { balance: Number(row.balance) } : {}) };
   }
 
-  private async settle(m: EntityManager, reference: Reference, to: 'captured' | 'released') {
-    const rows: SettledRow[] | [SettledRow[], number] = await m.query(
-      `UPDATE credit_holds SET status = $3, settled_at = now()
-        WHERE reference_type = $1 AND reference_id = $2 AND status = 'held'
-        RETURNING user_id, amount, api_key_id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day`,
-      [reference.type, reference.id, to],
+  /**
+   * A transition and its release in ONE statement, as `captureWith`: the hold is released (refunded) only when the
+   * CTE `job` of `before` has a row. The answer's `balance` is the owner's after the refund (null for a free run).
+   */
+  async releaseWith<T extends object>(
+    reference: Reference,
+    before: SqlFragment,
+    select = '',
+    manager?: EntityManager,
+  ): Promise<{ won: boolean } & SettledRow & { balance: string | null } & T> {
+    const sql = new SqlParams([reference.type, reference.id]);
+    const statement = releaseAfterSql(before(sql.param), select);
+    const [row] = await this.withDuplicateCheck('tool_refund', reference, () =>
+      this.statement<{ won: number } & SettledRow & { balance: string | null } & T>(manager, statement, sql.values),
     );
-    // TypeORM returns [rows, count] for UPDATE … RETURNING on postgres.
-    const list = (Array.isArray(rows[0]) ? rows[0] : rows) as SettledRow[];
-    if (!list.length) return null;
-    const [r] = list;
-    return { userId: r.user_id, amount: Number(r.amount), apiKeyId: r.api_key_id, day: r.day };
+    return { ...row, won: row.won > 0 };
+  }
+
+  /**
+   * A grant as CTEs of the caller's statement (a creator's earning in the statement that settles the run), made only
+   * when the CTE `gate` has a row; exactly once per (user, kind, reference) like every ledger row.
+   */
+  grantAfter(movement: Movement & { reference: Reference }, gate: string): SqlFragment {
+    assertAmount(movement.amount);
+    return (p) => grantAfterSql(p, movement, gate);
   }
 
   private async move(m: EntityManager | undefined, movement: Movement, sign: 1 | -1): Promise<MovementResult> {
@@ -335,12 +332,14 @@ interface HoldRow {
   gate_open: boolean;
 }
 
+/** The settled hold of a capture or release statement: nulls when there was none left to settle. */
 interface SettledRow {
-  user_id: string;
-  amount: string;
-  api_key_id: string | null;
-  day: string;
+  user_id: string | null;
+  amount: string | null;
 }
+
+/** A settlement without a transition of the caller's: the hold alone decides. */
+const ALWAYS: SqlFragment = () => 'job AS (SELECT 1)';
 
 function assertAmount(amount: number): void {
   if (!Number.isSafeInteger(amount) || amount <= 0) {

@@ -86,6 +86,7 @@ export function freeHoldSql(extra: string, gate?: string): string {
 /**
  * Captures a hold in the statement that wins its transition: `before` is a CTE list with one named `job` that has a
  * row only when the transition won; the hold is captured only then. $1 reference type, $2 reference id.
+ * One row: `won` (the transition's rows), the captured hold's `user_id` and `amount` (null when none was held).
  */
 export function captureAfterSql(before: string, select: string): string {
   return `
@@ -94,7 +95,66 @@ export function captureAfterSql(before: string, select: string): string {
      WHERE reference_type = $1 AND reference_id = $2 AND status = 'held' AND EXISTS (SELECT 1 FROM job)
     RETURNING user_id, amount
   )
-  SELECT (SELECT count(*) FROM job)::int AS won, (SELECT count(*) FROM captured)::int AS captured${select}`;
+  SELECT (SELECT count(*) FROM job)::int AS won, c.user_id, c.amount${select}
+    FROM (SELECT 1) one LEFT JOIN captured c ON true`;
+}
+
+/**
+ * Releases a hold in the statement that wins its transition (`before` as for captureAfterSql): the credits back in
+ * full (a `tool_refund` entry), and the spend given back to the day and month the hold was taken in (a refund of
+ * yesterday's run does not lower today's spend) and to the key's day. Locks are taken key row first, account second,
+ * the order a hold takes them: the account update waits on `key_refund` (its one-time filter runs that CTE first).
+ * $1 reference type, $2 reference id. One row: `won`, the released hold's `user_id` and `amount`, the new `balance`.
+ */
+export function releaseAfterSql(before: string, select: string): string {
+  return `
+  WITH ${before}, released AS (
+    UPDATE credit_holds SET status = 'released', settled_at = now()
+     WHERE reference_type = $1 AND reference_id = $2 AND status = 'held' AND EXISTS (SELECT 1 FROM job)
+    RETURNING user_id, amount, api_key_id, (created_at AT TIME ZONE 'UTC')::date AS day
+  ), key_refund AS (
+    UPDATE credit_key_spend k SET spent = greatest(0, k.spent - r.amount)
+      FROM released r WHERE k.api_key_id = r.api_key_id AND k.day = r.day AND r.amount > 0
+    RETURNING k.api_key_id
+  ), refund_account AS (
+    UPDATE credit_accounts a
+       SET balance = a.balance + r.amount, updated_at = now(),
+           spent_today = CASE WHEN a.spent_day = r.day THEN greatest(0, a.spent_today - r.amount) ELSE a.spent_today END,
+           spent_this_month = CASE WHEN a.spent_month = date_trunc('month', r.day)::date
+                                   THEN greatest(0, a.spent_this_month - r.amount) ELSE a.spent_this_month END
+      FROM released r
+     WHERE a.user_id = r.user_id AND r.amount > 0 AND (SELECT count(*) FROM key_refund) >= 0
+    RETURNING a.user_id, a.balance, r.amount
+  ), refund_ledger AS (
+    INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference_type, reference_id)
+    SELECT user_id, amount, balance, 'tool_refund', $1, $2 FROM refund_account
+    RETURNING user_id, delta
+  ), ${eventCte('refund_event', 'credit', 'refund_ledger', { user_id: 'user_id', kind: `'tool_refund'`, amount: 'delta' })}
+  SELECT (SELECT count(*) FROM job)::int AS won, r.user_id, r.amount, a.balance${select}
+    FROM (SELECT 1) one LEFT JOIN released r ON true LEFT JOIN refund_account a ON true`;
+}
+
+/**
+ * A grant as CTEs of a bigger statement, made only when the CTE `gate` has a row (a creator's earning in the
+ * statement that settles the run): the account (opened when missing), its ledger row and its analytics event.
+ */
+export function grantAfterSql(
+  p: (value: unknown) => string,
+  grant: { userId: string; amount: number; kind: string; reference: { type: string; id: string } },
+  gate: string,
+): string {
+  const user = `${p(grant.userId)}::uuid`;
+  const amount = `${p(grant.amount)}::bigint`;
+  return `granted_account AS (
+    INSERT INTO credit_accounts AS a (user_id, balance) SELECT ${user}, ${amount} WHERE EXISTS (SELECT 1 FROM ${gate})
+    ON CONFLICT (user_id) DO UPDATE SET balance = a.balance + EXCLUDED.balance, updated_at = now()
+    RETURNING balance
+  ), granted_ledger AS (
+    INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference_type, reference_id)
+    SELECT ${user}, ${amount}, balance, ${p(grant.kind)}, ${p(grant.reference.type)}, ${p(grant.reference.id)}
+      FROM granted_account
+    RETURNING user_id, delta, kind
+  ), ${eventCte('granted_event', 'credit', 'granted_ledger', { user_id: 'user_id', kind: 'kind', amount: 'delta' })}`;
 }
 
 /** Where the caller stands after a refusal: balance, the user's caps and spend, the key's spend. $1 user, $2 key. */
@@ -104,31 +164,6 @@ export const SPEND_STATE_SQL = `
          (SELECT CASE WHEN day = ${TODAY} THEN spent ELSE 0 END FROM credit_key_spend WHERE api_key_id = $2::uuid)
            AS key_spent
     FROM credit_accounts WHERE user_id = $1::uuid`;
-
-/** A released hold gives its spend back to the key's day it was taken on. $1 key, $2 amount, $3 the hold's day. */
-export const KEY_REFUND_SQL = `
-  UPDATE credit_key_spend SET spent = greatest(0, spent - $2::bigint) WHERE api_key_id = $1::uuid AND day = $3::date`;
-
-/**
- * The refund of a released hold: the credits back (a `tool_refund` entry) and the spend given back to the day and
- * month the hold was taken in (a refund of yesterday's run does not lower today's spend).
- * Params: $1 user, $2 amount, $3 reference type, $4 reference id, $5 the hold's UTC day.
- */
-export const REFUND_SQL = `
-  WITH account AS (
-    UPDATE credit_accounts
-       SET balance = balance + $2::bigint, updated_at = now(),
-           spent_today = CASE WHEN spent_day = $5::date THEN greatest(0, spent_today - $2::bigint) ELSE spent_today END,
-           spent_this_month = CASE WHEN spent_month = date_trunc('month', $5::date)::date
-                                   THEN greatest(0, spent_this_month - $2::bigint) ELSE spent_this_month END
-     WHERE user_id = $1::uuid
-    RETURNING balance
-  ), ledger AS (
-    INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference_type, reference_id)
-    SELECT $1::uuid, $2::bigint, balance, 'tool_refund', $3, $4 FROM account
-    RETURNING id, balance_after, created_at
-  ), ${ledgerEventCte('ledger', `'tool_refund'`, '$2::bigint')}
-  SELECT id, balance_after, created_at FROM ledger`;
 
 /** The next UTC midnight, and the first instant of the next UTC month: when the daily and monthly caps reset. */
 export function nextUtcDay(now = new Date()): Date {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { toCredits } from '@megicai/contracts';
+import { DataSource } from 'typeorm';
+import { MILLI_PER_CREDIT } from '@megicai/contracts';
 import { succeededWebhook } from './cached-hits.recorder';
 import { CreditsService } from '../credits/credits.service';
 import { MarketplaceService } from '../marketplace/marketplace.service';
@@ -12,7 +12,6 @@ import { attemptRecords, runEventsSql, TRANSITION_RETURNING } from './job-rows.s
 import { jobReference } from './jobs.constants';
 import { returnedRows } from './sql-rows.util';
 import { hydrate } from '../common/sql/hydrate';
-import { SqlParams } from '../common/sql/sql-fragment';
 
 export interface JobSuccess {
   output: StoredOutput;
@@ -66,124 +65,70 @@ export class JobSettlementService {
     return rows.length > 0;
   }
 
-  /** running → succeeded, capture the hold and pay the template's creator; false when another transition won. */
+  /**
+   * running → succeeded in ONE statement: the conditional transition, its analytics events, the capture, the
+   * template's run and its creator's earning, and the webhook outbox rows; false when another transition won.
+   */
   async succeed(job: Job, result: JobSuccess): Promise<boolean> {
-    const { won, deliveries } = job.templateId
-      ? await this.succeedWithEarning(job, result)
-      : await this.succeedAlone(job, result);
-    await this.webhooks.dispatch(deliveries);
-    if (won && job.cacheKey) {
+    const creatorRun = this.creatorRun(job);
+    const webhook = this.webhooks.recordAfter('job', succeededWebhook(job, result.provider));
+    const answer = await this.credits.captureWith<{ deliveries: string[] | null }>(
+      jobReference(job.id),
+      (p) =>
+        `job AS (${succeededSql(p, job.id, result)}), ${successEventsSql(p, result)}, ` +
+        `${creatorRun ? `${creatorRun(p)}, ` : ''}${webhook(p)}`,
+      DELIVERIES,
+    );
+    await this.webhooks.dispatch(answer.deliveries ?? []);
+    if (answer.won && job.cacheKey) {
       // Not awaited: the answer need not wait for the cache (`set` never throws). Its SET is queued on the cache
       // connection within this turn of the event loop, before a repeat can be read, so the repeat finds it.
       void this.cache.set(job.cacheKey, { output: result.output, provider: result.provider, model: result.model });
     }
-    return won;
-  }
-
-  /** The usual success in ONE statement: the conditional transition, the capture and the webhook outbox rows. */
-  private async succeedAlone(job: Job, result: JobSuccess): Promise<{ won: boolean; deliveries: string[] }> {
-    const event = succeededWebhook(job, result.provider);
-    const answer = await this.credits.captureWith<{ deliveries: string[] | null }>(
-      jobReference(job.id),
-      (p) =>
-        `job AS (${succeededSql(p, job.id, result)}), ${successEventsSql(p, result)}, ${this.webhooks.recordAfter('job', event)(p)}`,
-      `, (SELECT array_agg(id) FROM deliveries) AS deliveries`,
-    );
-    return { won: answer.won, deliveries: answer.deliveries ?? [] };
-  }
-
-  /** A template run also pays its creator (the marketplace's rows): one transaction. */
-  private async succeedWithEarning(job: Job, result: JobSuccess): Promise<{ won: boolean; deliveries: string[] }> {
-    let deliveries: string[] = [];
-    const won = await this.dataSource.transaction(async (m) => {
-      const sql = new SqlParams();
-      const statement = `WITH job AS (${succeededSql(sql.param, job.id, result)}), ${successEventsSql(sql.param, result)}
-        SELECT id FROM job`;
-      const rows = returnedRows<{ id: string }>(await m.query(statement, sql.values));
-      if (rows.length === 0) return false;
-      await this.credits.capture(jobReference(job.id), m);
-      await this.payCreator(m, job);
-      deliveries = await this.recordEvent(m, job.id, 'job.succeeded');
-      return true;
-    });
-    return { won, deliveries };
-  }
-
-  /** queued/running → failed with a full refund; false when the job had already ended. */
-  async fail(jobId: string, error: string, attempts: StoredAttempt[] = []): Promise<boolean> {
-    let deliveries: string[] = [];
-    const won = await this.dataSource.transaction(async (m) => {
-      // The transition and its analytics events (the refund, every provider call) in one statement.
-      const sql = new SqlParams([jobId, error.slice(0, 2000), JSON.stringify(attempts)]);
-      const events = runEventsSql(sql.param, 'run_failed', attemptRecords(attempts), { amount: 'cost' });
-      const rows = returnedRows<{ id: string }>(
-        await m.query(
-          `WITH job AS (
-             UPDATE jobs SET status = 'failed', error = $2, attempts = attempts || $3::jsonb, finished_at = now(),
-                    updated_at = now()
-              WHERE id = $1 AND status IN ('queued', 'running') ${TRANSITION_RETURNING}
-           ), ${events}
-           SELECT id FROM job`,
-          sql.values,
-        ),
-      );
-      if (rows.length === 0) return false;
-      await this.credits.release(jobReference(jobId), m);
-      deliveries = await this.recordEvent(m, jobId, 'job.failed');
-      return true;
-    });
-    await this.webhooks.dispatch(deliveries);
-    return won;
+    return answer.won;
   }
 
   /**
-   * The owner's webhook event of a transition that won, written in its transaction (the outbox: a crash after the
-   * commit cannot lose it); dispatched to the queue after the commit.
+   * queued/running → failed with a full refund in ONE statement (the transition, its analytics events, the release
+   * and the owner's `job.failed` webhook rows); false when the job had already ended.
    */
-  private async recordEvent(m: EntityManager, jobId: string, event: 'job.succeeded' | 'job.failed'): Promise<string[]> {
-    const [job]: { user_id: string; tool_id: string; cost: string; cached: boolean; provider: string | null }[] =
-      await m.query(`SELECT user_id, tool_id, cost, cached, provider FROM jobs WHERE id = $1`, [jobId]);
-    if (!job) return [];
-    return this.webhooks.record(m, {
-      userId: job.user_id,
-      event,
-      key: `${event}:${jobId}`,
-      data: {
-        jobId,
-        toolId: job.tool_id,
-        status: event === 'job.succeeded' ? 'succeeded' : 'failed',
-        cost: toCredits(Number(job.cost)),
-        provider: job.provider,
-      },
-    });
+  async fail(jobId: string, error: string, attempts: StoredAttempt[] = []): Promise<boolean> {
+    const answer = await this.credits.releaseWith<{ deliveries: string[] | null }>(
+      jobReference(jobId),
+      (p) => `job AS (
+          UPDATE jobs SET status = 'failed', error = ${p(error.slice(0, 2000))},
+                 attempts = attempts || ${p(JSON.stringify(attempts))}::jsonb, finished_at = now(), updated_at = now()
+           WHERE id = ${p(jobId)}::uuid AND status IN ('queued', 'running') ${TRANSITION_RETURNING}, provider
+        ), ${runEventsSql(p, 'run_failed', attemptRecords(attempts), { amount: 'cost' })},
+        ${FAILED_WEBHOOK}, ${this.webhooks.recordEachAfter('failed_webhook', 'job.failed')}`,
+      DELIVERIES,
+    );
+    await this.webhooks.dispatch(answer.deliveries ?? []);
+    return answer.won;
   }
 
-  /** The owner's cancel: queued/running → canceled with a full refund. */
+  /** The owner's cancel: queued/running → canceled with a full refund, in ONE statement. */
   async cancel(jobId: string, userId: string): Promise<CancelOutcome> {
-    return this.dataSource.transaction(async (m) => {
-      const sql = new SqlParams([jobId, userId]);
-      const rows = returnedRows<{ id: string }>(
-        await m.query(
-          `WITH job AS (
-             UPDATE jobs SET status = 'canceled', finished_at = now(), updated_at = now()
-              WHERE id = $1 AND user_id = $2 AND status IN ('queued', 'running') ${TRANSITION_RETURNING}
-           ), ${runEventsSql(sql.param, 'run_canceled', [], { amount: 'cost' })}
-           SELECT id FROM job`,
-          sql.values,
-        ),
-      );
-      if (rows.length > 0) {
-        await this.credits.release(jobReference(jobId), m);
-        return 'canceled';
-      }
-      const exists: unknown[] = await m.query(`SELECT 1 FROM jobs WHERE id = $1 AND user_id = $2`, [jobId, userId]);
-      return exists.length ? 'finished' : 'missing';
-    });
+    const answer = await this.credits.releaseWith<{ found: number }>(
+      jobReference(jobId),
+      (p) => {
+        const [id, owner] = [`${p(jobId)}::uuid`, `${p(userId)}::uuid`];
+        return `job AS (
+            UPDATE jobs SET status = 'canceled', finished_at = now(), updated_at = now()
+             WHERE id = ${id} AND user_id = ${owner} AND status IN ('queued', 'running') ${TRANSITION_RETURNING}
+          ), ${runEventsSql(p, 'run_canceled', [], { amount: 'cost' })},
+          found AS (SELECT count(*)::int AS n FROM jobs WHERE id = ${id} AND user_id = ${owner})`;
+      },
+      `, (SELECT n FROM found) AS found`,
+    );
+    if (answer.won) return 'canceled';
+    return answer.found > 0 ? 'finished' : 'missing';
   }
 
-  private async payCreator(m: EntityManager, job: Job): Promise<void> {
-    if (!job.templateId || job.templateVersion === null || !job.creatorId) return;
-    await this.marketplace.payCreator(m, {
+  /** A template run's record and its creator's earning (MarketplaceService), null for a run of no template. */
+  private creatorRun(job: Job) {
+    if (!job.templateId || job.templateVersion === null || !job.creatorId) return null;
+    return this.marketplace.creatorRun({
       jobId: job.id,
       templateId: job.templateId,
       version: job.templateVersion,
@@ -193,6 +138,19 @@ export class JobSettlementService {
     });
   }
 }
+
+/** The ids of the webhook delivery rows a settlement wrote (CTE `deliveries`), as the statement's extra column. */
+const DELIVERIES = `, (SELECT array_agg(id) FROM deliveries) AS deliveries`;
+
+/** The owner's `job.failed` event of a failure that won (CTE `job`), for WebhookEventsService.recordEachAfter. */
+const FAILED_WEBHOOK = `failed_webhook AS (
+  SELECT user_id, 'job.failed:' || id AS event_key,
+         ${WebhookEventsService.payloadSql(
+           'job.failed',
+           `jsonb_build_object('jobId', id, 'toolId', tool_id, 'status', 'failed',
+              'cost', trim_scale(cost::numeric / ${MILLI_PER_CREDIT}), 'provider', provider)`,
+         )} AS payload
+    FROM job)`;
 
 /** running → succeeded, conditional: RETURNING a row only for the transition that won. */
 function succeededSql(p: (value: unknown) => string, jobId: string, result: JobSuccess): string {

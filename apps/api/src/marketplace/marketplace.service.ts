@@ -9,6 +9,7 @@ import { MarketplaceException } from './marketplace.exception';
 import { marketplaceConfig } from '../config/marketplace.config';
 import { CreditsService } from '../credits/credits.service';
 import { ToolsService } from '../tools/tools.service';
+import { SqlParams, type SqlFragment } from '../common/sql/sql-fragment';
 import { PromptTemplate } from './entities/prompt-template.entity';
 import { asBadRequest, isUuid, templateNotFound } from './prompt-errors';
 import { renderTemplate, resolveValues } from './template-syntax';
@@ -95,27 +96,46 @@ export class MarketplaceService {
    * Called inside the transaction that settles a successful run. Records the run once per job and credits the
    * creator their share as a `creator_earning` entry; nothing for the creator's own runs, and no earning for a free
    * run (a cache hit). Exactly once: the run row is keyed by job id and the ledger is unique per (kind, reference).
+   * One statement: `creatorRun` after a transition that always wins.
    */
   async payCreator(manager: EntityManager, run: TemplateRun): Promise<void> {
-    if (run.creatorId === run.runnerId) return;
+    const rows = this.creatorRun(run);
+    if (!rows) return;
+    const sql = new SqlParams();
+    await manager.query(`WITH job AS (SELECT 1), ${rows(sql.param)} SELECT 1`, sql.values);
+  }
+
+  /**
+   * `payCreator` as CTEs of the statement that settles the run: written only when its CTE `job` has a row (the
+   * transition that won). The run row (CTE `prompt_run`, none when it was recorded before), the template's use, and
+   * the creator's earning through CreditsService.grantAfter. Null for the creator's own run: nothing to record.
+   */
+  creatorRun(run: TemplateRun): SqlFragment | null {
+    if (run.creatorId === run.runnerId) return null;
     // The example templates' system creator earns nothing (the run still counts as a use).
     const share = run.creatorId === SYSTEM_CREATOR_ID ? 0 : this.config.creatorSharePercent;
     const earning = Math.floor((run.costMilli * share) / 100);
-    const inserted: { job_id: string }[] = await manager.query(
-      `INSERT INTO prompt_runs (job_id, template_id, version, creator_id, runner_id, cost_milli, earning_milli)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (job_id) DO NOTHING RETURNING job_id`,
-      [run.jobId, run.templateId, run.version, run.creatorId, run.runnerId, run.costMilli, earning],
-    );
-    if (inserted.length === 0) return;
-    await manager.query(`UPDATE prompt_templates SET uses = uses + 1, runs_30d = runs_30d + 1 WHERE id = $1`, [
-      run.templateId,
-    ]);
-    if (earning > 0) {
-      await this.credits.grant(
-        { userId: run.creatorId, amount: earning, kind: 'creator_earning', reference: { type: 'job', id: run.jobId } },
-        manager,
-      );
-    }
+    const grant =
+      earning > 0
+        ? this.credits.grantAfter(
+            {
+              userId: run.creatorId,
+              amount: earning,
+              kind: 'creator_earning',
+              reference: { type: 'job', id: run.jobId },
+            },
+            'prompt_run',
+          )
+        : null;
+    return (p) => `prompt_run AS (
+        INSERT INTO prompt_runs (job_id, template_id, version, creator_id, runner_id, cost_milli, earning_milli)
+        SELECT ${p(run.jobId)}::uuid, ${p(run.templateId)}::uuid, ${p(run.version)}::int, ${p(run.creatorId)}::uuid,
+               ${p(run.runnerId)}::uuid, ${p(run.costMilli)}::bigint, ${p(earning)}::bigint
+         WHERE EXISTS (SELECT 1 FROM job)
+        ON CONFLICT (job_id) DO NOTHING RETURNING job_id, template_id
+      ), template_use AS (
+        UPDATE prompt_templates t SET uses = uses + 1, runs_30d = runs_30d + 1 FROM prompt_run r WHERE t.id = r.template_id
+      )${grant ? `, ${grant(p)}` : ''}`;
   }
 
   /** The caller's earnings as a creator: all time, the last 30 days and per template (credits). */

@@ -68,6 +68,12 @@ export class WebhookEventsService {
     return { type: input.event, timestamp: new Date().toISOString(), data: input.data };
   }
 
+  /** `payloadOf` as a SQL expression (a jsonb), for an event whose data a statement builds from its own rows. */
+  static payloadSql(event: WebhookEvent, data: string): string {
+    const timestamp = `to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    return `jsonb_build_object('type', '${event}', 'timestamp', ${timestamp}, 'data', ${data})`;
+  }
+
   /** After the commit. Never throws: a row not added stays `enqueued = false` for the relay. */
   async dispatch(deliveryIds: string[]): Promise<void> {
     for (const id of deliveryIds) {
