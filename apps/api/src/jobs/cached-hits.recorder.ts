@@ -8,9 +8,10 @@ import { isInfrastructureError } from '../common/errors/infrastructure.exception
 import { preparedQuery } from '../common/sql/prepared-query';
 import { WebhookEventsService } from '../webhooks/webhook-events.service';
 import type { Job } from './entities/job.entity';
+import type { QueuedJob } from './jobs.constants';
 
 /** The owner's `job.succeeded` event of a job (webhooks), as every success records it. */
-export function succeededWebhook(job: Job, provider: string) {
+export function succeededWebhook(job: QueuedJob, provider: string) {
   return {
     userId: job.userId,
     event: 'job.succeeded' as const,

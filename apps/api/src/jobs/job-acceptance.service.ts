@@ -141,7 +141,7 @@ export class JobAcceptanceService {
       if (error instanceof HoldGateClosedError) throw this.mediaLimitReached();
       throw error;
     }
-    if (queue) await this.queue.enqueue(job.id, queue);
+    if (queue) await this.queue.enqueue(job, queue);
     return { job, tool, fromCache: false, history };
   }
 

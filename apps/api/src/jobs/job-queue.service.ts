@@ -7,7 +7,9 @@ import { DataSource } from 'typeorm';
 import { Batcher } from '../common/batching/batcher';
 import { jobsConfig } from '../config/jobs.config';
 import { redisConfig } from '../config/redis.config';
-import { MEDIA_QUEUES, MediaJobData, MediaQueue } from './jobs.constants';
+import { hydrate } from '../common/sql/hydrate';
+import { Job } from './entities/job.entity';
+import { MEDIA_QUEUES, MediaJobData, mediaJobData, MediaQueue, type QueuedJob } from './jobs.constants';
 
 /**
  * BullMQ's connection keeps commands while Redis is away and sends them when it returns (its workers need that).
@@ -81,22 +83,19 @@ export class JobQueueService {
    * outbox row goes: on the request path without waiting (deletes of jobs added together share one statement; a
    * row a crash leaves behind is only added again by the relay, harmlessly); from the relay, before the next row.
    */
-  async enqueue(jobId: string, queue: MediaQueue, options: { fromOutbox?: boolean } = {}): Promise<boolean> {
+  async enqueue(job: QueuedJob, queue: MediaQueue, options: { fromOutbox?: boolean } = {}): Promise<boolean> {
+    const jobId = job.id;
     try {
       await bounded(
-        this.queues[queue].add(
-          'run',
-          { jobId },
-          {
-            jobId,
-            attempts: this.config.attempts,
-            backoff: { type: 'exponential', delay: this.config.backoffMs },
-            // A bounded history, so /admin/queues and Bull Board show true completed counts (removing on complete
-            // made "Completed 0" after every job finished) without Redis growing for ever.
-            removeOnComplete: { age: 24 * 3600, count: 1000 },
-            removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
-          },
-        ),
+        this.queues[queue].add('run', mediaJobData(job), {
+          jobId,
+          attempts: this.config.attempts,
+          backoff: { type: 'exponential', delay: this.config.backoffMs },
+          // A bounded history, so /admin/queues and Bull Board show true completed counts (removing on complete
+          // made "Completed 0" after every job finished) without Redis growing for ever.
+          removeOnComplete: { age: 24 * 3600, count: 1000 },
+          removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+        }),
         `adding job ${jobId}`,
       );
       if (options.fromOutbox) await this.dataSource.query(`DELETE FROM job_outbox WHERE job_id = $1`, [jobId]);
@@ -162,17 +161,18 @@ export class JobQueueService {
 
   /** Re-adds outbox rows older than `minAgeMs` (younger ones are probably being added right now). */
   async relay(minAgeMs = this.config.outboxRelayIntervalMs): Promise<number> {
-    const rows: { job_id: string; queue: MediaQueue }[] = await this.dataSource.query(
-      `SELECT job_id, queue FROM job_outbox
-        WHERE created_at < now() - make_interval(secs => $1::double precision / 1000)
-          AND (queue_prefix = $2 OR queue_prefix IS NULL)
-        ORDER BY created_at LIMIT 500`,
+    const rows: (Record<string, unknown> & { outbox_queue: MediaQueue })[] = await this.dataSource.query(
+      `SELECT o.queue AS outbox_queue, j.* FROM job_outbox o JOIN jobs j ON j.id = o.job_id
+        WHERE o.created_at < now() - make_interval(secs => $1::double precision / 1000)
+          AND (o.queue_prefix = $2 OR o.queue_prefix IS NULL)
+        ORDER BY o.created_at LIMIT 500`,
       [minAgeMs, this.prefix],
     );
     let added = 0;
     for (const row of rows) {
       // Redis is still away: the rest would wait just as long; the next tick tries again.
-      if (!(await this.enqueue(row.job_id, row.queue, { fromOutbox: true }))) break;
+      const job = hydrate(this.dataSource, Job, row);
+      if (!(await this.enqueue(job, row.outbox_queue, { fromOutbox: true }))) break;
       added += 1;
     }
     return added;

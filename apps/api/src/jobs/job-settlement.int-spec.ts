@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CreditsService } from '../credits/credits.service';
+import { JobQueueService } from './job-queue.service';
 import { JobSettlementService } from './job-settlement.service';
 import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-app';
 
@@ -44,8 +45,8 @@ describe('Job settlement in one statement', () => {
   async function roundTrips(jobId: string, work: () => Promise<unknown>): Promise<number> {
     const query = jest.spyOn(Client.prototype, 'query');
     await work();
-    const calls = query.mock.calls.filter(([config, values]) => {
-      const params = (typeof config === 'object' && config && 'values' in config ? config.values : values) as unknown;
+    const calls = (query.mock.calls as unknown[][]).filter(([config, values]) => {
+      const params = (config as { values?: unknown[] } | undefined)?.values ?? values;
       return Array.isArray(params) && params.includes(jobId);
     });
     query.mockRestore();
@@ -69,7 +70,7 @@ describe('Job settlement in one statement', () => {
 
   it('fails a job with its refund, analytics and job.failed webhook row in one statement, once', async () => {
     const u = await registerUser(t);
-    await credits.grant({ userId: u.user.id, amount: 5000, kind: 'admin_grant' });
+    await credits.grant({ userId: u.user.id, amount: 5000, kind: 'admin_adjustment' });
     await t
       .http()
       .post('/api/v1/me/webhooks')
@@ -116,7 +117,7 @@ describe('Job settlement in one statement', () => {
   it("cancels in one statement: the owner's job is refunded once, another user's is missing", async () => {
     const u = await registerUser(t);
     const other = await registerUser(t);
-    await credits.grant({ userId: u.user.id, amount: 5000, kind: 'admin_grant' });
+    await credits.grant({ userId: u.user.id, amount: 5000, kind: 'admin_adjustment' });
     const before = await balanceOf(u.user.id);
     const id = await heldJob(u.user.id, 'queued');
     expect(await balanceOf(u.user.id)).toBe(before - 1000);
@@ -137,7 +138,7 @@ describe('Job settlement in one statement', () => {
   it('settles a template run and pays its creator 2% in one statement, once', async () => {
     const creator = await registerUser(t);
     const runner = await registerUser(t);
-    await credits.grant({ userId: runner.user.id, amount: 5000, kind: 'admin_grant' });
+    await credits.grant({ userId: runner.user.id, amount: 5000, kind: 'admin_adjustment' });
     const created = await t
       .http()
       .post('/api/v1/marketplace/prompts')
@@ -151,8 +152,13 @@ describe('Job settlement in one statement', () => {
       .set(bearer(creator.accessToken))
       .expect(200);
     const id = await heldJob(runner.user.id, 'queued', { id: templateId, creatorId: creator.user.id });
-    const job = await settlement.start(id);
-    const success = { output: { text: 'said' }, provider: 'offline', model: 'offline-text', attempts: [] };
+    const job = await settlement.start({ jobId: id });
+    const success = {
+      output: { text: 'said', offline: true },
+      provider: 'offline',
+      model: 'offline-text',
+      attempts: [],
+    };
 
     expect(await roundTrips(id, async () => expect(await settlement.succeed(job!, success)).toBe(true))).toBe(1);
     expect(await settlement.succeed(job!, success)).toBe(false);
@@ -168,5 +174,31 @@ describe('Job settlement in one statement', () => {
     const [{ status }] = await db.query(`SELECT status FROM credit_holds WHERE reference_id = $1`, [id]);
     expect(status).toBe('captured');
     expect(await writers(id, `UNION ALL SELECT xmin::text FROM prompt_runs WHERE job_id = $1`)).toBe(1);
+  });
+
+  it('queues a media job with what its worker needs; the worker starts it from the message', async () => {
+    const u = await registerUser(t);
+    await credits.grant({ userId: u.user.id, amount: 50_000, kind: 'admin_adjustment' });
+    const res = await t
+      .http()
+      .post('/api/v1/tools/image/run')
+      .set(bearer(u.accessToken))
+      .send({ input: { prompt: `queued whole ${u.user.id}`, size: '256x256' }, cache: false })
+      .expect(202);
+    const id = res.body.jobId as string;
+    // No worker runs beside this app: the message waits in the queue.
+    const message = await t.app.get(JobQueueService).find('image', id);
+    expect(message?.data).toEqual({
+      jobId: id,
+      job: expect.objectContaining({ id, userId: u.user.id, kind: 'image', prompt: `queued whole ${u.user.id}` }),
+    });
+    const data = message!.data;
+
+    const started = await roundTrips(id, async () => expect(await settlement.start(data)).toEqual(data.job));
+    expect(started).toBe(1);
+    // A message of only the id (an older version's) reads the row in the same statement.
+    expect(await settlement.start({ jobId: id })).toMatchObject({ id, userId: u.user.id, cost: data.job!.cost });
+    expect(await settlement.cancel(id, u.user.id)).toBe('canceled');
+    expect(await settlement.start(data)).toBeNull();
   });
 });

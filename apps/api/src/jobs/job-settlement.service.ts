@@ -9,7 +9,8 @@ import { WebhookEventsService } from '../webhooks/webhook-events.service';
 import { Job, StoredAttempt, StoredOutput } from './entities/job.entity';
 import { JobCacheService } from './job-cache.service';
 import { attemptRecords, runEventsSql, TRANSITION_RETURNING } from './job-rows.sql';
-import { jobReference } from './jobs.constants';
+import { jobReference, type MediaJobData, type QueuedJob } from './jobs.constants';
+import { preparedQuery } from '../common/sql/prepared-query';
 import { returnedRows } from './sql-rows.util';
 import { hydrate } from '../common/sql/hydrate';
 
@@ -39,18 +40,20 @@ export class JobSettlementService {
   ) {}
 
   /**
-   * queued (or running, for a retry after a crash) → running, in ONE statement that returns the row; null when the
-   * job already ended.
+   * queued (or running, for a retry after a crash) → running, in ONE statement; null when the job already ended. The
+   * job comes from its queue message; a message of only the id (an older version's) reads the row in the same
+   * statement (RETURNING *).
    */
-  async start(jobId: string): Promise<Job | null> {
-    const rows = returnedRows<Record<string, unknown>>(
-      await this.dataSource.query(
-        `UPDATE jobs SET status = 'running', started_at = coalesce(started_at, now()), runs = runs + 1, updated_at = now()
-        WHERE id = $1 AND status IN ('queued', 'running') RETURNING *`,
-        [jobId],
-      ),
+  async start({ jobId, job }: MediaJobData): Promise<QueuedJob | null> {
+    const rows = await preparedQuery<Record<string, unknown>>(
+      this.dataSource,
+      job ? 'job_start' : 'job_start_row',
+      `UPDATE jobs SET status = 'running', started_at = coalesce(started_at, now()), runs = runs + 1, updated_at = now()
+        WHERE id = $1 AND status IN ('queued', 'running') RETURNING ${job ? 'id' : '*'}`,
+      [jobId],
     );
-    return rows.length ? hydrate(this.dataSource, Job, rows[0]) : null;
+    if (rows.length === 0) return null;
+    return job ?? hydrate(this.dataSource, Job, rows[0]);
   }
 
   /** Stores progress; false when the job is no longer running (canceled meanwhile), so the worker can stop. */
@@ -69,7 +72,7 @@ export class JobSettlementService {
    * running → succeeded in ONE statement: the conditional transition, its analytics events, the capture, the
    * template's run and its creator's earning, and the webhook outbox rows; false when another transition won.
    */
-  async succeed(job: Job, result: JobSuccess): Promise<boolean> {
+  async succeed(job: QueuedJob, result: JobSuccess): Promise<boolean> {
     const creatorRun = this.creatorRun(job);
     const webhook = this.webhooks.recordAfter('job', succeededWebhook(job, result.provider));
     const answer = await this.credits.captureWith<{ deliveries: string[] | null }>(
@@ -126,7 +129,7 @@ export class JobSettlementService {
   }
 
   /** A template run's record and its creator's earning (MarketplaceService), null for a run of no template. */
-  private creatorRun(job: Job) {
+  private creatorRun(job: QueuedJob) {
     if (!job.templateId || job.templateVersion === null || !job.creatorId) return null;
     return this.marketplace.creatorRun({
       jobId: job.id,

@@ -7,6 +7,8 @@ import { friendlyQueueFailure, JobErrorMessage } from './job-errors';
 import { JobQueueService } from './job-queue.service';
 import { JobSettlementService } from './job-settlement.service';
 import type { MediaQueue } from './jobs.constants';
+import { Job } from './entities/job.entity';
+import { hydrate } from '../common/sql/hydrate';
 
 /**
  * Jobs that would otherwise stay in progress for ever, holding credits: a text run whose API process died while
@@ -38,8 +40,8 @@ export class JobSweeper {
 
   /** Media jobs in progress without an update for `minAgeMs` that BullMQ no longer knows: added again. */
   async requeueLostMediaJobs(minAgeMs = this.config.orphanCheckAfterMs): Promise<number> {
-    const rows: { id: string; kind: MediaQueue }[] = await this.dataSource.query(
-      `SELECT j.id, j.kind FROM jobs j
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT j.* FROM jobs j
         WHERE j.status IN ('queued', 'running') AND j.kind <> 'text'
           AND j.updated_at < now() - make_interval(secs => $1::double precision / 1000)
           AND NOT EXISTS (SELECT 1 FROM job_outbox o WHERE o.job_id = j.id)
@@ -47,7 +49,9 @@ export class JobSweeper {
       [minAgeMs],
     );
     let added = 0;
-    for (const { id, kind } of rows) {
+    for (const row of rows) {
+      const job = hydrate(this.dataSource, Job, row);
+      const [id, kind] = [job.id, job.kind as MediaQueue];
       const known = await this.queue.find(kind, id);
       if (known) {
         // Failed for good in BullMQ but the refund did not land (the worker died in between): settle it now.
@@ -55,7 +59,7 @@ export class JobSweeper {
           await this.settlement.fail(id, friendlyQueueFailure(known.failedReason));
         continue;
       }
-      if (await this.queue.enqueue(id, kind)) added += 1;
+      if (await this.queue.enqueue(job, kind)) added += 1;
     }
     return added;
   }

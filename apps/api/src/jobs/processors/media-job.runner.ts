@@ -8,9 +8,9 @@ import type { MediaOutput, ProgressCallback } from '../../providers/provider.int
 import { ProvidersService } from '../../providers/providers.service';
 import { StorageService } from '../../storage/storage.service';
 import { ToolsService } from '../../tools/tools.service';
-import type { Job, StoredAsset } from '../entities/job.entity';
+import type { StoredAsset } from '../entities/job.entity';
 import { JobSettlementService } from '../job-settlement.service';
-import type { MediaJobData } from '../jobs.constants';
+import type { MediaJobData, QueuedJob } from '../jobs.constants';
 import { mediaRequest, MediaRequest } from '../provider-request.builder';
 import { friendlyJobError, JobErrorMessage, rawAttempts, toStoredAttempt } from '../job-errors';
 import { isInfrastructureError } from '../../common/errors/infrastructure.exception';
@@ -32,7 +32,7 @@ export class MediaJobRunner {
   ) {}
 
   async run(queueJob: QueueJob<MediaJobData>): Promise<void> {
-    const job = await this.settlement.start(queueJob.data.jobId);
+    const job = await this.settlement.start(queueJob.data);
     if (!job) return; // canceled or already settled
     if (job.kind === 'text') throw new UnrecoverableError(`Job ${job.id} is a text job`);
     const tool = await this.tools.findEntity(job.toolId);
@@ -72,7 +72,7 @@ export class MediaJobRunner {
     await this.settlement.fail(jobId, friendlyReason);
   }
 
-  private generate(job: Job, order: string[], request: MediaRequest, onProgress: ProgressCallback) {
+  private generate(job: QueuedJob, order: string[], request: MediaRequest, onProgress: ProgressCallback) {
     const prefer = { provider: job.requestedProvider ?? undefined, model: job.requestedModel ?? undefined };
     switch (job.kind) {
       case 'image':
@@ -125,7 +125,7 @@ export class MediaJobRunner {
    * with a message chosen by category (the raw text goes to the log and the attempts). An infrastructure error
    * propagates untouched: the processor postpones the job without spending an attempt.
    */
-  private async onFailure(queueJob: QueueJob<MediaJobData>, job: Job, error: unknown): Promise<never> {
+  private async onFailure(queueJob: QueueJob<MediaJobData>, job: QueuedJob, error: unknown): Promise<never> {
     if (isInfrastructureError(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
     const retryable = error instanceof ProviderError ? error.retryable : true;
