@@ -1,4 +1,4 @@
-import { PNG } from 'pngjs';
+import { encodeRgbPng } from './png-encoder';
 import { drawLabel, labelBox } from './demo-label';
 import { hslToRgb, seedOf, seededRandom, Rgb } from './seeded-random';
 
@@ -16,6 +16,10 @@ interface Shape {
 /**
  * A PNG derived from the prompt: a two-hue gradient and a seeded composition of translucent shapes,
  * with the "OFFLINE DEMO" label burnt in. Same prompt and size, same picture.
+ *
+ * It is what a media job's worker spends most of its CPU on with the offline provider (issue 10: pngjs's per-byte
+ * filter and packing and a level-6 deflate were over half of it), so it is drawn row by row into RGB, each shape
+ * only over the span of the row it covers, and written by `encodeRgbPng` (node:zlib only).
  */
 export function renderOfflinePng(prompt: string, width: number, height: number, variant = 0): Buffer {
   const w = clampSide(width);
@@ -28,37 +32,41 @@ export function renderOfflinePng(prompt: string, width: number, height: number, 
   const [dx, dy] = [Math.cos(angle), Math.sin(angle)];
   const shapes = makeShapes(rand, hue, w, h, 4 + (prompt.trim().split(/\s+/).length % 9));
 
-  const png = new PNG({ width: w, height: h });
+  const pixels = new Uint8Array(w * h * 3);
   const span = Math.abs(dx) * w + Math.abs(dy) * h;
+  const [r0, g0, b0] = from;
+  const [dr, dg, db] = [to[0] - r0, to[1] - g0, to[2] - b0];
+  const step = dx / span; // the gradient is linear along a row: one step a pixel
   for (let y = 0; y < h; y++) {
-    // Only the shapes this row crosses, each from its left edge to its right: most pixels test none.
-    const row = shapes.filter((s) => Math.abs(y - s.cy) < s.r);
-    for (let x = 0; x < w; x++) {
-      const t = ((x - w / 2) * dx + (y - h / 2) * dy) / span + 0.5;
-      let r = from[0] + (to[0] - from[0]) * t;
-      let g = from[1] + (to[1] - from[1]) * t;
-      let b = from[2] + (to[2] - from[2]) * t;
-      for (const s of row) {
-        if (Math.abs(x - s.cx) >= s.r || !covers(s, x, y)) continue;
-        r += (s.color[0] - r) * s.alpha;
-        g += (s.color[1] - g) * s.alpha;
-        b += (s.color[2] - b) * s.alpha;
+    const o = y * w * 3;
+    let t = ((0 - w / 2) * dx + (y - h / 2) * dy) / span + 0.5;
+    for (let i = o, end = o + w * 3; i < end; i += 3, t += step) {
+      pixels[i] = r0 + dr * t;
+      pixels[i + 1] = g0 + dg * t;
+      pixels[i + 2] = b0 + db * t;
+    }
+    // Shapes in order, each over the pixels of this row it may cover (a pixel blends them in the same order),
+    // in integers: opacity in 256ths.
+    for (const s of shapes) {
+      if (Math.abs(y - s.cy) >= s.r) continue;
+      const [cr, cg, cb] = s.color;
+      const alpha = Math.round(s.alpha * 256);
+      const last = Math.min(w - 1, Math.ceil(s.cx + s.r));
+      for (let x = Math.max(0, Math.floor(s.cx - s.r)); x <= last; x++) {
+        if (!covers(s, x, y)) continue;
+        const i = o + x * 3;
+        pixels[i] += ((cr - pixels[i]) * alpha) >> 8;
+        pixels[i + 1] += ((cg - pixels[i + 1]) * alpha) >> 8;
+        pixels[i + 2] += ((cb - pixels[i + 2]) * alpha) >> 8;
       }
-      const i = (y * w + x) * 4;
-      png.data[i] = r;
-      png.data[i + 1] = g;
-      png.data[i + 2] = b;
-      png.data[i + 3] = 255;
     }
   }
   drawLabel(labelBox(w, h), (x, y, isText) => {
-    const i = (y * w + x) * 4;
-    if (isText) png.data.fill(255, i, i + 3);
-    else for (let c = 0; c < 3; c++) png.data[i + c] = png.data[i + c] * 0.35;
+    const i = (y * w + x) * 3;
+    if (isText) pixels.fill(255, i, i + 3);
+    else for (let c = 0; c < 3; c++) pixels[i + c] = pixels[i + c] * 0.35;
   });
-  // One filter for every row instead of trying all five per row. Sub (each pixel minus its left neighbour) suits
-  // these horizontal gradients: measured on 256×256, 1.3 ms and 21 KB against Paeth's 2.1 ms and 26 KB.
-  return PNG.sync.write(png, { filterType: 1, deflateLevel: 6 });
+  return encodeRgbPng(pixels, w, h);
 }
 
 function clampSide(side: number): number {
