@@ -64,3 +64,11 @@ export async function loginAdmin(t: TestApp): Promise<AuthResponse> {
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A marketplace template of the creator's, created and published: its id. */
+export async function publishedTemplate(t: TestApp, token: string, body: Record<string, unknown>): Promise<string> {
+  const created = await t.http().post('/api/v1/marketplace/prompts').set(bearer(token)).send(body).expect(201);
+  const id = created.body.id as string;
+  await t.http().post(`/api/v1/marketplace/prompts/${id}/publish`).set(bearer(token)).expect(200);
+  return id;
+}

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { JobView, LedgerEntryView, Page } from '@megicai/contracts';
-import { bearer, createTestApp, loginAdmin, registerUser, TestApp } from '../../test/test-app';
+import { bearer, createTestApp, loginAdmin, publishedTemplate, registerUser, TestApp } from '../../test/test-app';
 
 type Auth = Awaited<ReturnType<typeof registerUser>>;
 
@@ -115,23 +115,12 @@ describe('Job history and scheduled offers (integration)', () => {
   it('a template run remembers the template title and its variables; published templates are public', async () => {
     const creator = await registerUser(t);
     const runner = await registerUser(t);
-    const created = await t
-      .http()
-      .post('/api/v1/marketplace/prompts')
-      .set(bearer(creator.accessToken))
-      .send({
-        title: 'Greeting',
-        description: 'Says hello',
-        toolId,
-        template: 'Say hello to {{name}} in a {{tone}} tone.',
-      })
-      .expect(201);
-    const templateId = created.body.id as string;
-    await t
-      .http()
-      .post(`/api/v1/marketplace/prompts/${templateId}/publish`)
-      .set(bearer(creator.accessToken))
-      .expect(200);
+    const templateId = await publishedTemplate(t, creator.accessToken, {
+      title: 'Greeting',
+      description: 'Says hello',
+      toolId,
+      template: 'Say hello to {{name}} in a {{tone}} tone.',
+    });
 
     const res = await run(runner, '', { templateId, variables: { name: 'Ada', tone: 'formal' } });
     const job = (

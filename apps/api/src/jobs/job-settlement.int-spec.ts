@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CreditsService } from '../credits/credits.service';
 import { JobQueueService } from './job-queue.service';
 import { JobSettlementService } from './job-settlement.service';
-import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-app';
+import { bearer, createTestApp, publishedTemplate, registerUser, TestApp } from '../../test/test-app';
 
 const TEXT_TOOL = '00000000-0000-4000-8000-000000000101';
 
@@ -139,18 +139,12 @@ describe('Job settlement in one statement', () => {
     const creator = await registerUser(t);
     const runner = await registerUser(t);
     await credits.grant({ userId: runner.user.id, amount: 5000, kind: 'admin_adjustment' });
-    const created = await t
-      .http()
-      .post('/api/v1/marketplace/prompts')
-      .set(bearer(creator.accessToken))
-      .send({ title: 'Settle', description: 'A settled template', toolId: TEXT_TOOL, template: 'Say {{x}}' })
-      .expect(201);
-    const templateId = created.body.id as string;
-    await t
-      .http()
-      .post(`/api/v1/marketplace/prompts/${templateId}/publish`)
-      .set(bearer(creator.accessToken))
-      .expect(200);
+    const templateId = await publishedTemplate(t, creator.accessToken, {
+      title: 'Settle',
+      description: 'A settled template',
+      toolId: TEXT_TOOL,
+      template: 'Say {{x}}',
+    });
     const id = await heldJob(runner.user.id, 'queued', { id: templateId, creatorId: creator.user.id });
     const job = await settlement.start({ jobId: id });
     const success = {
