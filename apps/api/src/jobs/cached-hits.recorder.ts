@@ -1,24 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { toCredits } from '@megicai/contracts';
 import { eventCte } from '../analytics-events/analytics-events.sql';
 import { Batcher } from '../common/batching/batcher';
 import { isInfrastructureError } from '../common/errors/infrastructure.exception';
 import { preparedQuery } from '../common/sql/prepared-query';
 import { WebhookEventsService } from '../webhooks/webhook-events.service';
 import type { Job } from './entities/job.entity';
-import type { QueuedJob } from './jobs.constants';
-
-/** The owner's `job.succeeded` event of a job (webhooks), as every success records it. */
-export function succeededWebhook(job: QueuedJob, provider: string) {
-  return {
-    userId: job.userId,
-    event: 'job.succeeded' as const,
-    key: `job.succeeded:${job.id}`,
-    data: { jobId: job.id, toolId: job.toolId, status: 'succeeded', cost: toCredits(job.cost), provider },
-  };
-}
+import { succeededWebhook } from './jobs.constants';
 
 /** The columns of a hit as the statement reads them from its one jsonb parameter. */
 const HIT_COLUMNS = `id uuid, user_id uuid, tool_id uuid, kind varchar, input jsonb, prompt text,

@@ -1,4 +1,4 @@
-import type { ToolKind } from '@megicai/contracts';
+import { toCredits, type ToolKind } from '@megicai/contracts';
 import type { Job } from './entities/job.entity';
 
 export const MEDIA_QUEUES = ['image', 'audio', 'video'] as const;
@@ -14,22 +14,23 @@ export function queueFor(kind: ToolKind): MediaQueue | null {
  * UPDATE of a few bytes and no read of the row (issue 10). The row stays the record: what the message carries never
  * changes after acceptance.
  */
-export type QueuedJob = Pick<
-  Job,
-  | 'id'
-  | 'userId'
-  | 'toolId'
-  | 'kind'
-  | 'prompt'
-  | 'input'
-  | 'requestedProvider'
-  | 'requestedModel'
-  | 'cost'
-  | 'cacheKey'
-  | 'templateId'
-  | 'templateVersion'
-  | 'creatorId'
->;
+const QUEUED_JOB_FIELDS = [
+  'id',
+  'userId',
+  'toolId',
+  'kind',
+  'prompt',
+  'input',
+  'requestedProvider',
+  'requestedModel',
+  'cost',
+  'cacheKey',
+  'templateId',
+  'templateVersion',
+  'creatorId',
+] as const satisfies readonly (keyof Job)[];
+
+export type QueuedJob = Pick<Job, (typeof QUEUED_JOB_FIELDS)[number]>;
 
 /** The BullMQ payload. `job` is absent in a message of an older version: the worker then reads the row. */
 export interface MediaJobData {
@@ -37,27 +38,20 @@ export interface MediaJobData {
   job?: QueuedJob;
 }
 
-/** The message of a job (a Job, or any row that has its fields). */
+/** The message of a job: only the QueuedJob fields of a Job (or of any row that has them). */
 export function mediaJobData(job: QueuedJob): MediaJobData {
-  return {
-    jobId: job.id,
-    job: {
-      id: job.id,
-      userId: job.userId,
-      toolId: job.toolId,
-      kind: job.kind,
-      prompt: job.prompt,
-      input: job.input,
-      requestedProvider: job.requestedProvider,
-      requestedModel: job.requestedModel,
-      cost: job.cost,
-      cacheKey: job.cacheKey,
-      templateId: job.templateId,
-      templateVersion: job.templateVersion,
-      creatorId: job.creatorId,
-    },
-  };
+  return { jobId: job.id, job: Object.fromEntries(QUEUED_JOB_FIELDS.map((f) => [f, job[f]])) as QueuedJob };
 }
 
 /** The credit hold and ledger entries of a job reference it as this. */
 export const jobReference = (jobId: string) => ({ type: 'job', id: jobId });
+
+/** The owner's `job.succeeded` event of a job (webhooks), as every success records it. */
+export function succeededWebhook(job: QueuedJob, provider: string) {
+  return {
+    userId: job.userId,
+    event: 'job.succeeded' as const,
+    key: `job.succeeded:${job.id}`,
+    data: { jobId: job.id, toolId: job.toolId, status: 'succeeded', cost: toCredits(job.cost), provider },
+  };
+}
