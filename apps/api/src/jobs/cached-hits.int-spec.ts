@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { CachedHitsRecorder } from './cached-hits.recorder';
+import type { Job } from './entities/job.entity';
 import { bearer, createTestApp, registerUser, TestApp } from '../../test/test-app';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -17,6 +19,14 @@ describe('Cache hits written in batches', () => {
     await t.http().post('/api/v1/tools/chat/run').set(bearer(u.accessToken)).send(body).expect(200);
     const db = t.app.get(DataSource);
     const before = await hitStatements(db, u.user.id);
+    // The first batch waits a moment before it writes, so that the other requests arrive during its flush even on a
+    // busy machine (where they could otherwise come one at a time): they go out together in the next one.
+    const recorder = t.app.get(CachedHitsRecorder) as unknown as { write(jobs: Job[]): Promise<void> };
+    const write = recorder.write.bind(recorder);
+    jest.spyOn(recorder, 'write').mockImplementationOnce(async (jobs) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return write(jobs);
+    });
 
     const answers = await Promise.all(
       Array.from({ length: 40 }, () =>
