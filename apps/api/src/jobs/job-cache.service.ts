@@ -86,7 +86,9 @@ export class JobCacheService implements OnModuleDestroy {
   private async guard<T>(work: Promise<T>): Promise<T | undefined> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), CACHE_TIMEOUT_MS);
+      // Given up only after the I/O phase that follows the timer: when the event loop itself was stalled past the
+      // timeout (a busy process), a reply that had already arrived still wins. A stalled loop is not a slow Redis.
+      timer = setTimeout(() => setImmediate(() => resolve(undefined)), CACHE_TIMEOUT_MS);
     });
     try {
       return await Promise.race([work, timeout]);

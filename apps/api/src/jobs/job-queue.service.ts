@@ -26,7 +26,8 @@ function bounded<T>(work: Promise<T>, what: string): Promise<T> {
       const error = Object.assign(new Error(`${what}: Redis did not answer in ${QUEUE_CALL_TIMEOUT_MS} ms`), {
         code: 'ETIMEDOUT',
       });
-      reject(error);
+      // After the I/O phase that follows the timer, as the result cache does: a stalled loop is not a slow Redis.
+      setImmediate(() => reject(error));
     }, QUEUE_CALL_TIMEOUT_MS);
   });
   work.catch(() => undefined); // a late failure after the timeout has nobody left to tell
